@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.core.party;
+
+import io.gridveil.core.message.Envelope;
+import java.util.List;
+
+/**
+ * The result of one {@link Party#step}: the next state, the envelopes to send and the events
+ * observed (spec/core.md §8).
+ *
+ * @param <S> the party's state type
+ * @param next the state after the input
+ * @param outbound the envelopes the caller must deliver, in order
+ * @param events what the party observed (round outcomes, role changes)
+ */
+public record Step<S>(S next, List<Envelope<?>> outbound, List<ProtocolEvent> events) {
+  /**
+   * Copies the lists.
+   *
+   * @param next the state after the input
+   * @param outbound the envelopes the caller must deliver, in order
+   * @param events what the party observed (round outcomes, role changes)
+   * @throws NullPointerException if a component or element is null
+   */
+  public Step {
+    if (next == null) {
+      throw new NullPointerException("next");
+    }
+    outbound = List.copyOf(outbound);
+    events = List.copyOf(events);
+  }
+
+  /**
+   * Returns a step that only changes state.
+   *
+   * @param <S> the party's state type
+   * @param next the next state
+   * @return the step
+   */
+  public static <S> Step<S> of(S next) {
+    return new Step<>(next, List.of(), List.of());
+  }
+}

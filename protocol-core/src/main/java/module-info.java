@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * GridVeil core: identifiers, aggregation parameters, injected randomness, secret types, the key
+ * schedule, the canonical codec, the message model and the sans-I/O party contract (spec/core.md,
+ * spec/encoding.md).
+ */
+module io.gridveil.core {
+  requires static org.checkerframework.checker.qual;
+  requires org.bouncycastle.provider;
+
+  exports io.gridveil.core;
+  exports io.gridveil.core.random;
+  exports io.gridveil.core.secret;
+  exports io.gridveil.core.kdf;
+  exports io.gridveil.core.codec;
+  exports io.gridveil.core.message;
+  exports io.gridveil.core.party;
+  exports io.gridveil.core.network;
+}
