@@ -128,27 +128,22 @@ public final class EnvelopeCodec<M> {
 
   static Address readAddress(CanonicalReader r, String field) throws MalformedMessageException {
     int kind = r.u8(field);
-    switch (kind) {
-      case 1:
-        return Address.meter(Token.fromBytes(r.fixed(field, Token.LENGTH)));
-      case 2:
+    return switch (kind) {
+      case 1 -> Address.meter(Token.fromBytes(r.fixed(field, Token.LENGTH)));
+      case 2 -> {
         String id = r.ascii8(field, MeterId.MAX_LENGTH);
         if (!MeterId.isValid(id)) {
           throw new MalformedMessageException(CoreChecks.CORE_E_07, field, "not a meter id");
         }
-        return Address.identified(new MeterId(id));
-      case 3:
-        return Address.LOCAL_CONCENTRATOR;
-      case 4:
-        return Address.AGGREGATOR;
-      case 5:
-        return Address.SUPPLIER;
-      case 6:
-        return Address.TRUSTED_THIRD_PARTY;
-      case 7:
-        return Address.GROUP_BROADCAST;
-      default:
-        throw new MalformedMessageException(CoreChecks.CORE_E_07, field, "unknown address kind");
-    }
+        yield Address.identified(new MeterId(id));
+      }
+      case 3 -> Address.LOCAL_CONCENTRATOR;
+      case 4 -> Address.AGGREGATOR;
+      case 5 -> Address.SUPPLIER;
+      case 6 -> Address.TRUSTED_THIRD_PARTY;
+      case 7 -> Address.GROUP_BROADCAST;
+      default -> throw new MalformedMessageException(
+          CoreChecks.CORE_E_07, field, "unknown address kind");
+    };
   }
 }

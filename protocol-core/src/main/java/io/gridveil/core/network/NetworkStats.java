@@ -4,7 +4,7 @@ package io.gridveil.core.network;
 /**
  * Counters of an {@link InMemoryNetwork}.
  *
- * @param sent payloads handed to {@code send}
+ * @param sent payloads handed to the network
  * @param delivered payloads returned by {@code tick}, duplicates included
  * @param dropped payloads lost
  * @param duplicated extra copies scheduled

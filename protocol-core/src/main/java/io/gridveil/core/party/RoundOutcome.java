@@ -61,7 +61,7 @@ public sealed interface RoundOutcome extends ProtocolEvent {
    * @param round the round j
    * @param reason why
    */
-  record Void(GroupId group, Round round, VoidReason reason) implements RoundOutcome {
+  record Voided(GroupId group, Round round, VoidReason reason) implements RoundOutcome {
     /**
      * Validates that no component is null.
      *
@@ -70,7 +70,7 @@ public sealed interface RoundOutcome extends ProtocolEvent {
      * @param reason why
      * @throws NullPointerException if a component is null
      */
-    public Void {
+    public Voided {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(round, "round");
       Objects.requireNonNull(reason, "reason");
