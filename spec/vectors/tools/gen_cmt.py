@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Generates spec/vectors/cmt/*.json (spec/cmt.md §10).
+
+Independent of the Java code: HKDF-SHA256 from hashlib/hmac (RFC 5869 and spec/core.md §5.1),
+AES-128 through the openssl CLI (spec/core.md §6.2), the CMT arithmetic of spec/cmt.md §2.
+Usage: python3 spec/vectors/tools/gen_cmt.py  (writes next to this script's ../cmt/)
+"""
+import hashlib
+import hmac
+import json
+import os
+import subprocess
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cmt")
+
+
+def hkdf_derive(ikm, label, context, length):
+    prk = hmac.new(b"\x00" * 32, ikm, hashlib.sha256).digest()
+    lab = label.encode("ascii")
+    info = len(lab).to_bytes(2, "big") + lab + len(context).to_bytes(2, "big") + context
+    okm, t, i = b"", b"", 1
+    while len(okm) < length:
+        t = hmac.new(prk, t + info + bytes([i]), hashlib.sha256).digest()
+        okm += t
+        i += 1
+    return okm[:length]
+
+
+def aes128_block(key, block):
+    r = subprocess.run(["openssl", "enc", "-aes-128-ecb", "-nopad", "-K", key.hex()],
+                       input=block, capture_output=True, check=True)
+    return r.stdout[:16]
+
+
+def ctx(group, epoch):
+    g = group.encode("ascii")
+    return bytes([len(g)]) + g + epoch.to_bytes(8, "big")
+
+
+def top(x64, b):
+    return x64 >> (64 - b)
+
+
+def key_share(ms, group, epoch, b):  # spec/cmt.md §2.4
+    okm = hkdf_derive(ms, "gridveil-v1 cmt k_i1", ctx(group, epoch), 8)
+    return top(int.from_bytes(okm, "big"), b)
+
+
+def delta_key(ms, group, epoch):  # spec/cmt.md §2.5
+    return hkdf_derive(ms, "gridveil-v1 cmt delta", ctx(group, epoch), 16)
+
+
+def delta(d, j, b):  # spec/cmt.md §2.5: top_b(AES_d(BE64(j) || BE64(0)))
+    out = aes128_block(d, j.to_bytes(8, "big") + b"\x00" * 8)
+    return top(int.from_bytes(out[:8], "big"), b)
+
+
+def ms_of(seed_byte):
+    return bytes((seed_byte + 7 * k) % 256 for k in range(32))
+
+
+def round_vector(name, group, epoch, b, ms_list, j, readings, signed=False, n_max=None,
+                 t_max=None, drop=None, tamper=None):
+    m = 1 << b
+    n = len(ms_list)
+    k1 = [key_share(ms, group, epoch, b) for ms in ms_list]
+    dks = [delta_key(ms, group, epoch) for ms in ms_list]
+    deltas = [delta(d, j, b) for d in dks]
+    kij = [(k1[i] - deltas[i] + deltas[(i - 1) % n]) % m for i in range(n)]
+    cij = [(readings[i] + kij[i]) % m for i in range(n)]
+    big_k = sum(k1) % m
+    assert sum(kij) % m == big_k
+    v = {
+        "name": name, "group": group, "epoch": str(epoch), "bits": b, "round": str(j),
+        "signed": signed, "nMax": n_max if n_max is not None else max(n, 2),
+        "tMax": str(t_max if t_max is not None else 1000),
+        "masterSecrets": [ms.hex() for ms in ms_list],
+        "readings": [str(e) for e in readings],
+        "keyShares": [str(x) for x in k1],
+        "deltaKeys": [d.hex() for d in dks],
+        "deltas": [str(x) for x in deltas],
+        "roundKeys": [str(x) for x in kij],
+        "ciphertexts": [str(x) for x in cij],
+        "groupKey": str(big_k),
+    }
+    received = list(cij)
+    present = list(range(n))
+    if tamper is not None:
+        received[tamper[0]] = (received[tamper[0]] + tamper[1]) % m
+    if drop is not None:
+        present.remove(drop)
+        v["missing"] = drop
+    v["received"] = [str(received[i]) for i in present]
+    agg = sum(received[i] for i in present) % m
+    v["aggregate"] = str(agg)
+    s = (agg - big_k) % m
+    v["sumResidue"] = str(s)
+    tmax = int(v["tMax"])
+    if drop is not None:
+        v["outcome"] = "VOID"
+        v["reason"] = "MISSING_CONTRIBUTION"
+    else:
+        val = s - m if (signed and b < 64 and s >= m // 2) else s
+        if signed and b == 64 and s >= m // 2:
+            val = s - m
+        if (not signed and val < 0) or abs(val) > n * tmax:
+            v["outcome"] = "VOID"
+            v["reason"] = "INADMISSIBLE_SUM"
+        else:
+            v["outcome"] = "EXACT"
+            v["sum"] = str(val)
+            assert val == sum(readings)
+    return v
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    keys = []
+    for (seed, group, epoch, b, j) in [(1, "g1", 1, 64, 1), (2, "g1", 2, 64, 7),
+                                       (3, "street-42", 1, 16, 3), (4, "g1", 1, 3, 1),
+                                       (5, "transformer.9", 1000, 2, 2**40)]:
+        ms = ms_of(seed)
+        d = delta_key(ms, group, epoch)
+        keys.append({"masterSecret": ms.hex(), "group": group, "epoch": str(epoch), "bits": b,
+                     "round": str(j), "keyShare": str(key_share(ms, group, epoch, b)),
+                     "deltaKey": d.hex(), "delta": str(delta(d, j, b))})
+    write("keys.json", "spec/cmt.md §2.4, §2.5", keys)
+
+    rounds = [
+        round_vector("n3-b64", "g1", 1, 64, [ms_of(s) for s in (10, 11, 12)], 1, [120, 0, 999]),
+        round_vector("n2-b64-round9", "g1", 4, 64, [ms_of(s) for s in (13, 14)], 9, [1000, 1]),
+        round_vector("n5-b16", "street-42", 2, 16, [ms_of(s) for s in range(20, 25)], 2,
+                     [1, 2, 3, 4, 5], n_max=5, t_max=1000),
+        round_vector("n3-b3-tmax", "g1", 1, 3, [ms_of(s) for s in (30, 31, 32)], 1, [2, 2, 2],
+                     n_max=3, t_max=2),
+        round_vector("n4-signed-b16", "g1", 3, 16, [ms_of(s) for s in (40, 41, 42, 43)], 5,
+                     [-7, 300, -1000, 5], signed=True, n_max=4, t_max=1000),
+        round_vector("n3-b64-tmax-edge", "g1", 2, 64, [ms_of(s) for s in (50, 51, 52)], 3,
+                     [2**40, 2**40, 0], n_max=3, t_max=2**40),
+    ]
+    write("rounds.json", "spec/cmt.md §2.1 - §2.7", rounds)
+
+    negative = [
+        round_vector("missing-ciphertext", "g1", 1, 64, [ms_of(s) for s in (60, 61, 62)], 1,
+                     [5, 6, 7], drop=1),
+        round_vector("tampered-ciphertext-inadmissible", "g1", 1, 16,
+                     [ms_of(s) for s in (63, 64, 65)], 1, [5, 6, 7], n_max=3, t_max=100,
+                     tamper=(0, 40000)),
+    ]
+    write("negative.json", "spec/cmt.md §2.3, §3.7", negative)
+
+
+def write(name, spec, vectors):
+    with open(os.path.join(OUT, name), "w", encoding="ascii") as f:
+        json.dump({"spec": spec, "version": 1, "vectors": vectors}, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
