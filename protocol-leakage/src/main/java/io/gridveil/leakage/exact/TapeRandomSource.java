@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.leakage.exact;
 
-import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.leakage.LeakageChecks;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * An enumerable random tape for the exact view checker (spec/leakage.md §2.2).
@@ -19,8 +20,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>{@link #nextBytes(byte[])} and the operations derived from it ({@link #nextLong()},
  * {@link #nextUnitDouble()}, {@link #nextGaussian()}) are <em>not</em> enumerated: they are served
- * from one fixed stream, the output of {@code DeterministicRandomSource.fromSeed(0)}, which starts
- * afresh and is identical in every execution. This is sound only for draws whose values are
+ * from one fixed stream, which starts afresh and is identical in every execution: block t (t = 0,
+ * 1, ...) of the stream is SHA-256("gridveil-v1 leakage fixed-stream" || u64be(t))
+ * (spec/leakage.md §2.4). This is sound only for draws whose values are
  * independent of the inputs and of the enumerated draws and whose distribution the coalition's
  * view does not depend on, such as tokens and nonces (spec/leakage.md §2.4); a protocol under
  * exact check must draw its secret randomness (keys, deltas, pads, blinding factors) with the
@@ -34,6 +36,8 @@ public final class TapeRandomSource implements RandomSource {
   public static final long MAX_BOUND = 1L << 16;
 
   private static final int STREAM_CHUNK = 4096;
+  private static final byte[] STREAM_LABEL =
+      "gridveil-v1 leakage fixed-stream".getBytes(StandardCharsets.US_ASCII);
 
   /** Choice at each position. */
   private int[] values = new int[16];
@@ -49,7 +53,6 @@ public final class TapeRandomSource implements RandomSource {
   /** The fixed non-enumerated stream, generated once and replayed in every execution. */
   private byte[] stream = new byte[0];
   private int streamOffset;
-  private @Nullable DeterministicRandomSource streamSource;
 
   /** Creates a tape whose first execution takes the value 0 at every draw. */
   public TapeRandomSource() {}
@@ -206,16 +209,25 @@ public final class TapeRandomSource implements RandomSource {
   }
 
   private void growStream(int need) {
-    DeterministicRandomSource source = streamSource;
-    if (source == null) {
-      source = DeterministicRandomSource.fromSeed(0);
-      streamSource = source;
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
     int newLength = Math.max(need, stream.length + STREAM_CHUNK);
-    byte[] more = new byte[newLength - stream.length];
-    source.nextBytes(more);
+    newLength = (newLength + 31) / 32 * 32;
     byte[] grown = Arrays.copyOf(stream, newLength);
-    System.arraycopy(more, 0, grown, stream.length, more.length);
+    byte[] counter = new byte[8];
+    for (int off = stream.length; off < newLength; off += 32) {
+      long t = off / 32;
+      for (int k = 0; k < 8; k++) {
+        counter[k] = (byte) (t >>> (56 - 8 * k));
+      }
+      sha.update(STREAM_LABEL);
+      sha.update(counter);
+      System.arraycopy(sha.digest(), 0, grown, off, 32);
+    }
     stream = grown;
   }
 
