@@ -38,7 +38,7 @@ public final class CoreArbitraries {
               long tMax =
                   edge
                       ? cap.longValue()
-                      : Math.max(1, (long) (cap.doubleValue() * fraction));
+                      : Math.min(cap.longValue(), Math.max(1, (long) (cap.doubleValue() * fraction)));
               return new AggregationParameters(
                   nMax, tMax, new Modulus(m), false, ReadingUnit.WATT_HOUR);
             })

@@ -15,11 +15,12 @@ public record Label(String value) {
   /** The prefix every label carries: the specification's major version. */
   public static final String VERSION_PREFIX = "gridveil-v1 ";
 
+  private static final Pattern FORMAT = Pattern.compile("gridveil-v1 [a-z0-9_ .-]{1,84}");
+  // FORMAT precedes the label constants: static initialisers run in textual order.
+
   /** The deterministic random source's key (spec/core.md §3.5). */
   public static final Label CORE_DETERMINISTIC_RANDOM =
       new Label("gridveil-v1 core deterministic-random");
-
-  private static final Pattern FORMAT = Pattern.compile("gridveil-v1 [a-z0-9_ .-]{1,84}");
 
   /**
    * Validates the label.
