@@ -10,8 +10,8 @@ import java.util.Objects;
 public final class IllegalParameterException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** The ID of the check that failed. */
-  private final CheckId checkId;
+  /** The ID of the check that failed (kept as its string so the exception stays serializable). */
+  private final String checkId;
 
   /**
    * Creates an exception for a refused parameter.
@@ -21,7 +21,7 @@ public final class IllegalParameterException extends IllegalArgumentException {
    */
   public IllegalParameterException(CheckId checkId, String detail) {
     super(Objects.requireNonNull(checkId, "checkId") + ": " + Objects.requireNonNull(detail, "detail"));
-    this.checkId = checkId;
+    this.checkId = checkId.value();
   }
 
   /**
@@ -30,6 +30,6 @@ public final class IllegalParameterException extends IllegalArgumentException {
    * @return the check ID
    */
   public CheckId checkId() {
-    return checkId;
+    return CheckId.of(checkId);
   }
 }

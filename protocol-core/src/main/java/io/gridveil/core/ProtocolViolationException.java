@@ -12,8 +12,8 @@ import java.util.Objects;
 public class ProtocolViolationException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** The ID of the check that failed. */
-  private final CheckId checkId;
+  /** The ID of the check that failed (kept as its string so the exception stays serializable). */
+  private final String checkId;
 
   /**
    * Creates an exception for a failed check.
@@ -23,7 +23,7 @@ public class ProtocolViolationException extends Exception {
    */
   public ProtocolViolationException(CheckId checkId, String detail) {
     super(Objects.requireNonNull(checkId, "checkId") + ": " + Objects.requireNonNull(detail, "detail"));
-    this.checkId = checkId;
+    this.checkId = checkId.value();
   }
 
   /**
@@ -32,6 +32,6 @@ public class ProtocolViolationException extends Exception {
    * @return the check ID
    */
   public final CheckId checkId() {
-    return checkId;
+    return CheckId.of(checkId);
   }
 }
