@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.ddh;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.IllegalParameterException;
+import io.gridveil.core.ProtocolViolationException;
+import io.gridveil.core.Round;
+import io.gridveil.core.kdf.Prf;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.Party;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.party.VoidReason;
+import io.gridveil.core.random.RandomSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The EDAT supplier (control centre, spec/ddh.md §2.3, §3.3, §3.4): signs the roster, removes the
+ * supplier pads u_ij of the contributors from the aggregate and, when meters are missing, asks
+ * their present neighbours for the pads that cancel the missing ring noise.
+ *
+ * <p>Security: the supplier knows every u_ij but sees only sums of c_ij, so it learns the sum of the
+ * contributors' readings and nothing else, unless the aggregator and both ring neighbours of a meter
+ * collude with it (spec/ddh.md §6.2). Per round it evaluates one PRF per contributor and uses one
+ * revealed value per boundary of a missing run.
+ *
+ * <p>Immutable: {@link #step} returns a new state and leaves this one unchanged when it throws.
+ */
+public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
+  private final DdhParameters params;
+  private final X25519PrivateKey key;
+  private final RosterSigningKey signingKey;
+  private final SignedRoster signed;
+  private final Roster roster;
+  private final Prf[] pads;
+  private final NavigableMap<Long, Pending> pending;
+  private final long lastAggregate;
+
+  /** A round waiting for reveals (spec/ddh.md §3.4 step 3). */
+  private static final class Pending {
+    private final long partial;
+    private final int contributors;
+    private final int recovered;
+    private final Map<Integer, RecoveryPlan.Need> needs;
+    private final Map<Integer, Long> got;
+
+    Pending(long partial, int contributors, int recovered, Map<Integer, RecoveryPlan.Need> needs,
+        Map<Integer, Long> got) {
+      this.partial = partial;
+      this.contributors = contributors;
+      this.recovered = recovered;
+      this.needs = needs;
+      this.got = got;
+    }
+  }
+
+  private DdhSupplier(
+      DdhParameters params, X25519PrivateKey key, RosterSigningKey signingKey, SignedRoster signed,
+      Prf[] pads, NavigableMap<Long, Pending> pending, long lastAggregate) {
+    this.params = params;
+    this.key = key;
+    this.signingKey = signingKey;
+    this.signed = signed;
+    this.roster = signed.unverifiedRoster();
+    this.pads = pads;
+    this.pending = pending;
+    this.lastAggregate = lastAggregate;
+  }
+
+  /**
+   * Creates the supplier: builds and signs roster version {@code version} and derives k_(i,S) for
+   * every member with one key agreement each (spec/ddh.md §2.3, §2.5).
+   *
+   * @param params the group's parameters
+   * @param group the group
+   * @param version the roster version, at least 1
+   * @param members the meters in ring order with their validated keys
+   * @param key x_S
+   * @param signingKey the roster signing key
+   * @return the supplier; announce its roster with {@link #announcement()}
+   * @throws IllegalParameterException DDH-P-04 unless there are 3 to n_max members with distinct IDs
+   *     and keys
+   * @throws DdhViolationException DDH-V-12 for an all-zero shared secret
+   */
+  public static DdhSupplier create(
+      DdhParameters params, GroupId group, long version, List<RosterEntry> members,
+      X25519PrivateKey key, RosterSigningKey signingKey) throws DdhViolationException {
+    Objects.requireNonNull(params, "params");
+    Roster roster = new Roster(group, version, key.publicKey(), members);
+    if (!roster.wellFormed(params)) {
+      throw new IllegalParameterException(
+          DdhChecks.DDH_P_04, "a roster needs 3..n_max members with distinct ids and keys");
+    }
+    SignedRoster signed = SignedRoster.sign(roster, signingKey);
+    Prf[] pads = new Prf[roster.size()];
+    for (int i = 0; i < pads.length; i++) {
+      pads[i] = PairwiseKeys.supplier(key, roster.member(i).key(), roster.member(i), roster);
+    }
+    return new DdhSupplier(params, key, signingKey, signed, pads, new TreeMap<>(), -1);
+  }
+
+  /**
+   * Re-keys the group (spec/ddh.md §2.4): a new roster version with the given members; pending
+   * rounds of the old version are voided.
+   *
+   * @param members the new members in ring order
+   * @return the new supplier state, the roster broadcast and the void outcomes
+   * @throws IllegalParameterException DDH-P-04 for a malformed member list
+   * @throws DdhViolationException DDH-V-12 for an all-zero shared secret
+   */
+  public Step<DdhSupplier> rekey(List<RosterEntry> members) throws DdhViolationException {
+    DdhSupplier next = create(params, roster.group(), roster.version() + 1, members, key, signingKey);
+    List<ProtocolEvent> ev = new ArrayList<>();
+    for (long j : pending.keySet()) {
+      ev.add(new RoundOutcome.Voided(roster.group(), new Round(j), VoidReason.MEMBERSHIP_CHANGED));
+    }
+    DdhSupplier s = new DdhSupplier(params, key, signingKey, next.signed, next.pads, new TreeMap<>(), lastAggregate);
+    return new Step<>(s, List.of(s.announcement()), ev);
+  }
+
+  /**
+   * Returns the roster broadcast for the group (message type 1).
+   *
+   * @return the envelope to deliver to every meter and the aggregator
+   */
+  public Envelope<DdhMessage> announcement() {
+    return new Envelope<>(
+        Address.SUPPLIER, Address.broadcast(roster.group()), roster.group(), Round.FIRST,
+        new DdhMessage.RosterAnnouncement(signed));
+  }
+
+  /**
+   * Returns the signed roster in force.
+   *
+   * @return the signed roster
+   */
+  public SignedRoster signedRoster() {
+    return signed;
+  }
+
+  /**
+   * Decrypts a round in which every member contributed (spec/ddh.md §3.3): sum minus the n supplier
+   * pads; pure, for benchmarks and tests (one PRF call per meter).
+   *
+   * @param round j
+   * @param sum the aggregate of all n ciphertexts mod M
+   * @return the exact sum of the readings, or a void outcome if the residue is inadmissible
+   */
+  public RoundOutcome decryptSum(Round round, long sum) {
+    boolean[] all = new boolean[roster.size()];
+    java.util.Arrays.fill(all, true);
+    long residue = unmask(round.index(), sum, all);
+    return outcome(round, residue, all.length, 0);
+  }
+
+  private long unmask(long j, long sum, boolean[] present) {
+    int b = params.bits();
+    long s = sum;
+    for (int i = 0; i < present.length; i++) {
+      if (present[i]) {
+        s -= pads[i].evaluateBits(j, b);
+      }
+    }
+    return s & params.mask();
+  }
+
+  private RoundOutcome outcome(Round round, long residue, int contributors, int recovered) {
+    OptionalLong v = params.aggregation().decodeSum(residue, contributors);
+    if (v.isEmpty()) {
+      return new RoundOutcome.Voided(roster.group(), round, VoidReason.INADMISSIBLE_SUM);
+    }
+    return new RoundOutcome.Exact(roster.group(), round, v.getAsLong(), contributors, recovered);
+  }
+
+  @Override
+  public Step<DdhSupplier> step(DdhInput input, RandomSource random) throws ProtocolViolationException {
+    Objects.requireNonNull(input, "input");
+    if (input instanceof DdhInput.Deadline d) {
+      return onDeadline(d.round());
+    } else if (input instanceof DdhInput.Inbound in) {
+      Envelope<DdhMessage> e = in.envelope();
+      if (e.body() instanceof DdhMessage.AggregateSum m) {
+        return onAggregate(e, m);
+      } else if (e.body() instanceof DdhMessage.PadReveal m) {
+        return onReveal(e, m);
+      }
+      throw new DdhViolationException(DdhChecks.DDH_V_06, "the supplier accepts only aggregates and reveals");
+    }
+    return Step.of(this);
+  }
+
+  // §3.3 and §3.4 steps 1 to 3.
+  private Step<DdhSupplier> onAggregate(Envelope<DdhMessage> e, DdhMessage.AggregateSum m)
+      throws DdhViolationException {
+    if (!(e.sender() instanceof Address.Aggregator)) {
+      throw new DdhViolationException(DdhChecks.DDH_V_06, "aggregates come from the aggregator");
+    }
+    if (m.version() != roster.version()) {
+      throw new DdhViolationException(DdhChecks.DDH_S_02, "aggregate for another roster version");
+    }
+    if ((m.sum() & ~params.mask()) != 0) {
+      throw new DdhViolationException(DdhChecks.DDH_V_07, "sum not below M");
+    }
+    int n = roster.size();
+    boolean[] present = new boolean[n];
+    for (int p : m.contributors()) {
+      if (p >= n) {
+        throw new DdhViolationException(DdhChecks.DDH_V_13, "position beyond the roster");
+      }
+      present[p] = true;
+    }
+    long j = e.round().index();
+    if (j <= lastAggregate) {
+      throw new DdhViolationException(DdhChecks.DDH_S_04, "aggregate for a round already decided");
+    }
+    int k = m.contributors().size();
+    Round round = e.round();
+    if (k < params.minContributors()) {
+      return decided(j, List.of(), new RoundOutcome.Voided(roster.group(), round, VoidReason.BELOW_MINIMUM_GROUP));
+    }
+    long partial = unmask(j, m.sum(), present);
+    if (k == n) {
+      return decided(j, List.of(), outcome(round, partial, n, 0));
+    }
+    List<RecoveryPlan.Need> plan = RecoveryPlan.of(n, present);
+    if (plan == null) {
+      return decided(j, List.of(), new RoundOutcome.Voided(roster.group(), round, VoidReason.MISSING_CONTRIBUTION));
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!present[i]) {
+        missing.add(i);
+      }
+    }
+    Map<Integer, RecoveryPlan.Need> needs = new HashMap<>();
+    List<Envelope<?>> out = new ArrayList<>();
+    for (RecoveryPlan.Need need : plan) {
+      needs.put(key(need.revealer(), need.missing()), need);
+    }
+    java.util.Set<Integer> asked = new java.util.TreeSet<>();
+    for (RecoveryPlan.Need need : plan) {
+      if (asked.add(need.revealer())) {
+        out.add(new Envelope<DdhMessage>(
+            Address.SUPPLIER, Address.identified(roster.member(need.revealer()).id()), roster.group(),
+            round, new DdhMessage.RevealRequest(roster.version(), missing)));
+      }
+    }
+    TreeMap<Long, Pending> next = new TreeMap<>(pending);
+    next.put(j, new Pending(partial, k, n - k, Map.copyOf(needs), Map.of()));
+    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, j), out, List.of());
+  }
+
+  private static int key(int revealer, int missing) {
+    return revealer * 65536 + missing;
+  }
+
+  // §3.4 steps 7 and 8.
+  private Step<DdhSupplier> onReveal(Envelope<DdhMessage> e, DdhMessage.PadReveal m)
+      throws DdhViolationException {
+    int i = e.sender() instanceof Address.Identified id ? roster.positionOf(id.id()) : -1;
+    if (i < 0) {
+      throw new DdhViolationException(DdhChecks.DDH_V_06, "reveal from a non-member");
+    }
+    if (m.version() != roster.version()) {
+      throw new DdhViolationException(DdhChecks.DDH_S_02, "reveal for another roster version");
+    }
+    if ((m.pad() & ~params.mask()) != 0) {
+      throw new DdhViolationException(DdhChecks.DDH_V_07, "pad not below M");
+    }
+    if (m.missing() >= roster.size()) {
+      throw new DdhViolationException(DdhChecks.DDH_V_13, "position beyond the roster");
+    }
+    long j = e.round().index();
+    Pending p = pending.get(j);
+    if (p == null) {
+      throw new DdhViolationException(DdhChecks.DDH_S_07, "no recovery pending for this round");
+    }
+    int k = key(i, m.missing());
+    RecoveryPlan.Need need = p.needs.get(k);
+    if (need == null) {
+      boolean missingNamed = false;
+      for (RecoveryPlan.Need x : p.needs.values()) {
+        missingNamed |= x.missing() == m.missing();
+      }
+      if (!missingNamed) {
+        throw new DdhViolationException(DdhChecks.DDH_V_09, "reveal for a meter that contributed or needs none");
+      }
+      throw new DdhViolationException(DdhChecks.DDH_V_08, "reveal from a meter that is not the named neighbour");
+    }
+    if (p.got.containsKey(k)) {
+      throw new DdhViolationException(DdhChecks.DDH_S_06, "duplicate reveal");
+    }
+    Map<Integer, Long> got = new HashMap<>(p.got);
+    got.put(k, m.pad());
+    TreeMap<Long, Pending> next = new TreeMap<>(pending);
+    if (got.size() < p.needs.size()) {
+      next.put(j, new Pending(p.partial, p.contributors, p.recovered, p.needs, Map.copyOf(got)));
+      return Step.of(new DdhSupplier(params, key, signingKey, signed, pads, next, lastAggregate));
+    }
+    // §3.4 step 8: add F(k_(b,b+1), j) from each successor boundary, subtract F(k_(a-1,a), j) from
+    // each predecessor boundary.
+    long residue = p.partial;
+    for (Map.Entry<Integer, RecoveryPlan.Need> n : p.needs.entrySet()) {
+      Long pad = got.get(n.getKey());
+      if (pad == null) {
+        throw new IllegalStateException("unreachable: every need has a reveal");
+      }
+      residue = n.getValue().successorSide() ? residue - pad : residue + pad;
+    }
+    residue &= params.mask();
+    next.remove(j);
+    RoundOutcome o = outcome(e.round(), residue, p.contributors, p.recovered);
+    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, lastAggregate), List.of(), List.of(o));
+  }
+
+  // §3.4 step 9: what is still pending at the deadline is void; a round never aggregated is void.
+  private Step<DdhSupplier> onDeadline(Round round) {
+    long j = round.index();
+    List<ProtocolEvent> ev = new ArrayList<>();
+    TreeMap<Long, Pending> next = new TreeMap<>(pending);
+    for (long r : pending.headMap(j, true).keySet()) {
+      ev.add(new RoundOutcome.Voided(roster.group(), new Round(r), VoidReason.RECOVERY_INCOMPLETE));
+      next.remove(r);
+    }
+    long last = lastAggregate;
+    if (j > lastAggregate) {
+      ev.add(new RoundOutcome.Voided(roster.group(), round, VoidReason.MISSING_CONTRIBUTION));
+      last = j;
+    }
+    if (ev.isEmpty()) {
+      return Step.of(this);
+    }
+    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, last), List.of(), ev);
+  }
+
+  private Step<DdhSupplier> decided(long j, List<Envelope<?>> out, RoundOutcome o) {
+    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, pending, j), out, List.of(o));
+  }
+
+  /**
+   * Returns the roster version in force.
+   *
+   * @return v
+   */
+  public long rosterVersion() {
+    return roster.version();
+  }
+
+  @Override
+  public String toString() {
+    return "DdhSupplier[" + roster.group().value() + " v" + roster.version() + ", pending=" + pending.size() + "]";
+  }
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.ddh;
+
+import io.gridveil.core.MeterId;
+import io.gridveil.core.codec.CanonicalWriter;
+import io.gridveil.core.kdf.Label;
+import io.gridveil.core.kdf.Prf;
+import io.gridveil.core.secret.SecretBytes;
+
+/** The pairwise PRF keys of spec/ddh.md §2.5. */
+final class PairwiseKeys {
+  /** The label of a ring key k_(i,i+1). */
+  static final Label RING = Label.of("gridveil-v1 ddh ring key");
+  /** The label of a supplier key k_(i,S). */
+  static final Label SUPPLIER = Label.of("gridveil-v1 ddh supplier key");
+
+  private PairwiseKeys() {}
+
+  /**
+   * k_(a,b) for ring neighbours a and b: HKDF over X25519(x_a, X_b), bound to the group, the roster
+   * version and both members ordered canonically by ID (spec/ddh.md §2.5 step 2).
+   */
+  static Prf ring(X25519PrivateKey own, RosterEntry self, RosterEntry peer, Roster roster)
+      throws DdhViolationException {
+    SecretBytes z = own.agree(peer.key());
+    RosterEntry lo = self.id().value().compareTo(peer.id().value()) < 0 ? self : peer;
+    RosterEntry hi = lo == self ? peer : self;
+    CanonicalWriter ctx = new CanonicalWriter()
+        .ascii8(roster.group().value())
+        .u64(roster.version());
+    member(ctx, lo.id(), lo.key());
+    member(ctx, hi.id(), hi.key());
+    return Prf.derive(z, RING, ctx.toByteArray());
+  }
+
+  /** k_(i,S): HKDF over X25519(x_i, X_S) = X25519(x_S, X_i) (spec/ddh.md §2.5 step 3). */
+  static Prf supplier(X25519PrivateKey own, X25519PublicKey peer, RosterEntry meter, Roster roster)
+      throws DdhViolationException {
+    SecretBytes z = own.agree(peer);
+    CanonicalWriter ctx = new CanonicalWriter()
+        .ascii8(roster.group().value())
+        .u64(roster.version());
+    member(ctx, meter.id(), meter.key());
+    ctx.fixed(roster.supplierKey().toBytes());
+    return Prf.derive(z, SUPPLIER, ctx.toByteArray());
+  }
+
+  private static void member(CanonicalWriter ctx, MeterId id, X25519PublicKey key) {
+    ctx.ascii8(id.value()).fixed(key.toBytes());
+  }
+}

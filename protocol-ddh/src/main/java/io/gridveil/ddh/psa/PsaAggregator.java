@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.ddh.psa;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.ProtocolViolationException;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.Party;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.party.VoidReason;
+import io.gridveil.core.random.RandomSource;
+import io.gridveil.ddh.internal.P256;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * The PSA aggregator (Shi et al.'s untrusted aggregator, here the supplier's decryptor;
+ * spec/ddh.md §7.4): multiplies the n ciphertexts of a round, multiplies by H(j)^sk_0 and takes the
+ * bounded discrete log. PSA has no fault tolerance: a round with a missing meter is void.
+ *
+ * <p>Security: learns the sum of all n readings and nothing else (DDH, random oracle, static
+ * corruption, encrypt-once).
+ *
+ * <p>Immutable: {@link #step} returns a new state and leaves this one unchanged when it throws.
+ */
+public final class PsaAggregator implements Party<PsaAggregator, PsaInput> {
+  private final PsaParameters params;
+  private final GroupId group;
+  private final List<MeterId> members;
+  private final PsaSecretKey key;
+  private final PsaDiscreteLog dlog;
+  private final NavigableMap<Long, Open> open;
+  private final long closedThrough;
+
+  private static final class Open {
+    private final ECPoint product;
+    private final boolean[] present;
+    private final int count;
+
+    Open(ECPoint product, boolean[] present, int count) {
+      this.product = product;
+      this.present = present;
+      this.count = count;
+    }
+  }
+
+  private PsaAggregator(PsaParameters params, GroupId group, List<MeterId> members, PsaSecretKey key,
+      PsaDiscreteLog dlog, NavigableMap<Long, Open> open, long closedThrough) {
+    this.params = params;
+    this.group = group;
+    this.members = members;
+    this.key = key;
+    this.dlog = dlog;
+    this.open = open;
+    this.closedThrough = closedThrough;
+  }
+
+  /**
+   * Creates the aggregator.
+   *
+   * @param params the group's parameters
+   * @param group the group
+   * @param members the meters, in the dealer's order
+   * @param key sk_0
+   * @param dlog the solver built once for {@code params} ({@link PsaDiscreteLog#forParameters})
+   * @return the aggregator
+   * @throws IllegalArgumentException if the solver's width differs from the parameters' or the
+   *     members are not 2 to n_max distinct meters
+   */
+  public static PsaAggregator create(PsaParameters params, GroupId group, List<MeterId> members,
+      PsaSecretKey key, PsaDiscreteLog dlog) {
+    List<MeterId> m = List.copyOf(members);
+    if (dlog.width() != params.width()) {
+      throw new IllegalArgumentException("solver width must be the parameters' width");
+    }
+    if (m.size() < 2 || m.size() > params.aggregation().nMax() || new java.util.HashSet<>(m).size() != m.size()) {
+      throw new IllegalArgumentException("members must be 2..n_max distinct meters");
+    }
+    return new PsaAggregator(params, Objects.requireNonNull(group, "group"), m, key, dlog, new TreeMap<>(), -1);
+  }
+
+  /**
+   * AggrDec (spec/ddh.md §7.4): V = H(j)^sk_0 * prod c_ij, then S with g^S = V; pure, for
+   * benchmarks.
+   *
+   * @param round j
+   * @param ciphertexts the n ciphertexts of the round
+   * @return the exact sum, or void if no admissible sum matches
+   */
+  public RoundOutcome decryptSum(Round round, List<PsaCiphertext> ciphertexts) {
+    ECPoint v = P256.CURVE.getInfinity();
+    for (PsaCiphertext c : ciphertexts) {
+      v = v.add(c.point());
+    }
+    return decrypt(round, v, ciphertexts.size());
+  }
+
+  private RoundOutcome decrypt(Round round, ECPoint product, int contributors) {
+    ECPoint h = P256.hashToCurve(group.value().getBytes(StandardCharsets.US_ASCII), round.index());
+    ECPoint v = product.add(h.multiply(key.value()));
+    long offset = params.offset();
+    if (offset != 0) {
+      v = v.add(P256.multiplyG(java.math.BigInteger.valueOf(offset)));
+    }
+    OptionalLong s = dlog.log(v.normalize());
+    if (s.isEmpty()) {
+      return new RoundOutcome.Voided(group, round, VoidReason.INADMISSIBLE_SUM);
+    }
+    long sum = s.getAsLong() - offset;
+    long bound = contributors * params.aggregation().tMax();
+    if (sum > bound || sum < -bound || (!params.aggregation().signed() && sum < 0)) {
+      return new RoundOutcome.Voided(group, round, VoidReason.INADMISSIBLE_SUM);
+    }
+    return new RoundOutcome.Exact(group, round, sum, contributors, 0);
+  }
+
+  @Override
+  public Step<PsaAggregator> step(PsaInput input, RandomSource random) throws ProtocolViolationException {
+    Objects.requireNonNull(input, "input");
+    if (input instanceof PsaInput.Deadline d) {
+      return onDeadline(d.round().index());
+    } else if (input instanceof PsaInput.Inbound in) {
+      Envelope<PsaMessage> e = in.envelope();
+      int i = e.sender() instanceof Address.Identified id ? members.indexOf(id.id()) : -1;
+      if (i < 0 || !(e.body() instanceof PsaMessage.Contribution c)) {
+        throw new PsaViolationException(PsaChecks.PSA_V_03, "contribution from a non-member");
+      }
+      long j = e.round().index();
+      if (j <= closedThrough) {
+        throw new PsaViolationException(PsaChecks.PSA_S_02, "contribution for a closed round");
+      }
+      Open o = open.get(j);
+      if (o == null) {
+        o = new Open(P256.CURVE.getInfinity(), new boolean[members.size()], 0);
+      } else if (o.present[i]) {
+        throw new PsaViolationException(PsaChecks.PSA_S_01, "duplicate contribution");
+      }
+      boolean[] p = o.present.clone();
+      p[i] = true;
+      Open next = new Open(o.product.add(c.ciphertext().point()), p, o.count + 1);
+      TreeMap<Long, Open> map = new TreeMap<>(open);
+      if (next.count < members.size()) {
+        map.put(j, next);
+        return Step.of(new PsaAggregator(params, group, members, key, dlog, map, closedThrough));
+      }
+      // Complete: decide j and void any earlier round still open.
+      List<ProtocolEvent> ev = new ArrayList<>();
+      for (long r : open.headMap(j, false).keySet()) {
+        ev.add(new RoundOutcome.Voided(group, new Round(r), VoidReason.MISSING_CONTRIBUTION));
+      }
+      map.headMap(j, true).clear();
+      ev.add(decrypt(e.round(), next.product, next.count));
+      return new Step<>(new PsaAggregator(params, group, members, key, dlog, map, j), List.of(), ev);
+    }
+    return Step.of(this);
+  }
+
+  private Step<PsaAggregator> onDeadline(long j) {
+    if (j <= closedThrough) {
+      return Step.of(this);
+    }
+    List<ProtocolEvent> ev = new ArrayList<>();
+    TreeMap<Long, Open> map = new TreeMap<>(open);
+    for (long r : open.headMap(j, false).keySet()) {
+      ev.add(new RoundOutcome.Voided(group, new Round(r), VoidReason.MISSING_CONTRIBUTION));
+    }
+    ev.add(new RoundOutcome.Voided(group, new Round(j), VoidReason.MISSING_CONTRIBUTION));
+    map.headMap(j, true).clear();
+    return new Step<>(new PsaAggregator(params, group, members, key, dlog, map, j), List.of(), ev);
+  }
+
+  @Override
+  public String toString() {
+    return "PsaAggregator[" + group.value() + ", n=" + members.size() + "]";
+  }
+}

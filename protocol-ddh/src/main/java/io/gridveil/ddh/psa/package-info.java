@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Shi et al.'s PSA on P-256 for comparison with EDAT (spec/ddh.md §7), with the same party shape:
+ * {@link io.gridveil.ddh.psa.PsaMeter} and {@link io.gridveil.ddh.psa.PsaAggregator} step on
+ * {@link io.gridveil.ddh.psa.PsaInput} and the aggregator emits
+ * {@link io.gridveil.core.party.RoundOutcome}.
+ *
+ * <p>Driving R rounds: deal keys with {@link io.gridveil.ddh.psa.PsaKeys#deal}, build the solver once
+ * with {@link io.gridveil.ddh.psa.PsaDiscreteLog#forParameters}, create the meters and the
+ * aggregator; per round feed each meter a LocalReading and deliver its Contribution to the
+ * aggregator, which decides the round when all n arrived; feed the aggregator a Deadline to void an
+ * incomplete round. Encode with {@code EnvelopeCodec.of(PsaCodec.INSTANCE)}.
+ */
+package io.gridveil.ddh.psa;
