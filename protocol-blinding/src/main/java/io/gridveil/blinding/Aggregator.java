@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.blinding;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.Party;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.party.VoidReason;
+import io.gridveil.core.random.RandomSource;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The aggregator of a blinding group (spec/blinding.md §4.3): it checks each contribution's sender
+ * and ciphertext, multiplies the round's ciphertexts and forwards the product, without identities,
+ * with the contributor count; at the deadline it voids a round with missing meters or, with
+ * recovery on, asks the TTP for the missing meters' correction.
+ *
+ * <p>Security: sees only IND-CPA ciphertexts (spec/blinding.md §2.8) and the identities of the
+ * contributors, never a key; it learns nothing about readings (§7.2 claim 1).
+ */
+public final class Aggregator implements Party<Aggregator, BlindingInput> {
+  private final GroupId group;
+  private final BlindingParameters params;
+  private final @Nullable Setup setup;
+  private final long floor;
+  private final Map<Long, OpenRound> open;
+  private final Map<Long, OpenRound> awaiting;
+  private final Set<Long> decided;
+
+  /** The group as set up by the TTP. */
+  private record Setup(PaillierPublicKey publicKey, List<MeterId> roster, Map<MeterId, Integer> index) {}
+
+  /** A round's contributors (ring indices) and running product. */
+  private record OpenRound(Set<Integer> contributors, BigInteger product) {}
+
+  private Aggregator(
+      GroupId group,
+      BlindingParameters params,
+      @Nullable Setup setup,
+      long floor,
+      Map<Long, OpenRound> open,
+      Map<Long, OpenRound> awaiting,
+      Set<Long> decided) {
+    this.group = group;
+    this.params = params;
+    this.setup = setup;
+    this.floor = floor;
+    this.open = open;
+    this.awaiting = awaiting;
+    this.decided = decided;
+  }
+
+  /**
+   * Creates the aggregator of a group, waiting for the TTP's group setup.
+   *
+   * @param group the group
+   * @param params the group's parameters
+   * @return the aggregator
+   */
+  public static Aggregator create(GroupId group, BlindingParameters params) {
+    return new Aggregator(
+        Objects.requireNonNull(group, "group"),
+        Objects.requireNonNull(params, "params"),
+        null,
+        0,
+        Map.of(),
+        Map.of(),
+        Set.of());
+  }
+
+  /**
+   * Tells whether the group has been set up.
+   *
+   * @return true after the group setup
+   */
+  public boolean isSetUp() {
+    return setup != null;
+  }
+
+  @Override
+  public Step<Aggregator> step(BlindingInput input, RandomSource random)
+      throws BlindingViolationException {
+    Objects.requireNonNull(input, "input");
+    if (input instanceof BlindingInput.Inbound in) {
+      Envelope<BlindingMessage> env = in.envelope();
+      BlindingMessage body = env.body();
+      if (body instanceof BlindingMessage.GroupSetup g) {
+        return groupSetup(env, g);
+      }
+      Setup s = setup;
+      if (s == null) {
+        throw new BlindingViolationException(BlindingChecks.BLND_S_04, "group not set up");
+      }
+      if (!env.group().equals(group)) {
+        throw new BlindingViolationException(BlindingChecks.BLND_V_02, "message for another group");
+      }
+      if (body instanceof BlindingMessage.Contribution c) {
+        return contribution(s, env, c);
+      } else if (body instanceof BlindingMessage.RecoveryRelease r) {
+        return release(s, env, r);
+      }
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_V_03, "unexpected message type for the aggregator");
+    } else if (input instanceof BlindingInput.Deadline d) {
+      return deadline(d.round());
+    }
+    throw new IllegalArgumentException("an aggregator takes no setup or reading input");
+  }
+
+  private Step<Aggregator> groupSetup(Envelope<BlindingMessage> env, BlindingMessage.GroupSetup g)
+      throws BlindingViolationException {
+    if (!(env.sender() instanceof Address.TrustedThirdParty)) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_03, "group setup not from the TTP");
+    }
+    if (!env.group().equals(group)) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_02, "message for another group");
+    }
+    if (setup != null) {
+      throw new BlindingViolationException(BlindingChecks.BLND_S_05, "group already set up");
+    }
+    if (g.keySize() != params.keySize()) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_04, "key size differs");
+    }
+    PaillierPublicKey pk = PaillierPublicKey.of(g.n(), g.hs());
+    List<MeterId> roster = g.roster();
+    if (roster.size() < 2
+        || roster.size() > params.nMax()
+        || new HashSet<>(roster).size() != roster.size()) {
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_V_09, "roster size out of range or with duplicates");
+    }
+    Map<MeterId, Integer> index = new HashMap<>();
+    for (int i = 0; i < roster.size(); i++) {
+      index.put(roster.get(i), i + 1);
+    }
+    return Step.of(
+        new Aggregator(
+            group, params, new Setup(pk, roster, Map.copyOf(index)), floor, open, awaiting, decided));
+  }
+
+  private boolean closed(long j) {
+    return j < floor || decided.contains(j) || awaiting.containsKey(j);
+  }
+
+  private Step<Aggregator> contribution(
+      Setup s, Envelope<BlindingMessage> env, BlindingMessage.Contribution c)
+      throws BlindingViolationException {
+    // §4.3 steps 1 to 4.
+    Integer i =
+        env.sender() instanceof Address.Identified id ? s.index().get(id.id()) : null;
+    if (i == null) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_03, "sender is not a roster meter");
+    }
+    if (c.keySize() != params.keySize()) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_04, "key size differs");
+    }
+    long j = env.round().index();
+    if (closed(j)) {
+      throw new BlindingViolationException(BlindingChecks.BLND_S_02, "round is closed");
+    }
+    OpenRound round = open.getOrDefault(j, new OpenRound(Set.of(), BigInteger.ONE));
+    if (round.contributors().contains(i)) {
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_S_01, "second contribution of a meter in one round");
+    }
+    PaillierCiphertext ct = s.publicKey().ciphertext(c.c());
+    // §4.3 step 5.
+    Set<Integer> contributors = new HashSet<>(round.contributors());
+    contributors.add(i);
+    BigInteger product = round.product().multiply(ct.value()).mod(s.publicKey().nSquared());
+    Map<Long, OpenRound> nextOpen = new TreeMap<>(open);
+    int n = s.roster().size();
+    if (contributors.size() == n) {
+      nextOpen.remove(j);
+      Set<Long> nextDecided = new HashSet<>(decided);
+      nextDecided.add(j);
+      Envelope<BlindingMessage> out = aggregate(env.round(), product, n, 0);
+      return new Step<>(
+          new Aggregator(
+              group, params, s, floor, Map.copyOf(nextOpen), awaiting, Set.copyOf(nextDecided)),
+          List.of(out),
+          List.of());
+    }
+    nextOpen.put(j, new OpenRound(Set.copyOf(contributors), product));
+    return Step.of(
+        new Aggregator(group, params, s, floor, Map.copyOf(nextOpen), awaiting, decided));
+  }
+
+  private Step<Aggregator> deadline(Round round) {
+    Setup s = setup;
+    long j = round.index();
+    if (s == null || j < floor) {
+      return Step.of(this);
+    }
+    int n = s.roster().size();
+    List<Envelope<?>> out = new ArrayList<>();
+    List<ProtocolEvent> events = new ArrayList<>();
+    Map<Long, OpenRound> nextOpen = new TreeMap<>(open);
+    Map<Long, OpenRound> nextAwaiting = new HashMap<>(awaiting);
+    Set<Long> nextDecided = new HashSet<>(decided);
+    // §4.3 on Deadline(j): every open round j' <= j in increasing order; a round with no
+    // contribution at all is void too.
+    Set<Long> due = new java.util.TreeSet<>();
+    for (long r : open.keySet()) {
+      if (r <= j) {
+        due.add(r);
+      }
+    }
+    if (!closed(j)) {
+      due.add(j);
+    }
+    for (long r : due) {
+      OpenRound o = nextOpen.remove(r);
+      int t = o == null ? 0 : o.contributors().size();
+      Round rr = new Round(r);
+      if (o != null && t > 0 && params.recovery() && t >= 2) {
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          if (!o.contributors().contains(i)) {
+            missing.add(i);
+          }
+        }
+        nextAwaiting.put(r, o);
+        out.add(
+            new Envelope<>(
+                Address.AGGREGATOR,
+                Address.TRUSTED_THIRD_PARTY,
+                group,
+                rr,
+                new BlindingMessage.RecoveryRequest(missing)));
+      } else {
+        VoidReason reason =
+            t > 0 && params.recovery() ? VoidReason.BELOW_MINIMUM_GROUP : VoidReason.MISSING_CONTRIBUTION;
+        events.add(new RoundOutcome.Voided(group, rr, reason));
+        nextDecided.add(r);
+      }
+    }
+    long nextFloor = Math.max(floor, j + 1);
+    nextDecided.removeIf(r -> r < nextFloor);
+    Aggregator next =
+        new Aggregator(
+            group,
+            params,
+            s,
+            nextFloor,
+            Map.copyOf(nextOpen),
+            Map.copyOf(nextAwaiting),
+            Set.copyOf(nextDecided));
+    return new Step<>(next, out, events);
+  }
+
+  private Step<Aggregator> release(
+      Setup s, Envelope<BlindingMessage> env, BlindingMessage.RecoveryRelease r)
+      throws BlindingViolationException {
+    if (!(env.sender() instanceof Address.TrustedThirdParty)) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_03, "release not from the TTP");
+    }
+    long j = env.round().index();
+    OpenRound o = awaiting.get(j);
+    if (o == null) {
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_S_06, "no recovery pending for this round");
+    }
+    if (r.keySize() != params.keySize()) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_04, "key size differs");
+    }
+    int n = s.roster().size();
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      if (!o.contributors().contains(i)) {
+        expected.add(i);
+      }
+    }
+    if (!expected.equals(r.missing()) || r.correction().compareTo(s.publicKey().n()) >= 0) {
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_V_07, "release does not match the pending request");
+    }
+    // §4.3 on RecoveryRelease: C' = C_j (1 + B_Mj N) mod N^2.
+    PaillierCiphertext c =
+        s.publicKey().addPlaintext(new PaillierCiphertext(o.product()), r.correction());
+    Map<Long, OpenRound> nextAwaiting = new HashMap<>(awaiting);
+    nextAwaiting.remove(j);
+    Set<Long> nextDecided = new HashSet<>(decided);
+    if (j >= floor) {
+      nextDecided.add(j);
+    }
+    int t = o.contributors().size();
+    return new Step<>(
+        new Aggregator(
+            group, params, s, floor, open, Map.copyOf(nextAwaiting), Set.copyOf(nextDecided)),
+        List.of(aggregate(env.round(), c.value(), t, n - t)),
+        List.of());
+  }
+
+  private Envelope<BlindingMessage> aggregate(Round round, BigInteger c, int t, int recovered) {
+    return new Envelope<>(
+        Address.AGGREGATOR,
+        Address.SUPPLIER,
+        group,
+        round,
+        new BlindingMessage.Aggregate(params.keySize(), c, t, recovered));
+  }
+
+  @Override
+  public String toString() {
+    return "Aggregator[" + group.value() + ", " + (setup == null ? "waiting" : "running") + "]";
+  }
+}

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.blinding;
+
+import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.InvalidReadingException;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Reading;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.Party;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.random.RandomSource;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Smart meter SM_i of a blinding group (spec/blinding.md §4.2): each round it encrypts its reading
+ * blinded by b_ij = F(s_i, j) - F(s_(i-1), j) mod N and sends the ciphertext to the aggregator.
+ *
+ * <p>Security: the meter learns its two ring seeds and the public key, nothing about other
+ * readings. It encrypts at most once per round (BLND-S-03), since two ciphertexts under one b_ij
+ * would reveal the difference of their plaintexts to the supplier.
+ */
+public final class Meter implements Party<Meter, BlindingInput> {
+  private final GroupId group;
+  private final MeterId self;
+  private final BlindingParameters params;
+  private final @Nullable Keys keys;
+  private final long lastRound;
+
+  /** The dealt material: public key, position, ring PRFs, aggregation parameters over N. */
+  private record Keys(
+      PaillierPublicKey publicKey,
+      int index,
+      int groupSize,
+      RingPrf own,
+      RingPrf previous,
+      AggregationParameters aggregation) {}
+
+  private Meter(
+      GroupId group, MeterId self, BlindingParameters params, @Nullable Keys keys, long lastRound) {
+    this.group = group;
+    this.self = self;
+    this.params = params;
+    this.keys = keys;
+    this.lastRound = lastRound;
+  }
+
+  /**
+   * Creates a meter waiting for its seed deal.
+   *
+   * @param group the group
+   * @param self the meter's identity (the sender of its contributions)
+   * @param params the group's parameters
+   * @return the meter
+   */
+  public static Meter create(GroupId group, MeterId self, BlindingParameters params) {
+    return new Meter(
+        Objects.requireNonNull(group, "group"),
+        Objects.requireNonNull(self, "self"),
+        Objects.requireNonNull(params, "params"),
+        null,
+        -1);
+  }
+
+  /**
+   * Returns the meter's identity.
+   *
+   * @return the identity
+   */
+  public MeterId id() {
+    return self;
+  }
+
+  /**
+   * Tells whether the meter has received its seeds.
+   *
+   * @return true after the seed deal
+   */
+  public boolean isReady() {
+    return keys != null;
+  }
+
+  @Override
+  public Step<Meter> step(BlindingInput input, RandomSource random)
+      throws BlindingViolationException, InvalidReadingException {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(random, "random");
+    if (input instanceof BlindingInput.Inbound in) {
+      return deal(in.envelope());
+    } else if (input instanceof BlindingInput.LocalReading r) {
+      Keys k = keys;
+      if (k == null) {
+        throw new BlindingViolationException(BlindingChecks.BLND_S_04, "no seed deal yet");
+      }
+      return encryptReading(r.round(), r.reading(), k.publicKey().encryptionExponent(random));
+    } else if (input instanceof BlindingInput.Deadline) {
+      return Step.of(this);
+    }
+    throw new IllegalArgumentException("a meter takes no setup input");
+  }
+
+  /**
+   * §4.2 steps 1 to 6 with the encryption exponent a given: the deterministic core.
+   *
+   * @param round j
+   * @param reading e_ij
+   * @param a the exponent of Enc (spec/blinding.md §2.4)
+   * @return the step with the contribution
+   * @throws BlindingViolationException BLND-S-04 before the deal, BLND-S-03 for a round not after
+   *     the last one
+   * @throws InvalidReadingException CORE-R-0x for a reading outside the parameters
+   */
+  Step<Meter> encryptReading(Round round, Reading reading, BigInteger a)
+      throws BlindingViolationException, InvalidReadingException {
+    Keys k = keys;
+    if (k == null) {
+      throw new BlindingViolationException(BlindingChecks.BLND_S_04, "no seed deal yet");
+    }
+    if (round.index() <= lastRound) {
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_S_03, "round already encrypted or older");
+    }
+    k.aggregation().check(reading);
+    BigInteger n = k.publicKey().n();
+    // §4.2 steps 3 and 4: m = (e_ij + b_ij) mod N.
+    BigInteger b = RingPrf.blindingTerm(k.own(), k.previous(), round.index(), n);
+    BigInteger m = BigInteger.valueOf(reading.value()).add(b).mod(n);
+    PaillierCiphertext c = k.publicKey().encrypt(m, a);
+    Envelope<BlindingMessage> out =
+        new Envelope<>(
+            Address.identified(self),
+            Address.AGGREGATOR,
+            group,
+            round,
+            new BlindingMessage.Contribution(params.keySize(), c.value()));
+    return new Step<>(new Meter(group, self, params, k, round.index()), List.of(out), List.of());
+  }
+
+  private Step<Meter> deal(Envelope<BlindingMessage> env) throws BlindingViolationException {
+    if (!env.group().equals(group)) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_02, "message for another group");
+    }
+    if (!(env.body() instanceof BlindingMessage.SeedDeal d)
+        || !(env.sender() instanceof Address.TrustedThirdParty)) {
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_V_03, "a meter accepts only a seed deal from the TTP");
+    }
+    if (keys != null) {
+      throw new BlindingViolationException(BlindingChecks.BLND_S_05, "seeds already dealt");
+    }
+    if (d.keySize() != params.keySize()) {
+      throw new BlindingViolationException(BlindingChecks.BLND_V_04, "key size differs");
+    }
+    PaillierPublicKey pk = PaillierPublicKey.of(d.n(), d.hs());
+    if (d.groupSize() < 2 || d.groupSize() > params.nMax() || d.index() < 1
+        || d.index() > d.groupSize()) {
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_V_09, "index or group size out of range");
+    }
+    int keyBytes = params.keySize().residueLength();
+    int previousEdge = d.index() == 1 ? d.groupSize() : d.index() - 1;
+    Keys k =
+        new Keys(
+            pk,
+            d.index(),
+            d.groupSize(),
+            RingPrf.of(d.ownSeed(), group, d.index(), pk.n(), keyBytes),
+            RingPrf.of(d.previousSeed(), group, previousEdge, pk.n(), keyBytes),
+            params.aggregation(pk.n()));
+    return Step.of(new Meter(group, self, params, k, lastRound));
+  }
+
+  @Override
+  public String toString() {
+    return "Meter[" + self.value() + ", " + (keys == null ? "waiting" : "ready") + "]";
+  }
+}
