@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.sim.report;
+
+import io.gridveil.sim.driver.CostLedger.RoleCost;
+import io.gridveil.sim.driver.Role;
+import io.gridveil.sim.driver.SchemeFacts;
+import io.gridveil.sim.run.RunResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The summaries printed on the terminal (spec/sim.md §5.1, §5.3). */
+public final class TerminalSummary {
+  private TerminalSummary() {}
+
+  /**
+   * Prints one scheme's summary.
+   *
+   * @param out where to print
+   * @param r the scheme's results
+   */
+  public static void print(PrintWriter out, SchemeReport r) {
+    RunResult run = r.run();
+    out.printf(
+        Locale.ROOT,
+        "== %s: %d meters in %d groups, %d rounds of %d min, faults %s%n",
+        run.scheme(),
+        run.config().meters(),
+        run.config().groups(),
+        run.config().rounds(),
+        run.config().intervalMinutes(),
+        run.config().faults().describe());
+    if (run.distortion().isPresent()) {
+      out.printf(
+          Locale.ROOT,
+          "  rounds: %d group-rounds of distorted readings; bills exact: %d of %d%n",
+          run.groupRounds(),
+          run.billsChecked(),
+          run.billsChecked());
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "  rounds: %d group-rounds: %d exact, %d recovered (%d meters recovered), %d void%s%n",
+          run.groupRounds(),
+          run.exactRounds(),
+          run.recoveredRounds(),
+          run.recoveredMeters(),
+          run.voidRounds(),
+          reasons(run.voidReasons()));
+      out.printf(
+          Locale.ROOT,
+          "  check: every one of the %d aggregates equals the plaintext sum of its contributors%n",
+          run.exactRounds() + run.recoveredRounds());
+    }
+    out.printf(
+        Locale.ROOT,
+        "  cost per meter per round: %.2f messages, %.0f bytes, %.1f us CPU%s%n",
+        run.messagesPerMeterRound(),
+        run.bytesPerMeterRound(),
+        run.cpuMicrosPerMeterRound(),
+        run.cpuMeasured() ? "" : " (thread CPU time unavailable)");
+    StringBuilder roles = new StringBuilder("  CPU by role:");
+    for (Map.Entry<Role, RoleCost> e : run.costs().entrySet()) {
+      roles.append(String.format(
+          Locale.ROOT, " %s %.1f ms;", e.getKey().id(), e.getValue().cpuNanos() / 1e6));
+    }
+    out.println(roles);
+    if (run.network().dropped() + run.network().duplicated() + run.network().delayed() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  network: %d frames sent, %d dropped, %d duplicated, %d delayed%n",
+          run.network().sent(),
+          run.network().dropped(),
+          run.network().duplicated(),
+          run.network().delayed());
+    }
+    if (!run.refusals().isEmpty()) {
+      out.println("  refused inbound messages:" + reasons(run.refusals()));
+    }
+    SchemeFacts f = run.facts();
+    out.println("  supplier learns: " + f.supplierLearns() + " [" + f.source() + "]");
+    if (!f.coalitions().isEmpty()) {
+      out.println("  coalitions (" + f.source() + "):");
+      for (SchemeFacts.Coalition c : f.coalitions()) {
+        out.println("    " + pad(c.parties(), 34) + " " + c.learns());
+      }
+    }
+    if (r.leakage().isPresent()) {
+      out.println("  leakage:");
+      for (LeakageReport.Metric m : r.leakage().get().metrics()) {
+        out.printf(Locale.ROOT, "    %s %.3f%s%n", pad(m.name(), 44), m.value(),
+            m.detail().isEmpty() ? "" : "  (" + m.detail() + ")");
+      }
+    }
+    for (String note : f.notes()) {
+      out.println("  note: " + note);
+    }
+    out.printf(Locale.ROOT, "  wall time %.2f s%n", run.wallNanos() / 1e9);
+  }
+
+  /**
+   * Prints the comparison table of several schemes on the same households and faults.
+   *
+   * @param out where to print
+   * @param reports the schemes' results
+   */
+  public static void compare(PrintWriter out, List<SchemeReport> reports) {
+    out.printf(
+        Locale.ROOT,
+        "%-11s %9s %9s %9s %7s %7s %9s  %s%n",
+        "scheme", "cpu us/mr", "bytes/mr", "msgs/mr", "exact", "void", "recovered", "what the supplier learns");
+    for (SchemeReport r : reports) {
+      RunResult run = r.run();
+      boolean distortion = run.distortion().isPresent();
+      out.printf(
+          Locale.ROOT,
+          "%-11s %9.1f %9.0f %9.2f %7s %7s %9s  %s%n",
+          run.scheme(),
+          run.cpuMicrosPerMeterRound(),
+          run.bytesPerMeterRound(),
+          run.messagesPerMeterRound(),
+          distortion ? "n/a" : Long.toString(run.exactRounds()),
+          distortion ? "n/a" : Long.toString(run.voidRounds()),
+          distortion ? "n/a" : Long.toString(run.recoveredRounds()),
+          run.facts().supplierLearns());
+    }
+    out.println("(per meter per round; exact/void/recovered count group-rounds; distortion sums are estimates by design)");
+  }
+
+  private static String reasons(Map<String, Long> m) {
+    if (m.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(" (");
+    m.forEach((k, v) -> b.append(b.length() > 2 ? ", " : "").append(k).append(' ').append(v));
+    return b.append(')').toString();
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+}
