@@ -11,4 +11,5 @@ module io.gridveil.leakage {
 
   exports io.gridveil.leakage;
   exports io.gridveil.leakage.exact;
+  exports io.gridveil.leakage.stat;
 }
