@@ -411,6 +411,17 @@ def scaling_tables(results):
     return out
 
 
+def cell(text):
+    """A Markdown table cell: pipes escaped."""
+    return str(text).replace("|", "\\|")
+
+
+def show(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def markdown(machine, config, rows, scaling, facts):
     lines = ["# GridVeil benchmarks", ""]
     lines.append(
@@ -434,11 +445,9 @@ def markdown(machine, config, rows, scaling, facts):
         status = r["status"]
         if r.get("note") and status == "not measured":
             status = r["note"]
-        lines.append(
-            "| %s | %s | %s | %s | %s | %s |"
-            % (r["metric"], r.get("gridveil", "-"), r.get("peer", "-"), r.get("ratio", "-"),
-               r.get("target") or "-", status)
-        )
+        cells = (r["metric"], r.get("gridveil", "-"), r.get("peer", "-"), r.get("ratio", "-"),
+                 r.get("target") or "-", status)
+        lines.append("| %s |" % " | ".join(cell(c) for c in cells))
     notes = [r for r in rows if r.get("note") and r["status"] != "not measured"]
     if notes:
         lines.append("")
@@ -473,10 +482,10 @@ def markdown(machine, config, rows, scaling, facts):
         lines.append("")
         for k in sorted(other):
             v = other[k]
-            lines.append("- %s = %s%s" % (k, v["value"], (" (" + v["how"] + ")") if v.get("how") else ""))
+            lines.append("- %s = %s%s" % (k, show(v["value"]), (" (" + v["how"] + ")") if v.get("how") else ""))
     lines.append("")
     lines.append(
-        "Ratios use JMH's mean scores; ± is the 99.9%% confidence half-width JMH reports, "
+        "Ratios use JMH's mean scores; ± is the 99.9% confidence half-width JMH reports, "
         "propagated to the ratio in quadrature. \"marginal\" marks a ratio whose error interval "
         "straddles its target."
     )
