@@ -23,8 +23,9 @@ final class PairwiseKeys {
   static Prf ring(X25519PrivateKey own, RosterEntry self, RosterEntry peer, Roster roster)
       throws DdhViolationException {
     SecretBytes z = own.agree(peer.key());
-    RosterEntry lo = self.id().value().compareTo(peer.id().value()) < 0 ? self : peer;
-    RosterEntry hi = lo == self ? peer : self;
+    boolean selfFirst = self.id().value().compareTo(peer.id().value()) < 0;
+    RosterEntry lo = selfFirst ? self : peer;
+    RosterEntry hi = selfFirst ? peer : self;
     CanonicalWriter ctx = new CanonicalWriter()
         .ascii8(roster.group().value())
         .u64(roster.version());
