@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.cmt;
+
+import io.gridveil.cmt.CmtMessage.Delta;
+import io.gridveil.cmt.CmtMessage.EncryptedReading;
+import io.gridveil.cmt.CmtMessage.GroupKey;
+import io.gridveil.cmt.CmtMessage.KeyShare;
+import io.gridveil.cmt.CmtMessage.LcAnnouncement;
+import io.gridveil.cmt.CmtMessage.LcDiscovery;
+import io.gridveil.cmt.CmtMessage.LcHandover;
+import io.gridveil.cmt.CmtMessage.Leave;
+import io.gridveil.cmt.CmtMessage.LicenceGrant;
+import io.gridveil.cmt.CmtMessage.LicenceRequest;
+import io.gridveil.cmt.CmtMessage.ReRegister;
+import io.gridveil.cmt.CmtMessage.ReadingRequest;
+import io.gridveil.cmt.CmtMessage.RingSum;
+import io.gridveil.cmt.CmtMessage.RoundAck;
+import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
+import io.gridveil.cmt.CmtMessage.TokenAssignment;
+import io.gridveil.cmt.CmtMessage.TokenRegistration;
+import io.gridveil.core.CoreChecks;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Token;
+import io.gridveil.core.codec.CanonicalReader;
+import io.gridveil.core.codec.CanonicalWriter;
+import io.gridveil.core.codec.MalformedMessageException;
+import io.gridveil.core.message.MessageCodec;
+import io.gridveil.core.message.ProtocolId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The canonical body codec of the CMT messages (spec/cmt.md §4): types 1 to 17, fixed-width
+ * big-endian fields, bounded token lists. Use it through {@code EnvelopeCodec.of(CmtCodec.INSTANCE)}.
+ */
+public final class CmtCodec implements MessageCodec<CmtMessage> {
+  /** The codec (stateless). */
+  public static final CmtCodec INSTANCE = new CmtCodec();
+
+  /** The largest token list (spec/cmt.md §4.2). */
+  public static final int MAX_TOKENS = 0xffff;
+
+  private static final Map<Class<?>, Integer> TYPES = types();
+
+  private CmtCodec() {}
+
+  @Override
+  public ProtocolId protocol() {
+    return ProtocolId.CMT;
+  }
+
+  @Override
+  public int typeOf(CmtMessage body) {
+    Integer type = TYPES.get(body.getClass());
+    if (type == null) {
+      throw new IllegalStateException("unreachable: CmtMessage is sealed");
+    }
+    return type;
+  }
+
+  @Override
+  public void encode(CmtMessage body, CanonicalWriter w) {
+    if (body instanceof LicenceRequest m) {
+      w.ascii8(m.meter().value());
+    } else if (body instanceof LicenceGrant m) {
+      licence(w, m.licence());
+    } else if (body instanceof LcDiscovery m) {
+      licence(w, m.licence());
+    } else if (body instanceof LcAnnouncement m) {
+      w.fixed(m.lc().toBytes()).u64(m.epoch());
+    } else if (body instanceof TokenAssignment m) {
+      w.ascii8(m.meter().value()).fixed(m.token().toBytes()).fixed(m.lc().toBytes()).u64(m.epoch());
+    } else if (body instanceof TokenRegistration m) {
+      w.fixed(m.token().toBytes());
+    } else if (body instanceof ReRegister m) {
+      w.u64(m.epoch());
+    } else if (body instanceof KeyShare m) {
+      w.fixed(m.token().toBytes()).u64(m.epoch()).u64(m.share());
+    } else if (body instanceof SuccessorAssignment m) {
+      w.u64(m.epoch()).fixed(m.predecessor().toBytes()).fixed(m.successor().toBytes()).u16(m.n()).u8(m.secureSum() ? 1 : 0);
+    } else if (body instanceof RingSum m) {
+      w.u64(m.epoch()).u64(m.partial());
+    } else if (body instanceof GroupKey m) {
+      tokens(w.u64(m.epoch()).u64(m.groupKey()), m.tokens());
+    } else if (body instanceof ReadingRequest m) {
+      w.u64(m.epoch());
+    } else if (body instanceof Delta m) {
+      w.fixed(m.from().toBytes()).u64(m.epoch()).u64(m.delta());
+    } else if (body instanceof EncryptedReading m) {
+      w.fixed(m.token().toBytes()).u64(m.epoch()).u64(m.ciphertext());
+    } else if (body instanceof RoundAck m) {
+      w.fixed(m.token().toBytes()).u64(m.epoch());
+    } else if (body instanceof Leave m) {
+      w.fixed(m.token().toBytes()).u64(m.epoch());
+    } else if (body instanceof LcHandover m) {
+      tokens(w.u64(m.epoch()), m.tokens());
+    } else {
+      throw new IllegalStateException("unreachable: CmtMessage is sealed");
+    }
+  }
+
+  @Override
+  public CmtMessage decode(int type, CanonicalReader r) throws MalformedMessageException {
+    return switch (type) {
+      case 1 -> new LicenceRequest(meterId(r, "meter"));
+      case 2 -> new LicenceGrant(licence(r));
+      case 3 -> new LcDiscovery(licence(r));
+      case 4 -> new LcAnnouncement(token(r, "lc"), r.u64("epoch"));
+      case 5 ->
+          new TokenAssignment(
+              meterId(r, "meter"), token(r, "token"), token(r, "lc"), r.u64("epoch"));
+      case 6 -> new TokenRegistration(token(r, "token"));
+      case 7 -> new ReRegister(r.u64("epoch"));
+      case 8 -> new KeyShare(token(r, "token"), r.u64("epoch"), r.u64("share"));
+      case 9 -> successorAssignment(r);
+      case 10 -> new RingSum(r.u64("epoch"), r.u64("partial"));
+      case 11 -> new GroupKey(r.u64("epoch"), r.u64("groupKey"), tokens(r));
+      case 12 -> new ReadingRequest(r.u64("epoch"));
+      case 13 -> new Delta(token(r, "from"), r.u64("epoch"), r.u64("delta"));
+      case 14 -> new EncryptedReading(token(r, "token"), r.u64("epoch"), r.u64("ciphertext"));
+      case 15 -> new RoundAck(token(r, "token"), r.u64("epoch"));
+      case 16 -> new Leave(token(r, "token"), r.u64("epoch"));
+      case 17 -> new LcHandover(r.u64("epoch"), tokens(r));
+      default -> throw new MalformedMessageException(CoreChecks.CORE_E_03, "type", "unknown CMT type");
+    };
+  }
+
+  private static Map<Class<?>, Integer> types() {
+    Map<Class<?>, Integer> m = new HashMap<>();
+    m.put(LicenceRequest.class, 1);
+    m.put(LicenceGrant.class, 2);
+    m.put(LcDiscovery.class, 3);
+    m.put(LcAnnouncement.class, 4);
+    m.put(TokenAssignment.class, 5);
+    m.put(TokenRegistration.class, 6);
+    m.put(ReRegister.class, 7);
+    m.put(KeyShare.class, 8);
+    m.put(SuccessorAssignment.class, 9);
+    m.put(RingSum.class, 10);
+    m.put(GroupKey.class, 11);
+    m.put(ReadingRequest.class, 12);
+    m.put(Delta.class, 13);
+    m.put(EncryptedReading.class, 14);
+    m.put(RoundAck.class, 15);
+    m.put(Leave.class, 16);
+    m.put(LcHandover.class, 17);
+    return Map.copyOf(m);
+  }
+
+  private static SuccessorAssignment successorAssignment(CanonicalReader r)
+      throws MalformedMessageException {
+    long epoch = r.u64("epoch");
+    Token pred = token(r, "predecessor");
+    Token succ = token(r, "successor");
+    int n = r.u16("n");
+    if (n < 1) {
+      throw new MalformedMessageException(CmtChecks.CMT_E_03, "n", "ring size must be >= 1");
+    }
+    int flag = r.u8("secureSum");
+    if (flag > 1) {
+      throw new MalformedMessageException(CmtChecks.CMT_E_03, "secureSum", "flag must be 0 or 1");
+    }
+    return new SuccessorAssignment(epoch, pred, succ, n, flag == 1);
+  }
+
+  private static void licence(CanonicalWriter w, Licence l) {
+    w.ascii8(l.meter().value()).ascii8(l.group().value()).u64(l.serial());
+  }
+
+  private static Licence licence(CanonicalReader r) throws MalformedMessageException {
+    MeterId id = meterId(r, "licence.meter");
+    String g = r.ascii8("licence.group", GroupId.MAX_LENGTH);
+    if (!GroupId.isValid(g)) {
+      throw new MalformedMessageException(CoreChecks.CORE_E_07, "licence.group", "not a group id");
+    }
+    return new Licence(id, new GroupId(g), r.u64("licence.serial"));
+  }
+
+  private static MeterId meterId(CanonicalReader r, String field) throws MalformedMessageException {
+    String s = r.ascii8(field, MeterId.MAX_LENGTH);
+    if (!MeterId.isValid(s)) {
+      throw new MalformedMessageException(CoreChecks.CORE_E_07, field, "not a meter id");
+    }
+    return new MeterId(s);
+  }
+
+  private static Token token(CanonicalReader r, String field) throws MalformedMessageException {
+    return Token.fromBytes(r.fixed(field, Token.LENGTH));
+  }
+
+  private static CanonicalWriter tokens(CanonicalWriter w, List<Token> tokens) {
+    w.u16(tokens.size());
+    for (Token t : tokens) {
+      w.fixed(t.toBytes());
+    }
+    return w;
+  }
+
+  private static List<Token> tokens(CanonicalReader r) throws MalformedMessageException {
+    int count = r.u16("tokens.count");
+    // §4.2 rule 2: compare the count with the bytes left before allocating anything.
+    if ((long) count * Token.LENGTH > r.remaining()) {
+      throw new MalformedMessageException(
+          CmtChecks.CMT_E_01, "tokens.count", "count exceeds the remaining bytes");
+    }
+    List<Token> out = new ArrayList<>(count);
+    Set<Token> seen = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      Token t = token(r, "tokens");
+      if (!seen.add(t)) {
+        throw new MalformedMessageException(CmtChecks.CMT_E_02, "tokens", "repeated token");
+      }
+      out.add(t);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.cmt;
+
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Token;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every message of the CMT ring (spec/cmt.md §4.1); the message type is derived from the record
+ * class by {@link CmtCodec#typeOf}.
+ */
+public sealed interface CmtMessage {
+  /**
+   * A meter asks the supplier for a licence (spec/cmt.md §3.1).
+   *
+   * @param meter the requesting identity
+   */
+  record LicenceRequest(MeterId meter) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param meter the requesting identity
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public LicenceRequest {
+      Objects.requireNonNull(meter, "meter");
+    }
+  }
+  /**
+   * The supplier's licence for a meter (spec/cmt.md §3.1).
+   *
+   * @param licence the licence
+   */
+  record LicenceGrant(Licence licence) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param licence the licence
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public LicenceGrant {
+      Objects.requireNonNull(licence, "licence");
+    }
+  }
+  /**
+   * A licensed meter looks for its group's LC by broadcast (spec/cmt.md §3.2).
+   *
+   * @param licence the meter's licence
+   */
+  record LcDiscovery(Licence licence) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param licence the meter's licence
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public LcDiscovery {
+      Objects.requireNonNull(licence, "licence");
+    }
+  }
+  /**
+   * An LC announces itself to the group (spec/cmt.md §3.2, §3.10).
+   *
+   * @param lc T_LC, the LC's token
+   * @param epoch the LC's key epoch
+   */
+  record LcAnnouncement(Token lc, long epoch) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param lc T_LC, the LC's token
+     * @param epoch the LC's key epoch
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public LcAnnouncement {
+      Objects.requireNonNull(lc, "lc");
+    }
+  }
+  /**
+   * The LC assigns a token to an identity (spec/cmt.md §3.3).
+   *
+   * @param meter the identity
+   * @param token T_i, drawn independently of the identity
+   * @param lc T_LC
+   * @param epoch the LC's current key epoch
+   */
+  record TokenAssignment(MeterId meter, Token token, Token lc, long epoch) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param meter the identity
+     * @param token T_i, drawn independently of the identity
+     * @param lc T_LC
+     * @param epoch the LC's current key epoch
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public TokenAssignment {
+      Objects.requireNonNull(meter, "meter");
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(lc, "lc");
+    }
+  }
+  /**
+   * The LC registers a token with the supplier (spec/cmt.md §3.3).
+   *
+   * @param token T_i
+   */
+  record TokenRegistration(Token token) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param token T_i
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public TokenRegistration {
+      Objects.requireNonNull(token, "token");
+    }
+  }
+  /**
+   * The LC opens a re-key for epoch ε (spec/cmt.md §3.4).
+   *
+   * @param epoch ε, the new key epoch
+   */
+  record ReRegister(long epoch) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param epoch ε, the new key epoch
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public ReRegister {
+
+    }
+  }
+  /**
+   * A meter's registration and key share for an epoch (spec/cmt.md §3.4).
+   *
+   * @param token T_i
+   * @param epoch ε
+   * @param share k_i1, or 0 under the secure sum
+   */
+  record KeyShare(Token token, long epoch, long share) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param token T_i
+     * @param epoch ε
+     * @param share k_i1, or 0 under the secure sum
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public KeyShare {
+      Objects.requireNonNull(token, "token");
+    }
+  }
+  /**
+   * The LC's ring placement of a meter (spec/cmt.md §3.4).
+   *
+   * @param epoch ε
+   * @param predecessor T_(i-1)
+   * @param successor T_(i+1)
+   * @param n the ring size
+   * @param secureSum whether K is computed by the ring secure sum
+   */
+  record SuccessorAssignment(long epoch, Token predecessor, Token successor, int n, boolean secureSum) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param epoch ε
+     * @param predecessor T_(i-1)
+     * @param successor T_(i+1)
+     * @param n the ring size
+     * @param secureSum whether K is computed by the ring secure sum
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public SuccessorAssignment {
+      Objects.requireNonNull(predecessor, "predecessor");
+      Objects.requireNonNull(successor, "successor");
+      if (n < 1 || n > 0xffff) {
+        throw new IllegalArgumentException("n must be in [1, 65535]");
+      }
+    }
+  }
+  /**
+   * A partial sum of the secure-sum ring (spec/cmt.md §3.5).
+   *
+   * @param epoch ε
+   * @param partial r plus the key shares so far, mod M
+   */
+  record RingSum(long epoch, long partial) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param epoch ε
+     * @param partial r plus the key shares so far, mod M
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public RingSum {
+
+    }
+  }
+  /**
+   * The LC's group key for the supplier (spec/cmt.md §3.4).
+   *
+   * @param epoch ε
+   * @param groupKey K
+   * @param tokens the members' tokens
+   */
+  record GroupKey(long epoch, long groupKey, List<Token> tokens) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param epoch ε
+     * @param groupKey K
+     * @param tokens the members' tokens
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public GroupKey {
+      tokens = List.copyOf(tokens);
+      if (new HashSet<>(tokens).size() != tokens.size()) {
+        throw new IllegalArgumentException("tokens must not repeat");
+      }
+    }
+  }
+  /**
+   * A request for round j, the round travelling in the envelope (spec/cmt.md §3.6).
+   *
+   * @param epoch ε
+   */
+  record ReadingRequest(long epoch) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param epoch ε
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public ReadingRequest {
+
+    }
+  }
+  /**
+   * A meter's delta for its successor (spec/cmt.md §3.6).
+   *
+   * @param from T_i, the sender
+   * @param epoch ε
+   * @param delta δ_ij
+   */
+  record Delta(Token from, long epoch, long delta) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param from T_i, the sender
+     * @param epoch ε
+     * @param delta δ_ij
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public Delta {
+      Objects.requireNonNull(from, "from");
+    }
+  }
+  /**
+   * A meter's ciphertext (spec/cmt.md §3.6).
+   *
+   * @param token T_i
+   * @param epoch ε
+   * @param ciphertext c_ij
+   */
+  record EncryptedReading(Token token, long epoch, long ciphertext) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param token T_i
+     * @param epoch ε
+     * @param ciphertext c_ij
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public EncryptedReading {
+      Objects.requireNonNull(token, "token");
+    }
+  }
+  /**
+   * A meter tells the LC it sent its ciphertext (spec/cmt.md §3.8).
+   *
+   * @param token T_i
+   * @param epoch ε
+   */
+  record RoundAck(Token token, long epoch) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param token T_i
+     * @param epoch ε
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public RoundAck {
+      Objects.requireNonNull(token, "token");
+    }
+  }
+  /**
+   * A meter leaves the group (spec/cmt.md §3.9).
+   *
+   * @param token T_i
+   * @param epoch ε
+   */
+  record Leave(Token token, long epoch) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param token T_i
+     * @param epoch ε
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public Leave {
+      Objects.requireNonNull(token, "token");
+    }
+  }
+  /**
+   * The LC hands the role to a member (spec/cmt.md §3.10).
+   *
+   * @param epoch ε, the epoch at hand-over
+   * @param tokens the members' tokens
+   */
+  record LcHandover(long epoch, List<Token> tokens) implements CmtMessage {
+    /**
+     * Validates the components.
+     *
+     * @param epoch ε, the epoch at hand-over
+     * @param tokens the members' tokens
+     * @throws IllegalArgumentException if a component is out of range
+     * @throws NullPointerException if a component is null
+     */
+    public LcHandover {
+      tokens = List.copyOf(tokens);
+      if (new HashSet<>(tokens).size() != tokens.size()) {
+        throw new IllegalArgumentException("tokens must not repeat");
+      }
+    }
+  }
+}

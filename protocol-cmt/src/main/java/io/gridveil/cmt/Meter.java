@@ -1,0 +1,1081 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.cmt;
+
+import io.gridveil.cmt.CmtInput.Inbound;
+import io.gridveil.cmt.CmtInput.LeaveGroup;
+import io.gridveil.cmt.CmtInput.LocalReading;
+import io.gridveil.cmt.CmtInput.RotateLc;
+import io.gridveil.cmt.CmtInput.Start;
+import io.gridveil.cmt.CmtInput.Timer;
+import io.gridveil.cmt.CmtInput.TimerKind;
+import io.gridveil.cmt.CmtMessage.Delta;
+import io.gridveil.cmt.CmtMessage.EncryptedReading;
+import io.gridveil.cmt.CmtMessage.GroupKey;
+import io.gridveil.cmt.CmtMessage.KeyShare;
+import io.gridveil.cmt.CmtMessage.LcAnnouncement;
+import io.gridveil.cmt.CmtMessage.LcDiscovery;
+import io.gridveil.cmt.CmtMessage.LcHandover;
+import io.gridveil.cmt.CmtMessage.Leave;
+import io.gridveil.cmt.CmtMessage.LicenceGrant;
+import io.gridveil.cmt.CmtMessage.LicenceRequest;
+import io.gridveil.cmt.CmtMessage.ReRegister;
+import io.gridveil.cmt.CmtMessage.ReadingRequest;
+import io.gridveil.cmt.CmtMessage.RingSum;
+import io.gridveil.cmt.CmtMessage.RoundAck;
+import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
+import io.gridveil.cmt.CmtMessage.TokenAssignment;
+import io.gridveil.cmt.CmtMessage.TokenRegistration;
+import io.gridveil.cmt.internal.RingOrder;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.ProtocolViolationException;
+import io.gridveil.core.Reading;
+import io.gridveil.core.Round;
+import io.gridveil.core.Token;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.Party;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.random.RandomSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A smart meter SM_i of a CMT group, possibly in the local concentrator role (spec/cmt.md §5.1,
+ * §5.2): an immutable sans-I/O state.
+ *
+ * <p>The LC is a meter with an LC sub-state beside its member state: it keeps taking part in the
+ * ring with its own token while it manages the group. A meter's persistent state is its master
+ * secret and the last key epoch it used ({@link #lastEpoch()}); everything else is volatile and a
+ * restarted meter re-enters through the licence (spec/cmt.md §3.9 step 3).
+ *
+ * <p>Security: a member learns its predecessor's delta δ_(i-1)j, its LC's token and its ring
+ * neighbours' tokens; it never learns another meter's reading. The LC additionally learns every
+ * k_i1 (unless the secure sum is on, spec/cmt.md §3.5), the identity of the meters it assigns
+ * tokens to and the ring order (spec/cmt.md §7.2). Honest-but-curious parties and authenticated,
+ * confidential envelopes are assumed (spec/cmt.md §8).
+ */
+public final class Meter implements Party<Meter, CmtInput> {
+  /** The member phases of spec/cmt.md §5.1. */
+  public enum Phase {
+    /** Not started. */
+    OFF,
+    /** Licence requested. */
+    AWAIT_LICENCE,
+    /** Looking for the LC. */
+    DISCOVERING,
+    /** Token assigned, waiting for a re-registration. */
+    JOINED,
+    /** Key share sent, waiting for the ring placement. */
+    REGISTERING,
+    /** In the ring of the current epoch. */
+    ACTIVE,
+    /** Left the group. */
+    LEFT
+  }
+
+  private final CmtParameters params;
+  private final MeterId id;
+  private final GroupId group;
+  private final MeterSecret secret;
+  private final Phase phase;
+  private final @Nullable Licence licence;
+  private final int attempts;
+  private final long lastEpoch;
+  private final @Nullable Token token;
+  private final @Nullable Token lcToken;
+  private final long lcEpoch;
+  private final @Nullable Ring ring;
+  private final long lastCompleted;
+  private final Map<Long, PendingRound> pending;
+  private final @Nullable Long forwardedSum;
+  private final @Nullable LcState lc;
+
+  /** The ring placement of the current epoch. */
+  private record Ring(long epoch, Token predecessor, Token successor, int n, boolean secureSum) {}
+
+  private Meter(B b) {
+    this.params = b.params;
+    this.id = b.id;
+    this.group = b.group;
+    this.secret = b.secret;
+    this.phase = b.phase;
+    this.licence = b.licence;
+    this.attempts = b.attempts;
+    this.lastEpoch = b.lastEpoch;
+    this.token = b.token;
+    this.lcToken = b.lcToken;
+    this.lcEpoch = b.lcEpoch;
+    this.ring = b.ring;
+    this.lastCompleted = b.lastCompleted;
+    this.pending = Map.copyOf(b.pending);
+    this.forwardedSum = b.forwardedSum;
+    this.lc = b.lc;
+  }
+
+  /**
+   * Creates a meter that has not started (spec/cmt.md §5.1, phase OFF).
+   *
+   * @param params the group's parameters
+   * @param id the meter's identity
+   * @param group the group it will join
+   * @param secret ms_i
+   * @param lastEpoch the last key epoch it used (persistent; 0 for a new meter)
+   * @return the meter
+   */
+  public static Meter create(
+      CmtParameters params, MeterId id, GroupId group, MeterSecret secret, long lastEpoch) {
+    B b = new B(
+        Objects.requireNonNull(params, "params"),
+        Objects.requireNonNull(id, "id"),
+        Objects.requireNonNull(group, "group"),
+        Objects.requireNonNull(secret, "secret"));
+    if (lastEpoch < 0) {
+      throw new IllegalArgumentException("last epoch must be >= 0");
+    }
+    b.lastEpoch = lastEpoch;
+    return new Meter(b);
+  }
+
+  /**
+   * Returns the member phase.
+   *
+   * @return the phase
+   */
+  public Phase phase() {
+    return phase;
+  }
+
+  /**
+   * Returns the meter's identity.
+   *
+   * @return the identity
+   */
+  public MeterId id() {
+    return id;
+  }
+
+  /**
+   * Returns the meter's token T_i, if assigned.
+   *
+   * @return T_i, or empty before the assignment
+   */
+  public Optional<Token> token() {
+    return Optional.ofNullable(token);
+  }
+
+  /**
+   * Tells whether this meter holds the LC role.
+   *
+   * @return true for the LC
+   */
+  public boolean isLocalConcentrator() {
+    return lc != null;
+  }
+
+  /**
+   * Returns the last key epoch this meter used, the persistent part of its state.
+   *
+   * @return ε_last
+   */
+  public long lastEpoch() {
+    return lastEpoch;
+  }
+
+  /**
+   * Returns the key epoch of the ring this meter is active in, or -1.
+   *
+   * @return ε or -1
+   */
+  public long ringEpoch() {
+    Ring r = ring;
+    return r == null || phase != Phase.ACTIVE ? -1 : r.epoch();
+  }
+
+  /**
+   * Returns the LC's key epoch if this meter is the LC and the group is keyed, or -1.
+   *
+   * @return ε or -1
+   */
+  public long keyedEpoch() {
+    LcState l = lc;
+    return l == null || l.phase != LcState.Phase.KEYED ? -1 : l.epoch;
+  }
+
+  /**
+   * Returns the ring order of the LC's keyed epoch (empty unless this meter is a keyed LC).
+   *
+   * @return T_1 .. T_n
+   */
+  public List<Token> keyedRing() {
+    LcState l = lc;
+    return l == null || l.phase != LcState.Phase.KEYED ? List.of() : l.ring;
+  }
+
+  /**
+   * Consumes one input (spec/cmt.md §3, §5.1, §5.2).
+   *
+   * @param input the input
+   * @param random the injected random source (tokens, ring order, LC choice, secure-sum mask)
+   * @return the next state, envelopes and events
+   * @throws ProtocolViolationException with a CMT check ID (or a core ID for a bad reading); the
+   *     state is unchanged
+   */
+  @Override
+  public Step<Meter> step(CmtInput input, RandomSource random) throws ProtocolViolationException {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(random, "random");
+    Out out = new Out(group);
+    Meter next;
+    if (input instanceof Start) {
+      next = start(out);
+    } else if (input instanceof Timer t) {
+      next = timer(t, out, random);
+    } else if (input instanceof LocalReading r) {
+      next = localReading(r, out);
+    } else if (input instanceof RotateLc) {
+      next = rotate(out, random);
+    } else if (input instanceof LeaveGroup) {
+      next = leave(out, random);
+    } else if (input instanceof Inbound in) {
+      next = inbound(in.envelope(), out, random);
+    } else {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "input not accepted by a meter");
+    }
+    return new Step<>(next, out.envelopes, out.events);
+  }
+
+  // ---- local inputs -------------------------------------------------------------------------
+
+  private Meter start(Out out) throws CmtViolationException {
+    require(phase == Phase.OFF, "start in a started meter");
+    out.send(Address.identified(id), Address.SUPPLIER, Round.FIRST, new LicenceRequest(id));
+    B b = edit();
+    b.phase = Phase.AWAIT_LICENCE;
+    return b.build();
+  }
+
+  private Meter timer(Timer t, Out out, RandomSource random) throws CmtViolationException {
+    return switch (t.kind()) {
+      case DISCOVERY -> discoveryTimer(out, random);
+      case REGISTRATION_DEADLINE -> registrationDeadline(out, random);
+      case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out);
+    };
+  }
+
+  private Meter discoveryTimer(Out out, RandomSource random) throws CmtViolationException {
+    require(phase == Phase.DISCOVERING, "discovery timer outside discovery");
+    Licence l = present(licence, "licence in DISCOVERING");
+    B b = edit();
+    if (attempts < params.discoveryAttempts()) {
+      // §3.2 step 2: broadcast again.
+      b.attempts = attempts + 1;
+      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery(l));
+      return b.build();
+    }
+    // §3.2 step 2: self-election.
+    Token self = Token.random(random);
+    long epoch = lastEpoch + 1;
+    b.token = self;
+    b.lcToken = self;
+    b.lcEpoch = epoch;
+    b.phase = Phase.JOINED;
+    b.lc = LcState.collecting(epoch - 1, Set.of(self), Map.of(), 0);
+    out.events.add(new CmtEvent.LcElected(group, self, epoch));
+    out.send(Address.meter(self), Address.SUPPLIER, Round.FIRST, new TokenRegistration(self));
+    out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST,
+        new LcAnnouncement(self, epoch));
+    return b.build().startCollection(epoch, Set.of(self), Map.of(), out);
+  }
+
+  private Meter localReading(LocalReading r, Out out) throws ProtocolViolationException {
+    Reading reading = params.aggregation().check(r.reading());
+    long j = r.round().index();
+    if (j <= lastCompleted) {
+      throw new CmtViolationException(CmtChecks.CMT_S_03, "reading for a completed round");
+    }
+    if (j > lastCompleted + params.roundWindow()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_05, "reading beyond the round window");
+    }
+    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
+    Reading old = p.reading;
+    if (old != null) {
+      if (old.value() == reading.value()) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "reading already given");
+      }
+      throw new CmtViolationException(CmtChecks.CMT_V_04, "second reading for a round");
+    }
+    return withPending(j, p.withReading(reading)).tryComplete(j, out);
+  }
+
+  private Meter rotate(Out out, RandomSource random) throws CmtViolationException {
+    LcState l = requireLc();
+    Token self = present(token, "LC token");
+    List<Token> others = new ArrayList<>(l.known);
+    others.remove(self);
+    others.sort(Comparator.naturalOrder());
+    if (others.isEmpty()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "no member to hand the LC role to");
+    }
+    // §3.10 step 1: a member chosen uniformly at random.
+    Token next = others.get((int) random.uniformLong(others.size()));
+    out.send(Address.meter(self), Address.meter(next), Round.FIRST,
+        new LcHandover(l.epoch, sorted(l.known)));
+    out.events.add(new CmtEvent.LcSteppedDown(group, next));
+    B b = edit();
+    b.lc = null;
+    b.lcToken = next;
+    return b.build();
+  }
+
+  private Meter leave(Out out, RandomSource random) throws CmtViolationException {
+    Token self = token;
+    Token lcT = lcToken;
+    if (self == null || lcT == null || phase == Phase.LEFT) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "leave without membership");
+    }
+    Meter m = this;
+    if (lc != null && lc.known.size() > 1) {
+      m = rotate(out, random);
+      lcT = present(m.lcToken, "value");
+    }
+    if (!lcT.equals(self)) {
+      out.send(Address.meter(self), Address.meter(lcT), Round.FIRST, new Leave(self, lastEpoch));
+    }
+    B b = m.edit();
+    b.phase = Phase.LEFT;
+    b.lc = null;
+    b.ring = null;
+    b.pending = new TreeMap<>();
+    return b.build();
+  }
+
+  // ---- inbound ------------------------------------------------------------------------------
+
+  private Meter inbound(Envelope<CmtMessage> e, Out out, RandomSource random)
+      throws ProtocolViolationException {
+    if (!e.group().equals(group)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_09, "envelope for another group");
+    }
+    CmtMessage m = e.body();
+    if (m instanceof LicenceGrant g) {
+      return licence(g.licence(), out);
+    } else if (m instanceof LcAnnouncement a) {
+      return announcement(a, out);
+    } else if (m instanceof TokenAssignment t) {
+      return tokenAssignment(t);
+    } else if (m instanceof ReRegister r) {
+      return reRegister(e.sender(), r, out);
+    } else if (m instanceof SuccessorAssignment s) {
+      return successorAssignment(e.sender(), s);
+    } else if (m instanceof RingSum s) {
+      return ringSum(e.sender(), s, out);
+    } else if (m instanceof ReadingRequest r) {
+      if (e.sender() instanceof Address.Supplier) {
+        return lcReadingRequest(e.round(), r, out);
+      }
+      return readingRequest(e.sender(), e.round(), r, out);
+    } else if (m instanceof Delta d) {
+      return delta(e.sender(), e.round(), d, out);
+    } else if (m instanceof LcHandover h) {
+      return handover(h, out);
+    } else if (m instanceof LcDiscovery d) {
+      return lcDiscovery(e.sender(), d, out, random);
+    } else if (m instanceof KeyShare k) {
+      return lcKeyShare(e.sender(), k);
+    } else if (m instanceof RoundAck a) {
+      return lcRoundAck(e.round(), a);
+    } else if (m instanceof Leave l) {
+      return lcLeave(l, out);
+    }
+    throw new CmtViolationException(CmtChecks.CMT_S_01, "message not for a meter");
+  }
+
+  private Meter licence(Licence l, Out out) throws CmtViolationException {
+    require(phase == Phase.AWAIT_LICENCE, "licence outside AWAIT_LICENCE");
+    if (!l.meter().equals(id) || !l.group().equals(group)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_02, "licence for another meter or group");
+    }
+    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery(l));
+    B b = edit();
+    b.licence = l;
+    b.phase = Phase.DISCOVERING;
+    b.attempts = 1;
+    return b.build();
+  }
+
+  private Meter announcement(LcAnnouncement a, Out out)
+      throws CmtViolationException {
+    require(phase != Phase.OFF && phase != Phase.AWAIT_LICENCE && phase != Phase.LEFT,
+        "announcement before licence");
+    LcState l = lc;
+    if (l != null) {
+      Token self = present(token, "LC token");
+      if (a.lc().equals(self)) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "own announcement");
+      }
+      if (greater(a.epoch(), a.lc(), l.epoch, self)) {
+        // §3.2 step 4: step down and hand the members over, so that nobody is orphaned.
+        out.send(Address.meter(self), Address.meter(a.lc()), Round.FIRST,
+            new LcHandover(l.epoch, sorted(l.known)));
+        out.events.add(new CmtEvent.LcSteppedDown(group, a.lc()));
+        B b = edit();
+        b.lc = null;
+        b.lcToken = a.lc();
+        b.lcEpoch = a.epoch();
+        return b.build();
+      }
+      // The other LC is smaller: re-announce so that it steps down.
+      out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST,
+          new LcAnnouncement(self, l.epoch));
+      return this;
+    }
+    Token current = lcToken;
+    if (current != null && !greater(a.epoch(), a.lc(), lcEpoch, current)) {
+      if (a.lc().equals(current)) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "announcement already followed");
+      }
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "announcement of a smaller LC");
+    }
+    B b = edit();
+    b.lcToken = a.lc();
+    b.lcEpoch = a.epoch();
+    if (phase == Phase.DISCOVERING) {
+      // Our discovery may have been lost: ask this LC directly.
+      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
+          new LcDiscovery(present(licence, "licence")));
+    }
+    return b.build();
+  }
+
+  private Meter tokenAssignment(TokenAssignment t) throws CmtViolationException {
+    if (!t.meter().equals(id)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_02, "assignment for another meter");
+    }
+    if (phase != Phase.DISCOVERING) {
+      if (Objects.equals(t.token(), token)) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "assignment already applied");
+      }
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "assignment outside discovery");
+    }
+    B b = edit();
+    b.token = t.token();
+    b.lcToken = t.lc();
+    b.lcEpoch = Math.max(lcEpoch, t.epoch());
+    b.phase = Phase.JOINED;
+    return b.build();
+  }
+
+  private Meter reRegister(Address sender, ReRegister r, Out out) throws CmtViolationException {
+    Token self = token;
+    if (self == null
+        || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration without a token");
+    }
+    if (lc != null) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration at an LC");
+    }
+    Token from = senderToken(sender);
+    // A re-registration of a greater epoch from another meter is an implicit announcement.
+    if (!Objects.equals(from, lcToken) && r.epoch() <= lcEpoch) {
+      throw new CmtViolationException(CmtChecks.CMT_V_08, "re-registration not from the LC");
+    }
+    if (r.epoch() <= lastEpoch) {
+      if (r.epoch() == lastEpoch && phase == Phase.REGISTERING) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "re-registration already answered");
+      }
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "epoch not above the last used");
+    }
+    long share = params.secureSum()
+        ? 0
+        : CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
+    out.send(Address.meter(self), Address.meter(from), Round.FIRST,
+        new KeyShare(self, r.epoch(), share));
+    B b = edit();
+    b.lcToken = from;
+    b.lcEpoch = Math.max(lcEpoch, r.epoch());
+    b.lastEpoch = r.epoch();
+    b.phase = Phase.REGISTERING;
+    b.ring = null;
+    b.forwardedSum = null;
+    b.pending = withoutRingState();
+    return b.build();
+  }
+
+  private Meter successorAssignment(Address sender, SuccessorAssignment s)
+      throws CmtViolationException {
+    checkFromLc(sender);
+    Ring r = ring;
+    if (phase == Phase.ACTIVE && r != null && r.epoch() == s.epoch()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_04, "assignment already applied");
+    }
+    require(phase == Phase.REGISTERING, "successor assignment outside registration");
+    if (s.epoch() != lastEpoch) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "assignment for another epoch");
+    }
+    B b = edit();
+    b.ring = new Ring(s.epoch(), s.predecessor(), s.successor(), s.n(), s.secureSum());
+    b.phase = Phase.ACTIVE;
+    return b.build();
+  }
+
+  private Meter ringSum(Address sender, RingSum s, Out out) throws CmtViolationException {
+    Ring r = ring;
+    if (phase != Phase.ACTIVE || r == null || !r.secureSum()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "ring sum outside the ring");
+    }
+    if (s.epoch() != r.epoch()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "ring sum for another epoch");
+    }
+    if (!senderToken(sender).equals(r.predecessor())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_05, "ring sum not from the predecessor");
+    }
+    checkValue(s.partial(), "partial");
+    LcState l = lc;
+    if (l != null) {
+      // §3.5: the sum has gone round; K = s - r.
+      if (l.phase != LcState.Phase.KEYING || l.epoch != s.epoch()) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already closed");
+      }
+      long groupKey = (s.partial() - l.mask) & params.mask();
+      return keyed(l, groupKey, out);
+    }
+    if (forwardedSum != null) {
+      if (forwardedSum == s.partial()) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already forwarded");
+      }
+      throw new CmtViolationException(CmtChecks.CMT_V_04, "second ring sum from the predecessor");
+    }
+    long share = CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
+    out.send(Address.meter(present(token, "value")), Address.meter(r.successor()),
+        Round.FIRST, new RingSum(r.epoch(), (s.partial() + share) & params.mask()));
+    B b = edit();
+    b.forwardedSum = s.partial();
+    return b.build();
+  }
+
+  private Meter readingRequest(Address sender, Round round, ReadingRequest q, Out out)
+      throws CmtViolationException {
+    checkFromLc(sender);
+    Ring r = ring;
+    if ((phase == Phase.ACTIVE && r != null && q.epoch() > r.epoch())
+        || (phase == Phase.REGISTERING && q.epoch() > lastEpoch)) {
+      // §3.9: this meter was left out of the LC's current ring; it joins again.
+      return rejoin(q.epoch(), out);
+    }
+    if (phase != Phase.ACTIVE || r == null) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "reading request outside the ring");
+    }
+    if (q.epoch() != r.epoch()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
+    }
+    long j = round.index();
+    checkRoundWindow(j);
+    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
+    if (p.requested) {
+      throw new CmtViolationException(CmtChecks.CMT_S_04, "request already processed");
+    }
+    return memberRequest(r, j, p, out);
+  }
+
+  private Meter memberRequest(Ring r, long j, PendingRound p, Out out)
+      throws CmtViolationException {
+    Token self = present(token, "token");
+    // §3.6 step 2: δ_ij to the successor, in parallel with every other member.
+    long delta = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits()).delta(j);
+    out.send(Address.meter(self), Address.meter(r.successor()), new Round(j),
+        new Delta(self, r.epoch(), delta));
+    return withPending(j, p.withRequest()).tryComplete(j, out);
+  }
+
+  private Meter delta(Address sender, Round round, Delta d, Out out) throws CmtViolationException {
+    Ring r = ring;
+    if (phase != Phase.ACTIVE || r == null) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "delta outside the ring");
+    }
+    if (d.epoch() != r.epoch()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "delta for another epoch");
+    }
+    if (!d.from().equals(r.predecessor()) || !senderToken(sender).equals(d.from())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_05, "delta not from the predecessor");
+    }
+    checkValue(d.delta(), "delta");
+    long j = round.index();
+    checkRoundWindow(j);
+    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
+    Long old = p.predecessorDelta;
+    if (old != null) {
+      if (old == d.delta()) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "delta already received");
+      }
+      throw new CmtViolationException(CmtChecks.CMT_V_04, "second delta for a round");
+    }
+    return withPending(j, p.withDelta(d.delta())).tryComplete(j, out);
+  }
+
+  private Meter tryComplete(long j, Out out) {
+    PendingRound p = pending.get(j);
+    Ring r = ring;
+    Token self = token;
+    Token lcT = lcToken;
+    if (p == null || !p.requested || p.predecessorDelta == null || p.reading == null
+        || r == null || self == null || lcT == null || phase != Phase.ACTIVE) {
+      return this;
+    }
+    // §3.6 step 4: k_ij = k_i1 - δ_ij + δ_(i-1)j, c_ij = e_ij + k_ij.
+    RoundKeyer keyer = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits());
+    long c = keyer.encrypt(j, p.reading.value(), p.predecessorDelta);
+    Round round = new Round(j);
+    out.send(Address.meter(self), Address.SUPPLIER, round,
+        new EncryptedReading(self, r.epoch(), c));
+    B b = edit();
+    b.lastCompleted = j;
+    Map<Long, PendingRound> rest = new TreeMap<>(pending);
+    rest.keySet().removeIf(k -> k <= j);
+    b.pending = rest;
+    LcState l = lc;
+    if (l != null) {
+      if (l.phase == LcState.Phase.KEYED && l.acks.containsKey(round)) {
+        b.lc = l.with(l.phase, l.shares, l.ring, l.mask, addAck(l.acks, round, self),
+            l.lastRelayed);
+      }
+    } else {
+      out.send(Address.meter(self), Address.meter(lcT), round, new RoundAck(self, r.epoch()));
+    }
+    return b.build();
+  }
+
+  private Meter rejoin(long epoch, Out out) {
+    out.events.add(new CmtEvent.Rejoining(group, epoch));
+    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
+        new LcDiscovery(present(licence, "licence")));
+    B b = edit();
+    b.phase = Phase.DISCOVERING;
+    b.attempts = 1;
+    b.token = null;
+    b.ring = null;
+    b.forwardedSum = null;
+    b.pending = withoutRingState();
+    return b.build();
+  }
+
+  private Meter handover(LcHandover h, Out out) throws CmtViolationException {
+    Token self = token;
+    if (self == null || phase == Phase.LEFT) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "hand-over without a token");
+    }
+    if (!h.tokens().contains(self)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_03, "hand-over that omits this meter");
+    }
+    LcState l = lc;
+    Set<Token> known = new HashSet<>(h.tokens());
+    long base = Math.max(h.epoch(), lastEpoch);
+    Map<MeterId, Token> joins = Map.of();
+    if (l != null) {
+      // §3.2 step 4: merge the members of an LC that stepped down.
+      known.addAll(l.known);
+      base = Math.max(base, l.epoch);
+      joins = l.pendingJoins;
+    } else {
+      out.events.add(new CmtEvent.LcElected(group, self, base + 1));
+    }
+    long epoch = base + 1;
+    out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST,
+        new LcAnnouncement(self, epoch));
+    B b = edit();
+    b.lc = LcState.collecting(base, known, joins, l == null ? 0 : l.lastRelayed);
+    b.lcToken = self;
+    b.lcEpoch = epoch;
+    return b.build().startCollection(epoch, known, joins, out);
+  }
+
+  // ---- LC role ------------------------------------------------------------------------------
+
+  private Meter lcDiscovery(Address sender, LcDiscovery d, Out out, RandomSource random)
+      throws CmtViolationException {
+    LcState l = requireLc();
+    Licence lic = d.licence();
+    if (!(sender instanceof Address.Identified who) || !who.id().equals(lic.meter())
+        || !lic.group().equals(group)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_02, "licence not for the sender or group");
+    }
+    Token self = present(token, "LC token");
+    Token assigned = l.pendingJoins.get(lic.meter());
+    if (assigned != null) {
+      // §3.3 step 3: a repeated discovery gets the same token.
+      out.send(Address.meter(self), Address.identified(lic.meter()), Round.FIRST,
+          new TokenAssignment(lic.meter(), assigned, self, l.epoch));
+      if (l.phase == LcState.Phase.COLLECTING) {
+        out.send(Address.meter(self), Address.meter(assigned), Round.FIRST,
+            new ReRegister(l.epoch));
+      }
+      return this;
+    }
+    Token t = Token.random(random);
+    out.send(Address.meter(self), Address.identified(lic.meter()), Round.FIRST,
+        new TokenAssignment(lic.meter(), t, self, l.epoch));
+    out.send(Address.meter(self), Address.SUPPLIER, Round.FIRST, new TokenRegistration(t));
+    Set<Token> known = new HashSet<>(l.known);
+    known.add(t);
+    Map<MeterId, Token> joins = new HashMap<>(l.pendingJoins);
+    joins.put(lic.meter(), t);
+    if (l.phase == LcState.Phase.COLLECTING) {
+      out.send(Address.meter(self), Address.meter(t), Round.FIRST, new ReRegister(l.epoch));
+      B b = edit();
+      b.lc = l.withKnown(known, joins);
+      return b.build();
+    }
+    return startCollection(l.epoch + 1, known, joins, out);
+  }
+
+  private Meter startCollection(
+      long epoch, Set<Token> known, Map<MeterId, Token> joins, Out out) {
+    // §3.4 step 1 (and step 2 for the LC's own membership).
+    Token self = present(token, "LC token");
+    LcState l = present(lc, "LC state");
+    out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST, new ReRegister(epoch));
+    long share = params.secureSum() ? 0 : CmtScheme.keyShare(secret, group, epoch, params.bits());
+    B b = edit();
+    b.lc = new LcState(LcState.Phase.COLLECTING, epoch, known, Map.of(self, share), List.of(), 0,
+        joins, Map.of(), l.lastRelayed);
+    b.lastEpoch = epoch;
+    b.lcEpoch = epoch;
+    b.phase = Phase.REGISTERING;
+    b.ring = null;
+    b.forwardedSum = null;
+    b.pending = withoutRingState();
+    return b.build();
+  }
+
+  private Meter lcKeyShare(Address sender, KeyShare k) throws CmtViolationException {
+    LcState l = requireLc();
+    if (!senderToken(sender).equals(k.token())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_08, "key share sent for another token");
+    }
+    if (k.epoch() != l.epoch) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "key share for another epoch");
+    }
+    if (!l.known.contains(k.token())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_03, "key share of an unknown token");
+    }
+    checkValue(k.share(), "share");
+    Long old = l.shares.get(k.token());
+    if (old != null) {
+      if (old == k.share()) {
+        throw new CmtViolationException(CmtChecks.CMT_S_04, "key share already received");
+      }
+      throw new CmtViolationException(CmtChecks.CMT_V_04, "second key share of a token");
+    }
+    require(l.phase == LcState.Phase.COLLECTING, "key share after the registration deadline");
+    Map<Token, Long> shares = new HashMap<>(l.shares);
+    shares.put(k.token(), k.share());
+    B b = edit();
+    b.lc = l.with(l.phase, shares, l.ring, l.mask, l.acks, l.lastRelayed);
+    return b.build();
+  }
+
+  private Meter registrationDeadline(Out out, RandomSource random) throws CmtViolationException {
+    LcState l = requireLc();
+    if (l.phase == LcState.Phase.KEYING) {
+      // §3.5: a RingSum was lost; re-key.
+      return startCollection(l.epoch + 1, l.known, l.pendingJoins, out);
+    }
+    require(l.phase == LcState.Phase.COLLECTING, "registration deadline outside collection");
+    if (l.shares.size() < params.minGroupSize()) {
+      // §3.4 step 3.
+      out.events.add(new CmtEvent.GroupBelowMinimum(group, l.epoch, l.shares.size()));
+      return this;
+    }
+    Token self = present(token, "LC token");
+    List<Token> registeredTokens = new ArrayList<>();
+    for (Token t : l.shares.keySet()) {
+      registeredTokens.add(t);
+    }
+    List<Token> order = RingOrder.shuffle(registeredTokens, random);
+    int n = order.size();
+    Meter me = this;
+    for (int i = 0; i < n; i++) {
+      Token t = order.get(i);
+      SuccessorAssignment s = new SuccessorAssignment(l.epoch, RingOrder.predecessor(order, i),
+          RingOrder.successor(order, i), n, params.secureSum());
+      if (t.equals(self)) {
+        me = me.successorAssignment(Address.meter(self), s);
+      } else {
+        out.send(Address.meter(self), Address.meter(t), Round.FIRST, s);
+      }
+    }
+    B b = me.edit();
+    Set<Token> members = new HashSet<>(order);
+    if (params.secureSum()) {
+      // §3.5: start the ring sum with a uniform mask r.
+      long r = random.uniformBits(params.bits());
+      long own = CmtScheme.keyShare(secret, group, l.epoch, params.bits());
+      int at = order.indexOf(self);
+      out.send(Address.meter(self), Address.meter(RingOrder.successor(order, at)), Round.FIRST,
+          new RingSum(l.epoch, (r + own) & params.mask()));
+      b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, order, r, Map.of(),
+          Map.of(), l.lastRelayed);
+      return b.build();
+    }
+    long[] shares = new long[n];
+    for (int i = 0; i < n; i++) {
+      shares[i] = present(l.shares.get(order.get(i)), "share");
+    }
+    b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, order, 0, Map.of(),
+        Map.of(), l.lastRelayed);
+    return b.build().keyed(present(b.lc, "value"), CmtScheme.groupKey(shares,
+        params.mask()), out);
+  }
+
+  private Meter keyed(LcState l, long groupKey, Out out) {
+    Token self = present(token, "LC token");
+    // §3.4 step 5.
+    out.send(Address.meter(self), Address.SUPPLIER, Round.FIRST,
+        new GroupKey(l.epoch, groupKey, l.ring));
+    out.events.add(new CmtEvent.GroupKeyed(group, l.epoch, l.ring.size()));
+    B b = edit();
+    b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.known, Map.of(), l.ring, 0, Map.of(),
+        Map.of(), l.lastRelayed);
+    return b.build();
+  }
+
+  private Meter lcReadingRequest(Round round, ReadingRequest q, Out out)
+      throws CmtViolationException {
+    LcState l = requireLc();
+    require(l.phase == LcState.Phase.KEYED, "reading request before keying");
+    if (q.epoch() != l.epoch) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
+    }
+    long j = round.index();
+    if (j <= l.lastRelayed) {
+      throw new CmtViolationException(CmtChecks.CMT_S_04, "request already relayed");
+    }
+    Ring r = present(ring, "LC ring");
+    checkRoundWindow(j);
+    Token self = present(token, "LC token");
+    out.send(Address.meter(self), Address.GROUP_BROADCAST, round, q);
+    Map<Round, Set<Token>> acks = new HashMap<>(l.acks);
+    acks.put(round, Set.of());
+    B b = edit();
+    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, acks, j);
+    Meter m = b.build();
+    return m.memberRequest(r, j, m.pending.getOrDefault(j, PendingRound.EMPTY), out);
+  }
+
+  private Meter lcRoundAck(Round round, RoundAck a) throws CmtViolationException {
+    LcState l = requireLc();
+    if (a.epoch() != l.epoch) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "ack for another epoch");
+    }
+    if (!l.ring.contains(a.token())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_03, "ack of an unknown token");
+    }
+    Set<Token> got = l.acks.get(round);
+    if (got == null) {
+      throw new CmtViolationException(CmtChecks.CMT_S_03, "ack for a round not open");
+    }
+    if (got.contains(a.token())) {
+      throw new CmtViolationException(CmtChecks.CMT_S_04, "ack already received");
+    }
+    B b = edit();
+    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, addAck(l.acks, round, a.token()),
+        l.lastRelayed);
+    return b.build();
+  }
+
+  private Meter lcRoundDeadline(Round round, Out out)
+      throws CmtViolationException {
+    LcState l = requireLc();
+    Set<Token> got = l.acks.get(round);
+    if (got == null) {
+      throw new CmtViolationException(CmtChecks.CMT_S_03, "deadline of a round not open");
+    }
+    Map<Round, Set<Token>> acks = new HashMap<>(l.acks);
+    acks.remove(round);
+    B b = edit();
+    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, acks, l.lastRelayed);
+    Meter m = b.build();
+    if (got.size() == l.ring.size()) {
+      return m;
+    }
+    // §3.8: the ring is broken; re-register without whoever does not answer.
+    out.events.add(new CmtEvent.RingBroken(group, round, l.ring.size() - got.size()));
+    return m.startCollection(l.epoch + 1, l.known, Map.of(), out);
+  }
+
+  private Meter lcLeave(Leave leave, Out out) throws CmtViolationException {
+    LcState l = requireLc();
+    if (!l.known.contains(leave.token())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_03, "leave of an unknown token");
+    }
+    Set<Token> known = new HashSet<>(l.known);
+    known.remove(leave.token());
+    return startCollection(l.epoch + 1, known, Map.of(), out);
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private LcState requireLc() throws CmtViolationException {
+    LcState l = lc;
+    if (l == null) {
+      throw new CmtViolationException(CmtChecks.CMT_S_06, "LC-only input at a member");
+    }
+    return l;
+  }
+
+  private void checkFromLc(Address sender) throws CmtViolationException {
+    if (lcToken == null || !senderToken(sender).equals(lcToken)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_08, "message not from the meter's LC");
+    }
+  }
+
+  private static Token senderToken(Address sender) throws CmtViolationException {
+    if (sender instanceof Address.Meter m) {
+      return m.token();
+    }
+    throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter token");
+  }
+
+  private void checkRoundWindow(long j) throws CmtViolationException {
+    if (j <= lastCompleted) {
+      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
+    }
+    if (j > lastCompleted + params.roundWindow()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_05, "round beyond the window");
+    }
+  }
+
+  private void checkValue(long v, String field) throws CmtViolationException {
+    if ((v & ~params.mask()) != 0) {
+      throw new CmtViolationException(CmtChecks.CMT_V_06, field + " not below M");
+    }
+  }
+
+  private static void require(boolean ok, String rule) throws CmtViolationException {
+    if (!ok) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, rule);
+    }
+  }
+
+  private static <T> T present(@Nullable T value, String what) {
+    if (value == null) {
+      throw new IllegalStateException("unreachable: " + what + " is set in this phase");
+    }
+    return value;
+  }
+
+  private static boolean greater(long e1, Token t1, long e2, Token t2) {
+    return e1 > e2 || (e1 == e2 && t1.compareTo(t2) > 0);
+  }
+
+  private static List<Token> sorted(Set<Token> tokens) {
+    List<Token> l = new ArrayList<>(tokens);
+    l.sort(Comparator.naturalOrder());
+    return l;
+  }
+
+  private static Map<Round, Set<Token>> addAck(Map<Round, Set<Token>> acks, Round r, Token t) {
+    Map<Round, Set<Token>> out = new HashMap<>(acks);
+    Set<Token> s = new HashSet<>(out.getOrDefault(r, Set.of()));
+    s.add(t);
+    out.put(r, s);
+    return out;
+  }
+
+  private Map<Long, PendingRound> withoutRingState() {
+    Map<Long, PendingRound> out = new TreeMap<>();
+    for (Map.Entry<Long, PendingRound> e : pending.entrySet()) {
+      if (e.getValue().reading != null) {
+        out.put(e.getKey(), e.getValue().withoutRingState());
+      }
+    }
+    return out;
+  }
+
+  private Meter withPending(long j, PendingRound p) {
+    B b = edit();
+    Map<Long, PendingRound> m = new TreeMap<>(pending);
+    m.put(j, p);
+    b.pending = m;
+    return b.build();
+  }
+
+  private B edit() {
+    B b = new B(params, id, group, secret);
+    b.phase = phase;
+    b.licence = licence;
+    b.attempts = attempts;
+    b.lastEpoch = lastEpoch;
+    b.token = token;
+    b.lcToken = lcToken;
+    b.lcEpoch = lcEpoch;
+    b.ring = ring;
+    b.lastCompleted = lastCompleted;
+    b.pending = pending;
+    b.forwardedSum = forwardedSum;
+    b.lc = lc;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "Meter[" + id.value() + ", " + phase + (lc != null ? ", LC" : "") + ", redacted]";
+  }
+
+  /** The mutable copy used to build the next state. */
+  private static final class B {
+    final CmtParameters params;
+    final MeterId id;
+    final GroupId group;
+    final MeterSecret secret;
+    Phase phase = Phase.OFF;
+    @Nullable Licence licence;
+    int attempts;
+    long lastEpoch;
+    @Nullable Token token;
+    @Nullable Token lcToken;
+    long lcEpoch;
+    @Nullable Ring ring;
+    long lastCompleted;
+    Map<Long, PendingRound> pending = Map.of();
+    @Nullable Long forwardedSum;
+    @Nullable LcState lc;
+
+    B(CmtParameters params, MeterId id, GroupId group, MeterSecret secret) {
+      this.params = params;
+      this.id = id;
+      this.group = group;
+      this.secret = secret;
+    }
+
+    Meter build() {
+      return new Meter(this);
+    }
+  }
+
+  /** What one step sends and reports. */
+  private static final class Out {
+    final List<Envelope<?>> envelopes = new ArrayList<>();
+    final List<ProtocolEvent> events = new ArrayList<>();
+    private final GroupId group;
+
+    Out(GroupId group) {
+      this.group = group;
+    }
+
+    void send(Address from, Address to, Round round, CmtMessage body) {
+      envelopes.add(new Envelope<>(from, to, group, round, body));
+    }
+  }
+
+}
