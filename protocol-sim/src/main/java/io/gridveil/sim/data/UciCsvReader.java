@@ -138,7 +138,9 @@ public final class UciCsvReader {
             + ": "
             + traces.size()
             + " household-days"
-            + (skipped > 0 ? " (" + skipped + " days with a round lacking data skipped)" : "");
+            + (skipped > 0
+                ? " (" + skipped + (skipped == 1 ? " day" : " days") + " lacking data for a round skipped)"
+                : "");
     return new TableLoadSet(traces.toArray(new long[0][]), description);
   }
 
