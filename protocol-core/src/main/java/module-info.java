@@ -5,7 +5,7 @@
  * spec/encoding.md).
  */
 module io.gridveil.core {
-  requires static org.checkerframework.checker.qual;
+  requires static transitive org.checkerframework.checker.qual;
   requires org.bouncycastle.provider;
 
   exports io.gridveil.core;
@@ -16,4 +16,5 @@ module io.gridveil.core {
   exports io.gridveil.core.message;
   exports io.gridveil.core.party;
   exports io.gridveil.core.network;
+  exports io.gridveil.core.auth;
 }

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.core.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.ProtocolViolationException;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.testkit.Vector;
+import io.gridveil.testkit.Vectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** spec/auth.md §3 and §6: any single bit flip in a signed or MACed frame is rejected. */
+class AuthProperties {
+  @SuppressWarnings("unchecked")
+  private static EnvelopeVerifier<Object> verifier(Address self) throws Exception {
+    Vector m = Vectors.load("auth/maced.json").get(0);
+    X25519KeyPair token = X25519KeyPair.fromPrivate(
+        io.gridveil.core.secret.SecretBytes.copyOf(m.hex("tokenPrivate")));
+    X25519KeyPair supplier = X25519KeyPair.fromPrivate(
+        io.gridveil.core.secret.SecretBytes.copyOf(m.hex("supplierPrivate")));
+    GroupId g = new GroupId("north-7");
+    return EnvelopeVerifier.of(
+            (EnvelopeCodec<Object>) AuthFixtures.codec(), self, g, AuthFixtures.supplierAnchors())
+        .withKeyring(ReadingKeyring.empty(supplier).register(token.publicKey(), g, 5));
+  }
+
+  private static void assertFlipRejected(
+      byte[] good, Address self, Round now, long sequence, int bit) throws Exception {
+    EnvelopeVerifier<Object> v = verifier(self);
+    v.verify(good, now);
+    byte[] bad = good.clone();
+    int i = bit % (bad.length * 8);
+    bad[i / 8] ^= (byte) (1 << (i % 8));
+    ProtocolViolationException e =
+        assertThrows(ProtocolViolationException.class, () -> v.verify(bad, now));
+    assertTrue(e.checkId().value().startsWith("AUTH-") || e.checkId().value().startsWith("CORE-E"));
+    assertEquals(sequence, v.verify(good, now).sequence(), "the verifier is unchanged");
+  }
+
+  @Property(tries = 300)
+  void bitFlipInSignedFrame_isRejected(@ForAll @IntRange(min = 0, max = 1 << 20) int bit)
+      throws Exception {
+    Vector v = Vectors.load("auth/signed.json").get(0);
+    assertFlipRejected(v.hex("wrapped"), Address.GROUP_BROADCAST, new Round(3), 42, bit);
+  }
+
+  @Property(tries = 300)
+  void bitFlipInMacedFrame_isRejected(@ForAll @IntRange(min = 0, max = 1 << 20) int bit)
+      throws Exception {
+    Vector v = Vectors.load("auth/maced.json").get(0);
+    assertFlipRejected(v.hex("wrapped"), Address.SUPPLIER, new Round(17), 7, bit);
+  }
+}
