@@ -12,4 +12,7 @@ module io.gridveil.leakage {
   exports io.gridveil.leakage;
   exports io.gridveil.leakage.exact;
   exports io.gridveil.leakage.stat;
+  exports io.gridveil.leakage.attack;
+  exports io.gridveil.leakage.metric;
+  exports io.gridveil.leakage.defence;
 }
