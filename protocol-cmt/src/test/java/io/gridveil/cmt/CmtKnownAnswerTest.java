@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.cmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.Modulus;
+import io.gridveil.core.ReadingUnit;
+import io.gridveil.core.Round;
+import io.gridveil.core.Token;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.party.VoidReason;
+import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretBytes;
+import io.gridveil.testkit.Vector;
+import io.gridveil.testkit.Vectors;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Known-answer tests from spec/vectors/cmt/*.json, made by spec/vectors/tools/gen_cmt.py. */
+class CmtKnownAnswerTest {
+
+  private static long lv(Object o) {
+    return Vector.toInteger(o).longValue();
+  }
+
+  private static long[] longs(Vector v, String name) {
+    List<?> l = v.list(name);
+    long[] out = new long[l.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lv(l.get(i));
+    }
+    return out;
+  }
+
+  private static MeterSecret secret(Object hex) {
+    return MeterSecret.of(SecretBytes.copyOf(java.util.HexFormat.of().parseHex((String) hex)));
+  }
+
+  private static AggregationParameters params(Vector v) {
+    return new AggregationParameters((int) v.longValue("nMax"), v.longValue("tMax"),
+        Modulus.powerOfTwo((int) v.longValue("bits")), v.get("signed").equals(Boolean.TRUE),
+        ReadingUnit.WATT_HOUR);
+  }
+
+  @Test
+  void keyDerivation_matchesVectors() {
+    List<Vector> vs = Vectors.load("cmt/keys.json");
+    assertEquals(5, vs.size());
+    for (Vector v : vs) {
+      int b = (int) v.longValue("bits");
+      GroupId g = new GroupId(v.string("group"));
+      long epoch = v.longValue("epoch");
+      long j = v.longValue("round");
+      MeterSecret ms = secret(v.string("masterSecret"));
+      assertEquals(v.longValue("keyShare"), CmtScheme.keyShare(ms, g, epoch, b), "k_i1");
+      RoundKeyer derived = CmtScheme.roundKeyer(ms, g, epoch, b);
+      assertEquals(v.longValue("delta"), derived.delta(j), "delta via HKDF");
+      RoundKeyer explicit =
+          RoundKeyer.of(v.longValue("keyShare"), SecretBytes.copyOf(v.hex("deltaKey")), b);
+      assertEquals(v.longValue("delta"), explicit.delta(j), "delta from the explicit key");
+    }
+  }
+
+  @Test
+  void fullRounds_everyIntermediateMatches() {
+    for (Vector v : Vectors.load("cmt/rounds.json")) {
+      AggregationParameters p = params(v);
+      int b = p.modulus().bits();
+      long mask = p.modulus().mask();
+      GroupId g = new GroupId(v.string("group"));
+      long epoch = v.longValue("epoch");
+      long j = v.longValue("round");
+      List<?> secrets = v.list("masterSecrets");
+      int n = secrets.size();
+      long[] k1 = longs(v, "keyShares");
+      long[] deltas = longs(v, "deltas");
+      long[] kij = longs(v, "roundKeys");
+      long[] cij = longs(v, "ciphertexts");
+      long[] e = longs(v, "readings");
+      RoundKeyer[] keyers = new RoundKeyer[n];
+      for (int i = 0; i < n; i++) {
+        keyers[i] = CmtScheme.roundKeyer(secret(secrets.get(i)), g, epoch, b);
+        assertEquals(k1[i], keyers[i].keyShare(), v.string("name") + " k_i1");
+        assertEquals(deltas[i], keyers[i].delta(j), v.string("name") + " delta");
+        long pred = deltas[(i + n - 1) % n];
+        assertEquals(kij[i], CmtScheme.roundKey(k1[i], deltas[i], pred, mask), "k_ij");
+        assertEquals(kij[i], keyers[i].roundKey(deltas[i], pred), "k_ij via keyer");
+        assertEquals(cij[i], CmtScheme.encrypt(e[i], kij[i], mask), "c_ij");
+        assertEquals(cij[i], keyers[i].encrypt(j, e[i], pred), "c_ij via keyer");
+      }
+      long[] batch = new long[n];
+      CmtScheme.roundKeys(k1, deltas, mask, batch);
+      assertEquals(java.util.Arrays.toString(kij), java.util.Arrays.toString(batch));
+      long groupKey = v.longValue("groupKey");
+      assertEquals(groupKey, CmtScheme.groupKey(k1, mask), "K");
+      assertEquals(groupKey, CmtScheme.aggregate(kij, 0, n, mask), "sum k_ij = K");
+      long agg = CmtScheme.aggregate(cij, 0, n, mask);
+      assertEquals(v.longValue("aggregate"), agg, "C_j");
+      assertEquals(v.longValue("sumResidue"), CmtScheme.sumResidue(agg, groupKey, mask));
+      assertEquals("EXACT", v.string("outcome"));
+      assertEquals(OptionalLong.of(v.longValue("sum")), CmtScheme.decryptSum(p, agg, groupKey, n));
+      OptionalLong full = CmtScheme.fullRound(p, keyers, j, e, groupKey, new long[n]);
+      assertEquals(OptionalLong.of(v.longValue("sum")), full, "fullRound");
+    }
+  }
+
+  @Test
+  void negativeVectors_supplierVoidsWithTheVectorsReason() throws Exception {
+    List<Vector> vs = Vectors.load("cmt/negative.json");
+    assertEquals(2, vs.size());
+    for (Vector v : vs) {
+      AggregationParameters p = params(v);
+      long mask = p.modulus().mask();
+      long[] received = longs(v, "received");
+      assertEquals(v.longValue("aggregate"), CmtScheme.aggregate(received, 0, received.length, mask));
+      assertEquals("VOID", v.string("outcome"));
+      CmtParameters cp = new CmtParameters(p, 3, 1, false, 4);
+      GroupId g = new GroupId(v.string("group"));
+      int n = v.list("ciphertexts").size();
+      List<Token> tokens = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        tokens.add(new Token(0, i + 1));
+      }
+      Supplier s = Supplier.create(cp, g, java.util.Set.of());
+      RandomSource rng = DeterministicRandomSource.fromSeed(1);
+      for (Token t : tokens) {
+        s = s.step(in(g, Round.FIRST, new CmtMessage.TokenRegistration(t)), rng).next();
+      }
+      long epoch = v.longValue("epoch");
+      s = s.step(in(g, Round.FIRST, new CmtMessage.GroupKey(epoch, v.longValue("groupKey"),
+          tokens)), rng).next();
+      Round j = new Round(v.longValue("round"));
+      s = s.step(new CmtInput.RequestRound(j), rng).next();
+      List<ProtocolEvent> events = new java.util.ArrayList<>();
+      int missing = v.has("missing") ? (int) v.longValue("missing") : -1;
+      int r = 0;
+      for (int i = 0; i < n; i++) {
+        if (i == missing) {
+          continue;
+        }
+        Step<Supplier> st = s.step(in(g, j,
+            new CmtMessage.EncryptedReading(tokens.get(i), epoch, received[r++])), rng);
+        events.addAll(st.events());
+        s = st.next();
+      }
+      Step<Supplier> st = s.step(new CmtInput.Timer(CmtInput.TimerKind.ROUND_DEADLINE, j), rng);
+      events.addAll(st.events());
+      assertEquals(List.of(new RoundOutcome.Voided(g, j, VoidReason.valueOf(v.string("reason")))),
+          events, v.string("name"));
+    }
+  }
+
+  static CmtInput in(GroupId g, Round j, CmtMessage m) {
+    return new CmtInput.Inbound(new Envelope<>(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, g, j, m));
+  }
+}
