@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.ddh;
+
+import static io.gridveil.testkit.CheckAssertions.assertViolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Reading;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.party.VoidReason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The checks of the EDAT meter, aggregator and supplier (spec/ddh.md §3, §4). */
+class DdhPartiesTest {
+  private static final DdhParameters P16 = DdhParameters.of(5, 100, 16);
+
+  private static EdatGroup group() throws Exception {
+    return new EdatGroup(P16, 5, 3);
+  }
+
+  private static Envelope<DdhMessage> contribution(EdatGroup g, int i, long j, long version, long c) {
+    return new Envelope<>(Address.identified(g.ids.get(i)), Address.AGGREGATOR, g.group, new Round(j),
+        new DdhMessage.Contribution(version, c));
+  }
+
+  private static Envelope<DdhMessage> fromAggregator(EdatGroup g, long j, long sum, List<Integer> who) {
+    return new Envelope<>(Address.AGGREGATOR, Address.SUPPLIER, g.group, new Round(j),
+        new DdhMessage.AggregateSum(1, sum, who));
+  }
+
+  private static Envelope<DdhMessage> request(EdatGroup g, int to, long j, List<Integer> missing) {
+    return new Envelope<>(Address.SUPPLIER, Address.identified(g.ids.get(to)), g.group, new Round(j),
+        new DdhMessage.RevealRequest(1, missing));
+  }
+
+  private static Envelope<DdhMessage> reveal(EdatGroup g, int from, long j, int missing, long pad) {
+    return new Envelope<>(Address.identified(g.ids.get(from)), Address.SUPPLIER, g.group, new Round(j),
+        new DdhMessage.PadReveal(1, missing, pad));
+  }
+
+  @Test
+  void meter_encryptsOncePerRoundInIncreasingRounds() throws Exception {
+    EdatGroup g = group();
+    DdhMeter m = g.meters.get(0).step(new DdhInput.LocalReading(new Round(3), Reading.ofWattHours(1)), EdatRounds.RNG).next();
+    assertViolation("DDH-S-05", () -> m.step(new DdhInput.LocalReading(new Round(3), Reading.ofWattHours(2)), EdatRounds.RNG));
+    assertViolation("DDH-S-05", () -> m.step(new DdhInput.LocalReading(new Round(2), Reading.ofWattHours(2)), EdatRounds.RNG));
+    assertViolation("CORE-R-01", () -> m.step(new DdhInput.LocalReading(new Round(4), Reading.ofWattHours(101)), EdatRounds.RNG));
+    Step<DdhMeter> ok = m.step(new DdhInput.LocalReading(new Round(4), Reading.ofWattHours(2)), EdatRounds.RNG);
+    assertEquals(1, ok.outbound().size());
+  }
+
+  @Test
+  void meter_refusesMessagesMeantForOthers() throws Exception {
+    EdatGroup g = group();
+    assertViolation("DDH-V-06", () -> g.meters.get(0).step(new DdhInput.Inbound(contribution(g, 1, 0, 1, 5)), EdatRounds.RNG));
+    Envelope<DdhMessage> forged = new Envelope<>(Address.AGGREGATOR, Address.identified(g.ids.get(0)), g.group,
+        new Round(0), new DdhMessage.RevealRequest(1, List.of(1)));
+    assertViolation("DDH-V-06", () -> g.meters.get(0).step(new DdhInput.Inbound(forged), EdatRounds.RNG));
+  }
+
+  @Test
+  void meter_checksRevealRequests() throws Exception {
+    EdatGroup g = group();
+    DdhMeter m = g.meters.get(2).step(new DdhInput.LocalReading(new Round(5), Reading.ofWattHours(1)), EdatRounds.RNG).next();
+    assertViolation("DDH-S-08", () -> m.step(new DdhInput.Inbound(request(g, 2, 6, List.of(3))), EdatRounds.RNG));
+    assertViolation("DDH-V-10", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(2))), EdatRounds.RNG));
+    assertViolation("DDH-V-10", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(0))), EdatRounds.RNG));
+    assertViolation("DDH-V-11", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(1, 3))), EdatRounds.RNG));
+    assertViolation("DDH-V-13", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(3, 9))), EdatRounds.RNG));
+    Envelope<DdhMessage> otherVersion = new Envelope<>(Address.SUPPLIER, Address.identified(g.ids.get(2)), g.group,
+        new Round(5), new DdhMessage.RevealRequest(2, List.of(3)));
+    assertViolation("DDH-S-02", () -> m.step(new DdhInput.Inbound(otherVersion), EdatRounds.RNG));
+    Step<DdhMeter> ok = m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(3))), EdatRounds.RNG);
+    DdhMessage.PadReveal r = assertInstanceOf(DdhMessage.PadReveal.class, ok.outbound().get(0).body());
+    assertEquals(3, r.missing());
+    assertViolation("DDH-S-08", () -> ok.next().step(new DdhInput.Inbound(request(g, 2, 5, List.of(3))), EdatRounds.RNG));
+  }
+
+  @Test
+  void aggregator_checksContributions() throws Exception {
+    EdatGroup g = group();
+    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(contribution(g, 0, 1, 1, 7)), EdatRounds.RNG).next();
+    assertViolation("DDH-S-03", () -> a.step(new DdhInput.Inbound(contribution(g, 0, 1, 1, 7)), EdatRounds.RNG));
+    assertViolation("DDH-S-02", () -> a.step(new DdhInput.Inbound(contribution(g, 1, 1, 2, 7)), EdatRounds.RNG));
+    assertViolation("DDH-V-07", () -> a.step(new DdhInput.Inbound(contribution(g, 1, 1, 1, 1 << 16)), EdatRounds.RNG));
+    Envelope<DdhMessage> stranger = new Envelope<>(Address.identified(new MeterId("x")), Address.AGGREGATOR, g.group,
+        new Round(1), new DdhMessage.Contribution(1, 3));
+    assertViolation("DDH-V-06", () -> a.step(new DdhInput.Inbound(stranger), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> a.step(new DdhInput.Inbound(fromAggregator(g, 1, 0, List.of())), EdatRounds.RNG));
+    Step<DdhAggregator> closed = a.step(new DdhInput.Deadline(new Round(1)), EdatRounds.RNG);
+    DdhMessage.AggregateSum s = assertInstanceOf(DdhMessage.AggregateSum.class, closed.outbound().get(0).body());
+    assertEquals(List.of(0), s.contributors());
+    assertEquals(7, s.sum());
+    assertViolation("DDH-S-04", () -> closed.next().step(new DdhInput.Inbound(contribution(g, 1, 1, 1, 7)), EdatRounds.RNG));
+    assertViolation("DDH-S-04", () -> closed.next().step(new DdhInput.Inbound(contribution(g, 1, 0, 1, 7)), EdatRounds.RNG));
+  }
+
+  @Test
+  void aggregator_sumsModM() throws Exception {
+    EdatGroup g = group();
+    assertEquals(((1 << 16) - 2 + 5) & 0xffff, g.aggregator.aggregate(new long[] {(1 << 16) - 2, 5}));
+  }
+
+  @Test
+  void supplier_checksAggregates() throws Exception {
+    EdatGroup g = group();
+    DdhSupplier s = g.supplier;
+    assertViolation("DDH-V-07", () -> s.step(new DdhInput.Inbound(fromAggregator(g, 0, 1 << 16, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG));
+    assertViolation("DDH-V-13", () -> s.step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 7))), EdatRounds.RNG));
+    Envelope<DdhMessage> fromMeter = new Envelope<>(Address.identified(g.ids.get(0)), Address.SUPPLIER, g.group,
+        new Round(0), new DdhMessage.AggregateSum(1, 0, List.of(0, 1, 2)));
+    assertViolation("DDH-V-06", () -> s.step(new DdhInput.Inbound(fromMeter), EdatRounds.RNG));
+    Envelope<DdhMessage> otherVersion = new Envelope<>(Address.AGGREGATOR, Address.SUPPLIER, g.group,
+        new Round(0), new DdhMessage.AggregateSum(3, 0, List.of(0, 1, 2)));
+    assertViolation("DDH-S-02", () -> s.step(new DdhInput.Inbound(otherVersion), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> s.step(new DdhInput.Inbound(contribution(g, 0, 0, 1, 1)), EdatRounds.RNG));
+    Step<DdhSupplier> done = s.step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG);
+    assertEquals(1, done.events().size());
+    assertViolation("DDH-S-04", () -> done.next().step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG));
+  }
+
+  @Test
+  void supplier_voidsAnInadmissibleSum() throws Exception {
+    EdatGroup g = group();
+    int found = 0;
+    for (long sum = 0; sum < 40 && found == 0; sum++) {
+      RoundOutcome o = g.supplier.decryptSum(new Round(0), sum);
+      if (o instanceof RoundOutcome.Voided v) {
+        assertEquals(VoidReason.INADMISSIBLE_SUM, v.reason());
+        found++;
+      }
+    }
+    assertTrue(found > 0, "a random residue is almost never an admissible sum at t_max = 100 of 2^16");
+  }
+
+  @Test
+  void supplier_checksReveals() throws Exception {
+    EdatGroup g = group();
+    // Meter 2 missing: meter 1 reveals its successor pad and meter 3 its predecessor pad.
+    Step<DdhSupplier> st = g.supplier.step(new DdhInput.Inbound(fromAggregator(g, 0, 5, List.of(0, 1, 3, 4))), EdatRounds.RNG);
+    assertEquals(2, st.outbound().size());
+    DdhSupplier s = st.next();
+    assertViolation("DDH-V-08", () -> s.step(new DdhInput.Inbound(reveal(g, 0, 0, 2, 1)), EdatRounds.RNG));
+    assertViolation("DDH-V-09", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 0, 0, 1)), EdatRounds.RNG));
+    assertViolation("DDH-V-07", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 0, 2, 1 << 16)), EdatRounds.RNG));
+    assertViolation("DDH-V-13", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 0, 8, 1)), EdatRounds.RNG));
+    assertViolation("DDH-S-07", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 1, 2, 1)), EdatRounds.RNG));
+    Envelope<DdhMessage> stranger = new Envelope<>(Address.identified(new MeterId("x")), Address.SUPPLIER, g.group,
+        new Round(0), new DdhMessage.PadReveal(1, 2, 1));
+    assertViolation("DDH-V-06", () -> s.step(new DdhInput.Inbound(stranger), EdatRounds.RNG));
+    Envelope<DdhMessage> otherVersion = new Envelope<>(Address.identified(g.ids.get(1)), Address.SUPPLIER, g.group,
+        new Round(0), new DdhMessage.PadReveal(4, 2, 1));
+    assertViolation("DDH-S-02", () -> s.step(new DdhInput.Inbound(otherVersion), EdatRounds.RNG));
+    DdhSupplier half = s.step(new DdhInput.Inbound(reveal(g, 1, 0, 2, 1)), EdatRounds.RNG).next();
+    assertViolation("DDH-S-06", () -> half.step(new DdhInput.Inbound(reveal(g, 1, 0, 2, 1)), EdatRounds.RNG));
+    // The rejected inputs left s unchanged: it still completes with both reveals.
+    Step<DdhSupplier> fin = half.step(new DdhInput.Inbound(reveal(g, 3, 0, 2, 1)), EdatRounds.RNG);
+    assertEquals(1, fin.events().size());
+  }
+
+  @Test
+  void supplierDeadline_voidsAMissingAggregateAndRefusesItLater() throws Exception {
+    EdatGroup g = group();
+    Step<DdhSupplier> d = g.supplier.step(new DdhInput.Deadline(new Round(0)), EdatRounds.RNG);
+    RoundOutcome.Voided v = assertInstanceOf(RoundOutcome.Voided.class, d.events().get(0));
+    assertEquals(VoidReason.MISSING_CONTRIBUTION, v.reason());
+    assertViolation("DDH-S-04", () -> d.next().step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG));
+  }
+}

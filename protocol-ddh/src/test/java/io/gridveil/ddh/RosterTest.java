@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.ddh;
+
+import static io.gridveil.testkit.CheckAssertions.assertRefused;
+import static io.gridveil.testkit.CheckAssertions.assertViolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Modulus;
+import io.gridveil.core.ReadingUnit;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.random.DeterministicRandomSource;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Keys, parameters, roster signature and re-key (spec/ddh.md §1.3, §2). */
+class RosterTest {
+  private static final DdhParameters P = DdhParameters.of(5, 1000, 64);
+
+  @Test
+  void parameters_refuseBadModulusGroupSizeAndMinimum() {
+    assertRefused("DDH-P-01", () -> new DdhParameters(new AggregationParameters(
+        4, 10, new Modulus(BigInteger.valueOf(1000)), false, ReadingUnit.WATT_HOUR), 2));
+    assertRefused("DDH-P-01", () -> new DdhParameters(new AggregationParameters(
+        4, 10, Modulus.powerOfTwo(65), false, ReadingUnit.WATT_HOUR), 2));
+    assertRefused("DDH-P-02", () -> DdhParameters.of(2, 10, 64));
+    assertRefused("DDH-P-03", () -> new DdhParameters(AggregationParameters.unsignedPowerOfTwo(4, 10, 64), 1));
+    assertRefused("DDH-P-03", () -> new DdhParameters(AggregationParameters.unsignedPowerOfTwo(4, 10, 64), 5));
+  }
+
+  @Test
+  void publicKeys_refuseNonCanonicalTwistAndSmallOrder() {
+    byte[] p = HexFormat.of().parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+    assertViolation("DDH-E-01", () -> X25519PublicKey.fromBytes(p));
+    assertViolation("DDH-E-01", () -> X25519PublicKey.fromBytes(new byte[31]));
+    byte[] two = new byte[32];
+    two[0] = 2;
+    assertViolation("DDH-V-01", () -> X25519PublicKey.fromBytes(two));
+    assertViolation("DDH-V-02", () -> X25519PublicKey.fromBytes(new byte[32]));
+  }
+
+  @Test
+  void supplierRoster_refusesTooFewOrRepeatedMembers() throws Exception {
+    EdatGroup g = new EdatGroup(P, 3, 1);
+    List<RosterEntry> two = g.entries().subList(0, 2);
+    assertRefused("DDH-P-04", () -> DdhSupplier.create(P, g.group, 1, two, g.supplierKey, g.signingKey));
+    List<RosterEntry> dup = new ArrayList<>(g.entries());
+    dup.add(new RosterEntry(new MeterId("m-9"), g.keys.get(0).publicKey()));
+    assertRefused("DDH-P-04", () -> DdhSupplier.create(P, g.group, 1, dup, g.supplierKey, g.signingKey));
+  }
+
+  @Test
+  void rosterSignedByAnotherKey_isRefused() throws Exception {
+    EdatGroup g = new EdatGroup(P, 3, 1);
+    RosterSigningKey other = RosterSigningKey.generate(DeterministicRandomSource.fromSeed(5));
+    assertViolation("DDH-V-03", () -> DdhMeter.create(P, g.ids.get(0), g.keys.get(0), other.verificationKey(), g.supplier.signedRoster()));
+    assertViolation("DDH-V-03", () -> DdhAggregator.create(P, g.group, other.verificationKey(), g.supplier.signedRoster()));
+  }
+
+  @Test
+  void rosterForAnotherGroupOrMalformed_isRefused() throws Exception {
+    EdatGroup g = new EdatGroup(P, 3, 1);
+    assertViolation("DDH-V-04", () -> DdhAggregator.create(P, new GroupId("elsewhere"), g.signingKey.verificationKey(), g.supplier.signedRoster()));
+    Roster tooSmall = new Roster(g.group, 1, g.supplierKey.publicKey(), g.entries().subList(0, 2));
+    SignedRoster s = SignedRoster.sign(tooSmall, g.signingKey);
+    assertViolation("DDH-V-04", () -> DdhMeter.create(P, g.ids.get(0), g.keys.get(0), g.signingKey.verificationKey(), s));
+  }
+
+  @Test
+  void rosterWithoutThisMeterOrWithAnotherKey_isRefused() throws Exception {
+    EdatGroup g = new EdatGroup(P, 4, 1);
+    X25519PrivateKey stranger = X25519PrivateKey.generate(DeterministicRandomSource.fromSeed(8));
+    assertViolation("DDH-V-05", () -> DdhMeter.create(P, new MeterId("m-77"), stranger, g.signingKey.verificationKey(), g.supplier.signedRoster()));
+    assertViolation("DDH-V-05", () -> DdhMeter.create(P, g.ids.get(1), stranger, g.signingKey.verificationKey(), g.supplier.signedRoster()));
+  }
+
+  @Test
+  void rekey_changesPadsAndStaleRosterIsRefused() throws Exception {
+    EdatGroup g = new EdatGroup(P, 4, 1);
+    List<RosterEntry> entries = g.entries();
+    X25519PrivateKey fresh = X25519PrivateKey.generate(DeterministicRandomSource.fromSeed(11));
+    entries.set(2, new RosterEntry(g.ids.get(2), fresh.publicKey()));
+    Step<DdhSupplier> rk = g.supplier.rekey(entries);
+    assertEquals(2, rk.next().rosterVersion());
+    @SuppressWarnings("unchecked") // the supplier emits EDAT envelopes
+    Envelope<DdhMessage> ann = (Envelope<DdhMessage>) rk.outbound().get(0);
+    DdhMeter m0 = g.meters.get(0);
+    long before = m0.encrypt(new Round(1), io.gridveil.core.Reading.ofWattHours(5));
+    Step<DdhMeter> s = m0.step(new DdhInput.Inbound(ann), EdatRounds.RNG);
+    assertEquals(new RosterAccepted(g.group, 2), s.events().get(0));
+    assertNotEquals(before, s.next().encrypt(new Round(1), io.gridveil.core.Reading.ofWattHours(5)));
+    // The old meter 2 no longer matches the roster; the stale announcement is refused by the new state.
+    assertViolation("DDH-V-05", () -> g.meters.get(2).step(new DdhInput.Inbound(ann), EdatRounds.RNG));
+    DdhMeter rekeyed = s.next();
+    assertViolation("DDH-S-01", () -> rekeyed.step(new DdhInput.Inbound(ann), EdatRounds.RNG));
+    Envelope<DdhMessage> first = g.supplier.announcement();
+    assertViolation("DDH-S-01", () -> rekeyed.step(new DdhInput.Inbound(first), EdatRounds.RNG));
+    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(ann), EdatRounds.RNG).next();
+    assertEquals(2, a.rosterVersion());
+    assertViolation("DDH-S-01", () -> a.step(new DdhInput.Inbound(ann), EdatRounds.RNG));
+  }
+
+  @Test
+  void rosterFromANonSupplier_isRefused() throws Exception {
+    EdatGroup g = new EdatGroup(P, 3, 1);
+    Envelope<DdhMessage> forged = new Envelope<>(Address.AGGREGATOR, Address.GROUP_BROADCAST, g.group, Round.FIRST,
+        new DdhMessage.RosterAnnouncement(g.supplier.signedRoster()));
+    assertViolation("DDH-V-06", () -> g.meters.get(0).step(new DdhInput.Inbound(forged), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> g.aggregator.step(new DdhInput.Inbound(forged), EdatRounds.RNG));
+  }
+
+  @Test
+  void secretsAreRedacted() throws Exception {
+    EdatGroup g = new EdatGroup(P, 3, 1);
+    assertFalse(g.keys.get(0).toString().matches(".*[0-9a-f]{16}.*"));
+    assertTrue(g.signingKey.toString().contains("redacted"));
+    assertTrue(g.keys.get(0).toString().contains("redacted"));
+  }
+}
