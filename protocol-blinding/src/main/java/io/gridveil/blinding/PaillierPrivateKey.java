@@ -52,7 +52,7 @@ public final class PaillierPrivateKey {
    * @param q the second prime
    * @return the key
    * @throws IllegalParameterException BLND-P-01 if N is not 2048 or 3072 bits, BLND-P-03 unless p
-   *     and q are distinct probable primes of k/2 bits
+   *     and q are probable primes of k/2 bits with |p - q| &gt; 2^(k/2 - 100)
    */
   public static PaillierPrivateKey fromPrimes(BigInteger p, BigInteger q) {
     String problem = problemWith(p, q);
@@ -109,8 +109,8 @@ public final class PaillierPrivateKey {
     if (p.bitLength() != half || q.bitLength() != half) {
       return "primes must have k/2 bits each";
     }
-    if (p.equals(q)) {
-      return "primes must be distinct";
+    if (p.subtract(q).abs().bitLength() <= half - 100) {
+      return "primes must be distinct with |p - q| > 2^(k/2 - 100)";
     }
     if (!Primes.probablePrimeFixedBases(p, RECEIVED_PRIME_BASES)
         || !Primes.probablePrimeFixedBases(q, RECEIVED_PRIME_BASES)) {
