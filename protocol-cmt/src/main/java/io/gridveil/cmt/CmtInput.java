@@ -103,6 +103,8 @@ public sealed interface CmtInput {
     /** The LC's registration window closes (spec/cmt.md §3.4). */
     REGISTRATION_DEADLINE,
     /** A round's deadline, at the supplier and at the LC (spec/cmt.md §3.7, §3.8). */
-    ROUND_DEADLINE
+    ROUND_DEADLINE,
+    /** A member has not heard from its LC for too long (spec/cmt.md §3.8 step 3). */
+    LC_TIMEOUT
   }
 }

@@ -270,6 +270,7 @@ public final class Meter implements Party<Meter, CmtInput> {
       case DISCOVERY -> discoveryTimer(out, random);
       case REGISTRATION_DEADLINE -> registrationDeadline(out, random);
       case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out);
+      case LC_TIMEOUT -> lcTimeout(out);
     };
   }
 
@@ -296,6 +297,18 @@ public final class Meter implements Party<Meter, CmtInput> {
     out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST,
         new LcAnnouncement(self, epoch));
     return b.build().startCollection(epoch, Set.of(self), Map.of(), out);
+  }
+
+  private Meter lcTimeout(Out out) throws CmtViolationException {
+    // §3.8 step 3: the LC went silent; discover again so that a new LC is elected.
+    if (lc != null
+        || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "LC timeout outside membership");
+    }
+    B b = rejoin(lastEpoch, out).edit();
+    b.lcToken = null;
+    b.lcEpoch = 0;
+    return b.build();
   }
 
   private Meter localReading(LocalReading r, Out out) throws ProtocolViolationException {
@@ -674,10 +687,10 @@ public final class Meter implements Party<Meter, CmtInput> {
     if (self == null || phase == Phase.LEFT) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "hand-over without a token");
     }
-    if (!h.tokens().contains(self)) {
+    LcState l = lc;
+    if (l == null && !h.tokens().contains(self)) {
       throw new CmtViolationException(CmtChecks.CMT_V_03, "hand-over that omits this meter");
     }
-    LcState l = lc;
     Set<Token> known = new HashSet<>(h.tokens());
     long base = Math.max(h.epoch(), lastEpoch);
     Map<MeterId, Token> joins = Map.of();
