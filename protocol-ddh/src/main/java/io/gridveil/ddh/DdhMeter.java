@@ -109,9 +109,16 @@ public final class DdhMeter implements Party<DdhMeter, DdhInput> {
     params.aggregation().check(reading);
     int b = params.bits();
     long j = round.index();
-    long r = succ.evaluateBits(j, b) - pred.evaluateBits(j, b);
-    long u = supplier.evaluateBits(j, b);
-    return (reading.value() + r + u) & params.mask();
+    return seal(reading.value(), succ.evaluateBits(j, b), pred.evaluateBits(j, b),
+        supplier.evaluateBits(j, b), params.mask());
+  }
+
+  /**
+   * §3.1 steps 2 to 4 on given pad values: the one place the cipher's algebra is written, shared
+   * with the exact leakage checks that substitute uniform pads for the PRF outputs.
+   */
+  static long seal(long reading, long succPad, long predPad, long supplierPad, long mask) {
+    return (reading + succPad - predPad + supplierPad) & mask;
   }
 
   @Override
