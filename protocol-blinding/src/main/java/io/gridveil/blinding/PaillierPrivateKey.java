@@ -18,7 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class PaillierPrivateKey {
   /** Fixed Miller–Rabin bases used to check primes received from the TTP. */
-  private static final int RECEIVED_PRIME_BASES = 16;
+  private static final int RECEIVED_PRIME_BASES = 4;
 
   private final BigInteger p;
   private final BigInteger q;

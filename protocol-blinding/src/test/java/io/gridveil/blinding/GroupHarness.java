@@ -34,6 +34,25 @@ final class GroupHarness {
   final Deque<Envelope<?>> pending = new ArrayDeque<>();
   final RandomSource random;
 
+  private GroupHarness(GroupHarness template, RandomSource random) {
+    this.group = template.group;
+    this.params = template.params;
+    this.random = random;
+    this.roster.addAll(template.roster);
+    this.ttp = template.ttp;
+    this.aggregator = template.aggregator;
+    this.supplier = template.supplier;
+    this.meters.addAll(template.meters);
+    if (!template.pending.isEmpty()) {
+      throw new IllegalStateException("copy a quiescent harness only");
+    }
+  }
+
+  /** A copy sharing the (immutable) party states, with its own random source and queues. */
+  GroupHarness copy(RandomSource random) {
+    return new GroupHarness(this, random);
+  }
+
   GroupHarness(String group, int n, BlindingParameters params, PaillierKeyPair keys, RandomSource random)
       throws ProtocolViolationException {
     this.group = new GroupId(group);
