@@ -150,6 +150,20 @@ class PsaTest {
   }
 
   @Test
+  void ciphertexts_refuseIdentityAndPointsOffTheCurve() {
+    assertViolation("PSA-V-02", () -> PsaCiphertext.fromBytes(new byte[33]));
+    byte[] offCurve = new byte[33];
+    offCurve[0] = 2;
+    offCurve[32] = 1; // x = 1: 1 - 3 + b is not a square mod p (gen_ddh.py, psa.json)
+    assertViolation("PSA-V-01", () -> PsaCiphertext.fromBytes(offCurve));
+    byte[] xTooBig = new byte[33];
+    java.util.Arrays.fill(xTooBig, (byte) 0xff);
+    xTooBig[0] = 3;
+    assertViolation("PSA-V-01", () -> PsaCiphertext.fromBytes(xTooBig));
+    assertViolation("PSA-E-01", () -> PsaCiphertext.fromBytes(new byte[32]));
+  }
+
+  @Test
   void codec_roundTripsAndRefusesBadPoints() throws Exception {
     EnvelopeCodec<PsaMessage> codec = EnvelopeCodec.of(PsaCodec.INSTANCE);
     Envelope<PsaMessage> e = contribution(new MeterId("p-1"), new Round(9), PsaDiscreteLog.power(77));
