@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.distortion;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.Party;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.random.RandomSource;
+import io.gridveil.distortion.reconstruction.BinGrid;
+import io.gridveil.distortion.reconstruction.ObservationGrid;
+import io.gridveil.distortion.reconstruction.ObservationHistogram;
+import io.gridveil.distortion.reconstruction.Reconstruction;
+import io.gridveil.distortion.reconstruction.ReconstructionOptions;
+import io.gridveil.distortion.reconstruction.Reconstructor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The neighbourhood data collector (spec/distortion.md §6.2, the first layer of the paper's
+ * Fig. 5): it gathers one distorted reading per meter for the open slot and, at the slot's
+ * deadline, reconstructs the local distribution and sends it, with its count, to the utility.
+ * An immutable state; a step that throws leaves it unchanged.
+ *
+ * <p>Security: honest-but-curious. It sees every meter's distorted trace d = r + n and nothing
+ * else; spec/distortion.md §9 states what de-noising and NILM on d recover.
+ */
+public final class Collector implements Party<Collector, Collector.Input> {
+  /** The inputs of a collector. */
+  public sealed interface Input {
+    /**
+     * A decoded message from the network.
+     *
+     * @param envelope the envelope
+     */
+    record Inbound(Envelope<DistortionMessage> envelope) implements Input {
+      /**
+       * Checks the reference.
+       *
+       * @param envelope the envelope
+       */
+      public Inbound {
+        Objects.requireNonNull(envelope, "envelope");
+      }
+    }
+
+    /**
+     * The open slot's deadline passed.
+     *
+     * @param round the slot
+     */
+    record Deadline(Round round) implements Input {
+      /**
+       * Checks the reference.
+       *
+       * @param round the slot
+       */
+      public Deadline {
+        Objects.requireNonNull(round, "round");
+      }
+    }
+  }
+
+  private final GroupId group;
+  private final NoiseParameters noise;
+  private final BinGrid grid;
+  private final ObservationGrid observationGrid;
+  private final ReconstructionOptions options;
+  private final Round open;
+  private final Map<Address, Long> readings;
+
+  private Collector(
+      GroupId group,
+      NoiseParameters noise,
+      BinGrid grid,
+      ObservationGrid observationGrid,
+      ReconstructionOptions options,
+      Round open,
+      Map<Address, Long> readings) {
+    this.group = group;
+    this.noise = noise;
+    this.grid = grid;
+    this.observationGrid = observationGrid;
+    this.options = options;
+    this.open = open;
+    this.readings = readings;
+  }
+
+  /**
+   * Creates a collector whose first open slot is {@code first}.
+   *
+   * @param group the collector's group
+   * @param noise the public noise parameters of its meters
+   * @param grid the public reconstruction grid
+   * @param options the stopping rule
+   * @param first the first slot
+   * @return the collector
+   */
+  public static Collector create(
+      GroupId group,
+      NoiseParameters noise,
+      BinGrid grid,
+      ReconstructionOptions options,
+      Round first) {
+    return new Collector(
+        Objects.requireNonNull(group, "group"),
+        Objects.requireNonNull(noise, "noise"),
+        Objects.requireNonNull(grid, "grid"),
+        ObservationGrid.defaultFor(grid, noise),
+        Objects.requireNonNull(options, "options"),
+        Objects.requireNonNull(first, "first"),
+        Map.of());
+  }
+
+  /**
+   * Returns the open slot.
+   *
+   * @return the slot
+   */
+  public Round open() {
+    return open;
+  }
+
+  /**
+   * Returns the number of readings collected for the open slot.
+   *
+   * @return the count
+   */
+  public int collected() {
+    return readings.size();
+  }
+
+  /**
+   * Processes one input (spec/distortion.md §6.2).
+   *
+   * @param input an inbound reading or the deadline
+   * @param random unused: the collector draws no randomness
+   * @return the next state, the local distribution to send and a
+   *     {@link DistortionEvent.LocalReconstructed} at the deadline
+   * @throws DistortionViolationException DIST-V-03 for an unexpected message, sender, recipient or
+   *     group; DIST-S-05 for another slot; DIST-S-04 for a second, different reading of a meter
+   */
+  @Override
+  public Step<Collector> step(Input input, RandomSource random)
+      throws DistortionViolationException {
+    if (input instanceof Input.Deadline d) {
+      return onDeadline(d.round());
+    }
+    Envelope<DistortionMessage> e = ((Input.Inbound) input).envelope();
+    if (!(e.body() instanceof DistortionMessage.DistortedReading r)) {
+      throw new DistortionViolationException(
+          DistortionChecks.DIST_V_03, "a collector accepts only distorted readings");
+    }
+    if (!(e.sender() instanceof Address.Identified)
+        || !(e.recipient() instanceof Address.LocalConcentrator)
+        || !e.group().equals(group)) {
+      throw new DistortionViolationException(
+          DistortionChecks.DIST_V_03, "reading from a non-meter or for another collector");
+    }
+    if (!e.round().equals(open)) {
+      throw new DistortionViolationException(
+          DistortionChecks.DIST_S_05, "reading for a slot that is not open");
+    }
+    Long previous = readings.get(e.sender());
+    if (previous != null) {
+      if (previous == r.value()) {
+        return Step.of(this); // a duplicated delivery changes nothing
+      }
+      throw new DistortionViolationException(
+          DistortionChecks.DIST_S_04, "a second, different reading from the same meter");
+    }
+    Map<Address, Long> next = new HashMap<>(readings);
+    next.put(e.sender(), r.value());
+    return Step.of(
+        new Collector(group, noise, grid, observationGrid, options, open, Map.copyOf(next)));
+  }
+
+  private Step<Collector> onDeadline(Round round) throws DistortionViolationException {
+    if (!round.equals(open)) {
+      throw new DistortionViolationException(
+          DistortionChecks.DIST_S_05, "deadline for a slot that is not open");
+    }
+    long[] values = new long[readings.size()];
+    int i = 0;
+    for (long v : readings.values()) {
+      values[i++] = v;
+    }
+    Reconstruction rec =
+        Reconstructor.reconstruct(
+            ObservationHistogram.of(observationGrid, values), noise, grid, options);
+    Envelope<DistortionMessage> out =
+        new Envelope<>(
+            Address.LOCAL_CONCENTRATOR,
+            Address.SUPPLIER,
+            group,
+            round,
+            new DistortionMessage.LocalDistribution(rec.distribution()));
+    DistortionEvent ev =
+        new DistortionEvent.LocalReconstructed(
+            group, round, rec.distribution(), rec.iterations(), rec.converged(), rec.excluded());
+    Collector next =
+        new Collector(group, noise, grid, observationGrid, options, round.next(), Map.of());
+    return new Step<>(next, List.of(out), List.of(ev));
+  }
+
+  @Override
+  public String toString() {
+    return "Collector[" + group.value() + ", open=" + open.index() + ", collected="
+        + readings.size() + "]";
+  }
+}
