@@ -49,14 +49,17 @@ class DdhNetworkProperties {
     Arbitrary<Integer> n = Arbitraries.integers().between(3, 9).edgeCases(c -> c.includeOnly(3, 9));
     return n.flatMap(size -> Combinators.combine(
             Arbitraries.of(16, 24, 33, 63, 64),
-            Arbitraries.of(1L, 2L, 100L, 1000L),
+            Arbitraries.of(1L, 2L, 100L, 1000L, 0L),
             Arbitraries.of(false, true),
             Arbitraries.of(2, 2, 3, size),
             Arbitraries.integers().between(1, 4),
             faultPlans(),
             Arbitraries.of(0, 1, 2, 2, 3, 6),
             Arbitraries.longs())
-        .as((bits, tMax, signed, kMin, rounds, faults, ticks, seed) -> {
+        .as((bits, tMax0, signed, kMin, rounds, faults, ticks, seed) -> {
+          // tMax0 = 0 stands for the modulus boundary: the largest t_max core accepts for M = 2^b.
+          long bound = bits == 64 ? Long.MAX_VALUE / size : ((1L << bits) - 1) / size;
+          long tMax = tMax0 == 0 ? (signed ? bound / 2 : bound) : tMax0;
           DeterministicRandomSource r = DeterministicRandomSource.fromSeed(seed);
           long[][] e = new long[rounds][size];
           List<Set<Integer>> absent = new ArrayList<>();
