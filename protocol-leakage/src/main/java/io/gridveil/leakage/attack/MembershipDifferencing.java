@@ -130,6 +130,21 @@ public final class MembershipDifferencing {
     return new Recovery(recovered, n, rank);
   }
 
+  /**
+   * Reports what the supplier can recover when the group's membership changes follow a policy
+   * (spec/leakage.md §6.1.3): the attack on the sums the policy releases.
+   *
+   * @param policy the membership-change policy
+   * @param observations the sums the protocol would release without the policy, in time order
+   * @param model the attacker's assumption about readings across rounds
+   * @return the readings recoverable from the released sums
+   * @throws IllegalParameterException LEAK-P-12 if the released observations are inconsistent
+   */
+  public static Recovery recoverableUnder(
+      MembershipPolicy policy, List<GroupObservation> observations, ReadingModel model) {
+    return attack(policy.released(observations), model);
+  }
+
   private static Unknown unknown(String member, long round, ReadingModel model) {
     return new Unknown(member, model == ReadingModel.CONSTANT ? -1 : round);
   }

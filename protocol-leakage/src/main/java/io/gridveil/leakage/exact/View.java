@@ -3,11 +3,15 @@ package io.gridveil.leakage.exact;
 
 import io.gridveil.core.IllegalParameterException;
 import io.gridveil.leakage.LeakageChecks;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -15,7 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * §2.1): the ordered list of everything it holds or receives.
  *
  * <p>Elements must have value equality: boxed numbers, {@link java.math.BigInteger}s, strings,
- * records of such values, and lists of such values. Arrays are refused (they compare by identity);
+ * records of such values, and lists of such values. Arrays, and records with an array-typed
+ * component, are refused (arrays compare by identity, so every run would look different);
  * add byte arrays with {@link Builder#addBytes(byte[])} and long arrays with
  * {@link Builder#addLongs(long[])}, which convert them. Two views are equal when their element
  * lists are equal, so the order in which a party records what it sees is part of its view; a
@@ -29,8 +34,8 @@ public record View(List<Object> elements) {
    * Copies the elements and checks that they have value equality.
    *
    * @param elements the view's elements in the order the party recorded them
-   * @throws IllegalParameterException LEAK-P-03 if an element is null or an array, or a list
-   *     element (at any depth) is
+   * @throws IllegalParameterException LEAK-P-03 if an element is null, an array or a record with
+   *     an array component, or a list element (at any depth) is
    */
   public View {
     Objects.requireNonNull(elements, "elements");
@@ -48,12 +53,7 @@ public record View(List<Object> elements) {
    * @throws IllegalParameterException LEAK-P-03 if an element is null or an array
    */
   public static View of(Object... elements) {
-    List<Object> list = new ArrayList<>(elements.length);
-    for (Object e : elements) {
-      requireValue(e);
-      list.add(e);
-    }
-    return new View(list);
+    return new View(Arrays.asList(elements));
   }
 
   /**
@@ -102,6 +102,36 @@ public record View(List<Object> elements) {
         requireValue(x);
       }
     }
+    if (!VALUE_RECORD.get(e.getClass())) {
+      throw new IllegalParameterException(
+          LeakageChecks.LEAK_P_03, "view element is a record with an array component");
+    }
+  }
+
+  /**
+   * Whether a class has value equality as far as its declared types show: false for a record
+   * with an array-typed component, directly or in a nested record component. Components of
+   * other types (interfaces, Object) are not inspected.
+   */
+  private static final ClassValue<Boolean> VALUE_RECORD =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return !hasArrayComponent(type, new HashSet<>());
+        }
+      };
+
+  private static boolean hasArrayComponent(Class<?> type, Set<Class<?>> visiting) {
+    if (!type.isRecord() || !visiting.add(type)) {
+      return false;
+    }
+    for (RecordComponent rc : type.getRecordComponents()) {
+      Class<?> t = rc.getType();
+      if (t.isArray() || hasArrayComponent(t, visiting)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Accumulates the elements of a view in the order the party records them. Not thread-safe. */

@@ -107,4 +107,14 @@ public record ViewDistribution(Map<View, Long> counts, long executions) {
     // other has no further view.
     return Optional.empty();
   }
+
+  /**
+   * Summarises the distribution without listing its views (there may be millions).
+   *
+   * @return the summary
+   */
+  @Override
+  public String toString() {
+    return "ViewDistribution[views=" + counts.size() + ", executions=" + executions + "]";
+  }
 }

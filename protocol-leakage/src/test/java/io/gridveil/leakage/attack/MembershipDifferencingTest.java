@@ -68,7 +68,11 @@ class MembershipDifferencingTest {
     List<GroupObservation> o = List.of(obs(0, "A", "B", "C"), obs(1, "A", "B"));
     List<GroupObservation> released = p.released(o);
     assertEquals(List.of(o.get(0)), released);
-    assertTrue(MembershipDifferencing.attack(released, ReadingModel.CONSTANT).recovered().isEmpty());
+    assertTrue(
+        MembershipDifferencing.recoverableUnder(p, o, ReadingModel.CONSTANT).recovered().isEmpty());
+    assertTrue(
+        MembershipDifferencing.recoverableUnder(MembershipPolicy.NONE, o, ReadingModel.CONSTANT)
+            .reveals("C"));
     // A batched leave of two reveals only their sum.
     List<GroupObservation> batched = List.of(obs(0, "A", "B", "C", "D"), obs(1, "A", "B"));
     assertEquals(batched, p.released(batched));

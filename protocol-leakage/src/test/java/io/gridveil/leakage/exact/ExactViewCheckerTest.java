@@ -42,6 +42,7 @@ class ExactViewCheckerTest {
     ViewDistribution d = ExactViewChecker.distribution(OTP, 3L);
     assertEquals(8, d.executions());
     assertEquals(8, d.supportSize());
+    assertEquals("ViewDistribution[views=8, executions=8]", d.toString());
     for (long c = 0; c < M; c++) {
       assertEquals(1, d.count(View.of(c)), "ciphertext " + c);
     }

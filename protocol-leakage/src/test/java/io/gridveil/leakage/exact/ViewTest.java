@@ -14,6 +14,14 @@ import org.junit.jupiter.api.Test;
 class ViewTest {
   record Msg(String type, long value) {}
 
+  record Raw(byte[] body) {}
+
+  record Wrapper(Raw raw) {}
+
+  record Left(Right right, long v) {}
+
+  record Right(Left left) {}
+
   @Test
   void builder_convertsArraysToValues() {
     View a = View.builder().add(1L).addBytes(new byte[] {0x0a, (byte) 0xff}).addLongs(new long[] {3, 4})
@@ -22,6 +30,8 @@ class ViewTest {
     assertEquals(b, a);
     assertEquals(b.hashCode(), a.hashCode());
     assertEquals(4, a.size());
+    // Mutually recursive records without arrays are values.
+    assertEquals(View.of(new Left(null, 1)), View.of(new Left(null, 1)));
   }
 
   @Test
@@ -48,5 +58,8 @@ class ViewTest {
     assertRefused("LEAK-P-03", () -> new View(List.of(List.of(new long[] {1}))));
     assertRefused("LEAK-P-03", () -> new View(List.of(Arrays.asList(1L, null))));
     assertRefused("LEAK-P-03", () -> View.builder().add(new int[] {1}));
+    assertRefused("LEAK-P-03", () -> View.of(new Raw(new byte[] {1})));
+    assertRefused("LEAK-P-03", () -> View.of(new Wrapper(new Raw(new byte[] {1}))));
+    assertRefused("LEAK-P-03", () -> View.of(List.of(new Raw(new byte[] {1}))));
   }
 }
