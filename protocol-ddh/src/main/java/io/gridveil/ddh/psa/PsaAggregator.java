@@ -2,6 +2,7 @@
 package io.gridveil.ddh.psa;
 
 import io.gridveil.core.GroupId;
+import io.gridveil.core.IllegalParameterException;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
@@ -74,8 +75,8 @@ public final class PsaAggregator implements Party<PsaAggregator, PsaInput> {
    * @param key sk_0
    * @param dlog the solver built once for {@code params} ({@link PsaDiscreteLog#forParameters})
    * @return the aggregator
-   * @throws IllegalArgumentException if the solver's width differs from the parameters' or the
-   *     members are not 2 to n_max distinct meters
+   * @throws IllegalParameterException PSA-P-02 unless the members are 2 to n_max distinct meters
+   * @throws IllegalArgumentException if the solver's width differs from the parameters'
    */
   public static PsaAggregator create(PsaParameters params, GroupId group, List<MeterId> members,
       PsaSecretKey key, PsaDiscreteLog dlog) {
@@ -84,7 +85,7 @@ public final class PsaAggregator implements Party<PsaAggregator, PsaInput> {
       throw new IllegalArgumentException("solver width must be the parameters' width");
     }
     if (m.size() < 2 || m.size() > params.aggregation().nMax() || new java.util.HashSet<>(m).size() != m.size()) {
-      throw new IllegalArgumentException("members must be 2..n_max distinct meters");
+      throw new IllegalParameterException(PsaChecks.PSA_P_02, "members must be 2..n_max distinct meters");
     }
     return new PsaAggregator(params, Objects.requireNonNull(group, "group"), m, key, dlog, new TreeMap<>(), -1);
   }

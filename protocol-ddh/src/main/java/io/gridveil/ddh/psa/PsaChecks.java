@@ -9,7 +9,7 @@ import io.gridveil.core.CheckId;
 public final class PsaChecks {
   /** The discrete-log search width is at most 2^40 (spec/ddh.md §7.1). */
   public static final CheckId PSA_P_01 = CheckId.of("PSA-P-01");
-  /** The dealer deals to 2 to n_max meters (spec/ddh.md §7.1). */
+  /** The dealer deals to, and the aggregator serves, 2 to n_max meters (spec/ddh.md §7.1). */
   public static final CheckId PSA_P_02 = CheckId.of("PSA-P-02");
 
   /** A ciphertext is a 33-byte SEC1 compressed point with prefix 02 or 03 (spec/ddh.md §7.5). */

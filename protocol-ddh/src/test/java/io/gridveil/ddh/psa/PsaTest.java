@@ -147,6 +147,11 @@ class PsaTest {
     PsaParameters p = params(4, 10, false);
     assertRefused("PSA-P-02", () -> PsaKeys.deal(p, 1, RNG));
     assertRefused("PSA-P-02", () -> PsaKeys.deal(p, 5, RNG));
+    PsaKeys keys = PsaKeys.deal(p, 2, RNG);
+    PsaDiscreteLog d = PsaDiscreteLog.forParameters(p);
+    MeterId one = new MeterId("p-1");
+    assertRefused("PSA-P-02", () -> PsaAggregator.create(p, G, List.of(one, one), keys.aggregatorKey(), d));
+    assertRefused("PSA-P-02", () -> PsaAggregator.create(p, G, List.of(one), keys.aggregatorKey(), d));
   }
 
   @Test

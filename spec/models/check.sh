@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Checks spec/models/cmt-ring.pml with Spin (spec/cmt.md §9): safety (assertions S1, S2, no
+# invalid end state), S3 (ltl stable_one_lc) and liveness L1 (ltl live, acceptance cycles under
+# weak fairness). Prints the states explored; exits non-zero on any error.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+cp "$here/cmt-ring.pml" .
+command -v spin >/dev/null || { echo "spin not installed (Debian package spin)"; exit 2; }
+
+run() {
+  label=$1; shift
+  out=$("$@" 2>&1) || true
+  states=$(printf '%s\n' "$out" | sed -n 's/^ *\([0-9.e+]*\) states, stored.*/\1/p' | head -1)
+  errors=$(printf '%s\n' "$out" | sed -n 's/.*errors: \([0-9]*\).*/\1/p' | head -1)
+  echo "$label: states stored=${states:-?} errors=${errors:-?}"
+  if [ "${errors:-1}" != "0" ] || printf '%s\n' "$out" | grep -q "error: max search depth too small"; then
+    printf '%s\n' "$out"
+    exit 1
+  fi
+}
+
+spin -a cmt-ring.pml || { echo "spin -a failed"; exit 1; }
+[ -f pan.c ] || { echo "spin produced no pan.c"; exit 1; }
+gcc -O2 -DNOREDUCE -DVECTORSZ=2048 -o pan_safety pan.c -DSAFETY -DNOCLAIM
+run "safety (S1, S2, end states)" ./pan_safety -m100000
+gcc -O2 -DVECTORSZ=2048 -o pan pan.c
+run "S3 stable_one_lc" ./pan -a -m100000 -N stable_one_lc
+run "L1 live (weak fairness)" ./pan -a -f -m100000 -N live
+echo "cmt-ring.pml: all claims hold"
