@@ -7,6 +7,7 @@
 module io.gridveil.sim {
   requires static org.checkerframework.checker.qual;
   requires io.gridveil.core;
+  requires io.gridveil.cmt;
   requires info.picocli;
   requires java.management;
 

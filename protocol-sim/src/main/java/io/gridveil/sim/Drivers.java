@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.sim;
 
+import io.gridveil.sim.cmt.CmtDriver;
 import io.gridveil.sim.driver.Scheme;
 import io.gridveil.sim.driver.SchemeDriver;
 import io.gridveil.sim.run.SimulationConfig;
@@ -10,9 +11,11 @@ import java.io.PrintWriter;
 final class Drivers {
   private Drivers() {}
 
-  @SuppressWarnings("DoNotCallSuggester") // interim, until the scheme modules are installed
   static SchemeDriver create(Scheme scheme, SimulationConfig config, DriverSettings settings, PrintWriter out)
       throws UsageException {
-    throw new UsageException("scheme " + scheme.id() + " is not available in this build");
+    return switch (scheme) {
+      case CMT -> new CmtDriver();
+      default -> throw new UsageException("scheme " + scheme.id() + " is not available in this build yet");
+    };
   }
 }

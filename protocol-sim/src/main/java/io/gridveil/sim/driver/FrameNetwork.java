@@ -7,6 +7,7 @@ import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.network.InMemoryNetwork;
 import io.gridveil.core.network.NetworkStats;
 import io.gridveil.core.random.RandomSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,8 +18,10 @@ import java.util.Objects;
  * {@link FaultPlan}; the recipient decodes the bytes it receives.
  */
 public final class FrameNetwork {
-  private final InMemoryNetwork<byte[]> network;
+  private final InMemoryNetwork<byte[]> faulty;
+  private final InMemoryNetwork<byte[]> clean;
   private final CostLedger ledger;
+  private InMemoryNetwork<byte[]> network;
 
   /**
    * Creates a group's network.
@@ -28,8 +31,25 @@ public final class FrameNetwork {
    * @param ledger where sent messages and bytes are counted
    */
   public FrameNetwork(FaultPlan plan, RandomSource schedule, CostLedger ledger) {
-    this.network = new InMemoryNetwork<>(plan, schedule);
+    this.faulty = new InMemoryNetwork<>(plan, schedule);
+    this.clean = new InMemoryNetwork<>(FaultPlan.NONE, schedule);
+    this.network = faulty;
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  /**
+   * Switches between the fault-free network of the commissioning phase (a group's first set-up,
+   * spec/sim.md §4.2) and the run's faulty network; frames in flight stay on the network they
+   * were sent on, so switch only when {@link #idle()}.
+   *
+   * @param on true to inject the run's faults, false for fault-free delivery
+   * @throws IllegalStateException if frames are in flight
+   */
+  public void faults(boolean on) {
+    if (!idle()) {
+      throw new IllegalStateException("switch networks only when idle");
+    }
+    network = on ? faulty : clean;
   }
 
   /**
@@ -50,7 +70,15 @@ public final class FrameNetwork {
    * @return the frames due now
    */
   public List<Delivery<byte[]>> tick() {
-    return network.tick();
+    if (clean.idle()) {
+      return faulty.tick();
+    }
+    if (faulty.idle()) {
+      return clean.tick();
+    }
+    List<Delivery<byte[]>> due = new ArrayList<>(clean.tick());
+    due.addAll(faulty.tick());
+    return due;
   }
 
   /**
@@ -59,16 +87,16 @@ public final class FrameNetwork {
    * @return true if every frame was delivered or dropped
    */
   public boolean idle() {
-    return network.idle();
+    return faulty.idle() && clean.idle();
   }
 
   /**
-   * Returns the fault counters.
+   * Returns the fault counters of the faulty network, that is of the rounds.
    *
    * @return sent, delivered, dropped, duplicated and delayed counts
    */
   public NetworkStats stats() {
-    return network.stats();
+    return faulty.stats();
   }
 
   /**

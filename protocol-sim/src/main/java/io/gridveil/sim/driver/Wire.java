@@ -93,10 +93,11 @@ public final class Wire<M, I> {
    * @return true if the party accepted the input
    */
   public <S extends Party<S, I>> boolean feed(Node<S, I> node, I input, Events events) {
-    return feedTimed(node, input, events, ledger.start());
+    return feedTimed(node, input, events, ledger.start(), false);
   }
 
-  private <S extends Party<S, I>> boolean feedTimed(Node<S, I> node, I input, Events events, long started) {
+  private <S extends Party<S, I>> boolean feedTimed(
+      Node<S, I> node, I input, Events events, long started, boolean fromNetwork) {
     if (node.down()) {
       return false;
     }
@@ -109,7 +110,10 @@ public final class Wire<M, I> {
       }
       accepted = true;
     } catch (ProtocolViolationException e) {
-      refusals.merge(e.checkId().value(), 1L, Long::sum);
+      // Refused inbound messages are counted; a refused local input is the driver probing.
+      if (fromNetwork) {
+        refusals.merge(e.checkId().value(), 1L, Long::sum);
+      }
       accepted = false;
     }
     ledger.charge(node.role(), started);
@@ -173,7 +177,7 @@ public final class Wire<M, I> {
       ledger.charge(node.role(), started);
       return false;
     }
-    return feedTimed((Node) node, inbound.apply(e), events, started);
+    return feedTimed((Node) node, inbound.apply(e), events, started, true);
   }
 
   /**

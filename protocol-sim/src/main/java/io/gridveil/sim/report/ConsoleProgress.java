@@ -61,11 +61,12 @@ public final class ConsoleProgress implements ProgressListener {
       long tenth = (long) Math.floor(f * 10);
       if (tenth > lastTenth) {
         lastTenth = tenth;
+        int percent = (int) Math.floor(100 * f);
         out.printf(
             Locale.ROOT,
             "progress: %s %d%% (%d of %d group-rounds, %.0f s)%n",
             label,
-            tenth * 10,
+            percent,
             done,
             total,
             (now - started) / 1e9);

@@ -83,7 +83,7 @@ public final class TerminalSummary {
     if (!f.coalitions().isEmpty()) {
       out.println("  coalitions (" + f.source() + "):");
       for (SchemeFacts.Coalition c : f.coalitions()) {
-        out.println("    " + pad(c.parties(), 34) + " " + c.learns());
+        out.println("    " + pad(c.parties(), 40) + "  " + c.learns());
       }
     }
     if (r.leakage().isPresent()) {

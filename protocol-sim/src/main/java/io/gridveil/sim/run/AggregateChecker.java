@@ -39,12 +39,13 @@ public final class AggregateChecker {
    * Checks one round's outcome.
    *
    * @param scheme the scheme's name, for the message
+   * @param round the simulation's round index, for the message
    * @param result the outcome and the meters whose contributions it includes
    * @param readings the group's true readings of the round
-   * @return the sum to report: the checked aggregate, or empty for a void round
+   * @return the checked aggregate, or 0 for a void round
    * @throws WrongAggregateException if an exact sum or its contributor count is wrong
    */
-  public long check(String scheme, RoundResult.Aggregated result, long[] readings)
+  public long check(String scheme, long round, RoundResult.Aggregated result, long[] readings)
       throws WrongAggregateException {
     RoundOutcome outcome = result.outcome();
     if (!(outcome instanceof RoundOutcome.Exact exact)) {
@@ -57,7 +58,7 @@ public final class AggregateChecker {
       truth += readings[i];
     }
     String where =
-        "scheme " + scheme + ", group " + exact.group().value() + ", round " + exact.round().index();
+        "scheme " + scheme + ", group " + exact.group().value() + ", round " + round;
     if (exact.contributors() != delivered.cardinality()) {
       throw new WrongAggregateException(
           "WRONG AGGREGATE ("

@@ -134,7 +134,9 @@ public final class Simulation {
               parameters,
               config.faults().network(),
               groupSeed);
+      network.faults(false);
       GroupSession session = driver.open(spec, network);
+      network.faults(true);
       RandomSource failures = random(groupSeed, "meter-failures");
       BitSet[] failedByRound = new BitSet[rounds];
       long[] column = new long[n];
@@ -152,7 +154,7 @@ public final class Simulation {
         boolean lcFailed = config.faults().concentratorFailureRound().orElse(-1) == j;
         RoundResult result = session.run(new RoundInput(new Round(j), column, failed, lcFailed));
         if (result instanceof RoundResult.Aggregated a) {
-          long sum = checker.check(scheme, a, column);
+          long sum = checker.check(scheme, j, a, column);
           RoundOutcome o = a.outcome();
           if (o instanceof RoundOutcome.Exact e) {
             aggregate[j] += sum;
