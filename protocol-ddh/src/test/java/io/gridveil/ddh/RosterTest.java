@@ -69,6 +69,33 @@ class RosterTest {
   }
 
   @Test
+  void unsignedOrTamperedRoster_isRefused() throws Exception {
+    EdatGroup g = new EdatGroup(P, 3, 1);
+    io.gridveil.core.message.EnvelopeCodec<DdhMessage> codec =
+        io.gridveil.core.message.EnvelopeCodec.of(DdhCodec.INSTANCE);
+    byte[] frame = codec.encode(g.supplier.announcement());
+    byte[] unsigned = frame.clone();
+    java.util.Arrays.fill(unsigned, unsigned.length - 64, unsigned.length, (byte) 0);
+    Envelope<DdhMessage> e1 = codec.decode(unsigned);
+    assertViolation("DDH-V-03", () -> g.meters.get(0).step(new DdhInput.Inbound(e1), EdatRounds.RNG));
+    // Raise the signed version from 1 to 2 without re-signing: the version follows the roster's
+    // copy of the group ID, the second occurrence of "g-test" in the frame.
+    byte[] tampered = frame.clone();
+    byte[] gid = "g-test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int at = -1;
+    for (int i = 0, seen = 0; i + gid.length <= tampered.length && at < 0; i++) {
+      if (java.util.Arrays.equals(tampered, i, i + gid.length, gid, 0, gid.length) && ++seen == 2) {
+        at = i + gid.length + 7;
+      }
+    }
+    assertEquals(1, tampered[at]);
+    tampered[at] = 2;
+    Envelope<DdhMessage> e2 = codec.decode(tampered);
+    assertEquals(2, ((DdhMessage.RosterAnnouncement) e2.body()).roster().unverifiedRoster().version());
+    assertViolation("DDH-V-03", () -> g.aggregator.step(new DdhInput.Inbound(e2), EdatRounds.RNG));
+  }
+
+  @Test
   void rosterForAnotherGroupOrMalformed_isRefused() throws Exception {
     EdatGroup g = new EdatGroup(P, 3, 1);
     assertViolation("DDH-V-04", () -> DdhAggregator.create(P, new GroupId("elsewhere"), g.signingKey.verificationKey(), g.supplier.signedRoster()));
