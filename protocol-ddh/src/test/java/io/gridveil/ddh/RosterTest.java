@@ -139,6 +139,30 @@ class RosterTest {
   }
 
   @Test
+  void roundAfterRekey_decryptsUnderTheNewKeys() throws Exception {
+    EdatGroup g = new EdatGroup(P, 4, 2);
+    EdatRounds r = new EdatRounds(g);
+    long[] e = {5, 6, 7, 8};
+    assertEquals(26, ((io.gridveil.core.party.RoundOutcome.Exact) EdatRounds.only(
+        r.run(new Round(0), e, java.util.Set.of()))).sum());
+    List<RosterEntry> entries = g.entries();
+    X25519PrivateKey fresh = X25519PrivateKey.generate(DeterministicRandomSource.fromSeed(12));
+    entries.set(1, new RosterEntry(g.ids.get(1), fresh.publicKey()));
+    Step<DdhSupplier> rk = r.supplier.rekey(entries);
+    r.supplier = rk.next();
+    @SuppressWarnings("unchecked") // the supplier emits EDAT envelopes
+    Envelope<DdhMessage> ann = (Envelope<DdhMessage>) rk.outbound().get(0);
+    r.aggregator = r.aggregator.step(new DdhInput.Inbound(ann), EdatRounds.RNG).next();
+    for (int i = 0; i < 4; i++) {
+      r.meters.set(i, i == 1
+          ? DdhMeter.create(P, g.ids.get(1), fresh, g.signingKey.verificationKey(), r.supplier.signedRoster())
+          : r.meters.get(i).step(new DdhInput.Inbound(ann), EdatRounds.RNG).next());
+    }
+    assertEquals(26, ((io.gridveil.core.party.RoundOutcome.Exact) EdatRounds.only(
+        r.run(new Round(1), e, java.util.Set.of(2)))).sum() + 7);
+  }
+
+  @Test
   void rosterFromANonSupplier_isRefused() throws Exception {
     EdatGroup g = new EdatGroup(P, 3, 1);
     Envelope<DdhMessage> forged = new Envelope<>(Address.AGGREGATOR, Address.GROUP_BROADCAST, g.group, Round.FIRST,
