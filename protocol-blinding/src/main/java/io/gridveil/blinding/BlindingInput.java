@@ -31,6 +31,26 @@ public sealed interface BlindingInput {
   }
 
   /**
+   * The TTP's setup of a group with a key pair generated beforehand (spec/blinding.md §4.1 with
+   * §2.1 done ahead of time, for example to reuse one generation across a simulation).
+   *
+   * @param roster SM_1 .. SM_n in ring order
+   * @param keys the supplier's key pair, of the group's key size
+   */
+  record SetupWithKeys(List<MeterId> roster, PaillierKeyPair keys) implements BlindingInput {
+    /**
+     * Copies the roster.
+     *
+     * @param roster SM_1 .. SM_n in ring order
+     * @param keys the supplier's key pair, of the group's key size
+     */
+    public SetupWithKeys {
+      roster = List.copyOf(roster);
+      Objects.requireNonNull(keys, "keys");
+    }
+  }
+
+  /**
    * A decoded inbound envelope.
    *
    * @param envelope the envelope

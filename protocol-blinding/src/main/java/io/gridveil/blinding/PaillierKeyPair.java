@@ -61,6 +61,22 @@ public record PaillierKeyPair(PaillierPublicKey publicKey, PaillierPrivateKey pr
   }
 
   /**
+   * Completes a private key (for example one built with {@link PaillierPrivateKey#fromPrimes}) to
+   * a key pair, drawing y (spec/blinding.md §2.1 steps 4 and 5).
+   *
+   * @param privateKey (p, q), 2048 or 3072 bits
+   * @param random the injected random source
+   * @return the pair with h_s = y^N mod N^2
+   */
+  public static PaillierKeyPair fromPrivateKey(PaillierPrivateKey privateKey, RandomSource random) {
+    Objects.requireNonNull(random, "random");
+    KeySize size =
+        KeySize.ofBits(privateKey.bits())
+            .orElseThrow(() -> new IllegalArgumentException("private key must be 2048 or 3072 bits"));
+    return withBase(privateKey, drawUnit(privateKey.n(), random), size.exponentBits());
+  }
+
+  /**
    * Builds the pair from a private key and the unit y of spec/blinding.md §2.1 step 4, computing
    * h_s = y^N mod N^2 (§2.3): the deterministic core of {@link #generate}.
    *

@@ -72,6 +72,8 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
     Objects.requireNonNull(random, "random");
     if (input instanceof BlindingInput.Setup s) {
       return setup(s.roster(), PaillierKeyPair.generate(params.keySize(), random), random);
+    } else if (input instanceof BlindingInput.SetupWithKeys s) {
+      return setup(s.roster(), s.keys(), random);
     } else if (input instanceof BlindingInput.Inbound in) {
       return inbound(in.envelope());
     } else if (input instanceof BlindingInput.Deadline) {
@@ -99,7 +101,8 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
     int n = roster.size();
     KeySize k = params.keySize();
     if (keys.publicKey().bits() != k.bits()) {
-      throw new IllegalArgumentException("key pair size differs from the parameters");
+      throw new IllegalParameterException(
+          BlindingChecks.BLND_P_01, "key pair size differs from the parameters");
     }
     BigInteger modulus = keys.publicKey().n();
     // §3.1: n independent 32-byte seeds; s_i belongs to the edge (SM_i, SM_(i+1)).

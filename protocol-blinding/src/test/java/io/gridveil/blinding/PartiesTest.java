@@ -331,6 +331,27 @@ class PartiesTest {
   }
 
   @Test
+  void setupWithKeys_ofOtherSize_isRefused() {
+    BlindingParameters params =
+        new BlindingParameters(4, 100, io.gridveil.core.ReadingUnit.WATT_HOUR, false, KeySize.BITS_3072, false);
+    TrustedThirdParty t = TrustedThirdParty.create(new GroupId("g"), params);
+    assertRefused("BLND-P-01", () -> t.step(
+        new BlindingInput.SetupWithKeys(List.of(new MeterId("a"), new MeterId("b")), keys), random));
+  }
+
+  @Test
+  void setupWithKeys_dealsAWorkingGroup() throws Exception {
+    PaillierKeyPair pair = PaillierKeyPair.fromPrivateKey(keys.privateKey(), random);
+    BlindingParameters params = BlindingParameters.of(4, 100, false);
+    Step<TrustedThirdParty> s = TrustedThirdParty.create(new GroupId("g"), params)
+        .step(new BlindingInput.SetupWithKeys(List.of(new MeterId("a"), new MeterId("b")), pair), random);
+    assertTrue(s.next().isSetUp());
+    assertEquals(4, s.outbound().size());
+    BlindingMessage.GroupSetup gs = (BlindingMessage.GroupSetup) s.outbound().get(2).body();
+    assertEquals(pair.publicKey().hs(), gs.hs());
+  }
+
+  @Test
   void meterReading_outsideParameters_isRefused() throws Exception {
     GroupHarness g = group(2, false);
     assertViolation("CORE-R-01", () -> g.read(1, 0, 1_000_001));
