@@ -140,8 +140,26 @@ public final class ExactViewChecker {
    *     and one view whose probability differs
    */
   public static <I> long assertIndistinguishable(ViewFunction<I> f, I inputA, I inputB) {
-    ViewDistribution a = distribution(f, inputA);
-    ViewDistribution b = distribution(f, inputB);
+    return assertIndistinguishable(f, inputA, inputB, DEFAULT_MAX_EXECUTIONS);
+  }
+
+  /**
+   * Asserts that the coalition's view has the same distribution on both inputs (spec/leakage.md
+   * §2.6), with a cap on the executions of each distribution.
+   *
+   * @param <I> the input type
+   * @param f the protocol run returning the coalition's view
+   * @param inputA the first input
+   * @param inputB the second input, with the same permitted output as the first
+   * @param maxExecutions the cap per input, at least 1
+   * @return the number of executions enumerated for both inputs together
+   * @throws AssertionError if the distributions differ; the message gives both execution counts
+   *     and one view whose probability differs
+   */
+  public static <I> long assertIndistinguishable(
+      ViewFunction<I> f, I inputA, I inputB, long maxExecutions) {
+    ViewDistribution a = distribution(f, inputA, maxExecutions);
+    ViewDistribution b = distribution(f, inputB, maxExecutions);
     Optional<View> diff = a.firstDifference(b);
     if (diff.isPresent()) {
       throw new AssertionError(
@@ -164,8 +182,26 @@ public final class ExactViewChecker {
    *     counts
    */
   public static <I> long assertDistinguishable(ViewFunction<I> f, I inputA, I inputB) {
-    ViewDistribution a = distribution(f, inputA);
-    ViewDistribution b = distribution(f, inputB);
+    return assertDistinguishable(f, inputA, inputB, DEFAULT_MAX_EXECUTIONS);
+  }
+
+  /**
+   * Asserts that the coalition's view has different distributions on the two inputs
+   * (spec/leakage.md §2.6), with a cap on the executions of each distribution.
+   *
+   * @param <I> the input type
+   * @param f the protocol run returning the coalition's view
+   * @param inputA the first input
+   * @param inputB the second input, with the same permitted output as the first
+   * @param maxExecutions the cap per input, at least 1
+   * @return the number of executions enumerated for both inputs together
+   * @throws AssertionError if the distributions are identical; the message gives both execution
+   *     counts
+   */
+  public static <I> long assertDistinguishable(
+      ViewFunction<I> f, I inputA, I inputB, long maxExecutions) {
+    ViewDistribution a = distribution(f, inputA, maxExecutions);
+    ViewDistribution b = distribution(f, inputB, maxExecutions);
     if (a.sameDistributionAs(b)) {
       throw new AssertionError(
           "view distributions are identical (executions A=" + a.executions() + ", B="

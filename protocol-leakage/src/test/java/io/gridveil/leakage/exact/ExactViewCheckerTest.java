@@ -230,6 +230,14 @@ class ExactViewCheckerTest {
         assertThrows(EnumerationException.class, () -> ExactViewChecker.distribution(OTP, 0L, 7));
     assertEquals("LEAK-P-02", e.checkId().value());
     assertEquals(8, ExactViewChecker.distribution(OTP, 0L, 8).executions());
+    assertEquals(16, ExactViewChecker.assertIndistinguishable(OTP, 0L, 1L, 8));
+    assertEquals(
+        "LEAK-P-02",
+        assertThrows(
+                EnumerationException.class,
+                () -> ExactViewChecker.assertDistinguishable(REUSED_KEY, new long[2], new long[2], 7))
+            .checkId()
+            .value());
   }
 
   @Test
