@@ -79,6 +79,33 @@ class DistortionCodecKnownAnswerTest {
     assertEquals(12, negatives);
   }
 
+  private static void assertDecodeRefused(String checkId, String name) {
+    for (Vector v : Vectors.load("distortion/codec.json")) {
+      if (v.string("name").equals(name)) {
+        assertEquals(checkId, v.string("check"));
+        byte[] body = v.hex("body");
+        int type = (int) v.longValue("type");
+        assertViolation(checkId, () -> DistortionCodec.INSTANCE.decode(type, CanonicalReader.of(body)));
+        return;
+      }
+    }
+    throw new AssertionError("no vector " + name);
+  }
+
+  @Test
+  void malformedBodies_areRefusedWithTheirCheck() {
+    assertDecodeRefused("DIST-E-01", "reading-too-large");
+    assertDecodeRefused("DIST-E-01", "reading-too-small");
+    assertDecodeRefused("DIST-E-02", "nan-probability");
+    assertDecodeRefused("DIST-E-02", "negative-zero");
+    assertDecodeRefused("DIST-E-02", "probability-above-one");
+    assertDecodeRefused("DIST-E-03", "one-bin");
+    assertDecodeRefused("DIST-E-03", "inverted-grid");
+    assertDecodeRefused("DIST-E-04", "query-negative-cycle");
+    assertDecodeRefused("DIST-E-04", "response-negative-total");
+    assertDecodeRefused("DIST-V-05", "sum-not-one");
+  }
+
   @Test
   void envelope_roundTripsThroughCoreFraming() throws Exception {
     EnvelopeCodec<DistortionMessage> codec = EnvelopeCodec.of(DistortionCodec.INSTANCE);
