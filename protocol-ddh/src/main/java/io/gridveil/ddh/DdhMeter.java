@@ -157,10 +157,7 @@ public final class DdhMeter implements Party<DdhMeter, DdhInput> {
     if (!(e.sender() instanceof Address.Supplier)) {
       throw new DdhViolationException(DdhChecks.DDH_V_06, "rosters come from the supplier");
     }
-    Roster next = m.roster().verify(anchor, params, roster.group());
-    if (next.version() <= roster.version()) {
-      throw new DdhViolationException(DdhChecks.DDH_S_01, "roster version is not above the current one");
-    }
+    Roster next = m.roster().verifyNext(anchor, params, roster);
     DdhMeter rekeyed = keyed(params, self, key, anchor, next, lastEncrypted, lastRevealed);
     List<ProtocolEvent> ev = List.of(new RosterAccepted(next.group(), next.version()));
     return new Step<>(rekeyed, List.of(), ev);

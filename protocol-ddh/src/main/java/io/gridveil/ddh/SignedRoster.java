@@ -77,6 +77,21 @@ public final class SignedRoster {
   }
 
   /**
+   * Verifies a re-key roster against the one in force (spec/ddh.md §2.4): as {@link #verify} for
+   * the current group, and a version above the current one.
+   *
+   * @throws DdhViolationException DDH-V-03, DDH-V-04, or DDH-S-01 for a stale or replayed roster
+   */
+  Roster verifyNext(RosterVerificationKey key, DdhParameters params, Roster current)
+      throws DdhViolationException {
+    Roster next = verify(key, params, current.group());
+    if (next.version() <= current.version()) {
+      throw new DdhViolationException(DdhChecks.DDH_S_01, "roster version is not above the current one");
+    }
+    return next;
+  }
+
+  /**
    * Returns the roster as received, not yet verified.
    *
    * @return the unverified roster

@@ -32,6 +32,14 @@ class DdhLeakageTest {
 
   /** The coalition's view of one round with readings e and missing meters. */
   private static ViewFunction<long[]> round(int bits, Coalition k, Set<Integer> missing) {
+    return round(bits, k, missing, false);
+  }
+
+  /**
+   * As above; with {@code late}, the missing meters' ciphertexts still reach the aggregator after
+   * the recovery (spec/ddh.md §6.3 weakness 1).
+   */
+  private static ViewFunction<long[]> round(int bits, Coalition k, Set<Integer> missing, boolean late) {
     long m = 1L << bits;
     long mask = m - 1;
     return (e, tape) -> {
@@ -79,7 +87,8 @@ class DdhLeakageTest {
       }
       if (k.aggregator()) {
         for (int i = 0; i < n; i++) {
-          v.add(present[i] ? c[i] : -1);
+          boolean seen = present[i] || late;
+          v.add(seen ? DdhMeter.seal(e[i], rho[i], rho[(i - 1 + n) % n], sigma[i], mask) : -1);
         }
       }
       if (k.supplier()) {
@@ -175,6 +184,14 @@ class DdhLeakageTest {
     // Without meter 0, A + S + meter 3 do not: meter 1's pad with 0 stays hidden.
     Coalition k3 = new Coalition(true, true, Set.of(3));
     assertIndistinguishable(round(2, k3, Set.of(2)), new long[] {1, 0, 0, 0}, new long[] {0, 1, 0, 0});
+  }
+
+  @Test
+  void weakness1_lateContributionAfterRecovery_exposesTheLateMeterToAggregatorAndSupplier() {
+    // Meter 2 is declared missing, its neighbours reveal, then c_2 arrives late at the aggregator.
+    assertDistinguishable(round(2, AS, Set.of(2), true), new long[] {0, 0, 1, 0}, new long[] {0, 0, 0, 0});
+    // Without the late ciphertext the same inputs look alike (e_2 does not enter the sum).
+    assertIndistinguishable(round(2, AS, Set.of(2), false), new long[] {0, 0, 1, 0}, new long[] {0, 0, 0, 0});
   }
 
   // n = 3, M = 2^3 (262144 executions per input): a group whose parameters core accepts

@@ -103,6 +103,40 @@ class DdhPartiesTest {
   }
 
   @Test
+  void aggregatorDeadline_closesEveryOpenRoundUpToIt() throws Exception {
+    EdatGroup g = group();
+    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(contribution(g, 0, 1, 1, 7)), EdatRounds.RNG).next();
+    a = a.step(new DdhInput.Inbound(contribution(g, 1, 2, 1, 9)), EdatRounds.RNG).next();
+    a = a.step(new DdhInput.Inbound(contribution(g, 2, 4, 1, 3)), EdatRounds.RNG).next();
+    Step<DdhAggregator> closed = a.step(new DdhInput.Deadline(new Round(3)), EdatRounds.RNG);
+    List<Long> rounds = new java.util.ArrayList<>();
+    closed.outbound().forEach(e -> rounds.add(e.round().index()));
+    assertEquals(List.of(1L, 2L, 3L), rounds);
+    assertEquals(List.of(), ((DdhMessage.AggregateSum) closed.outbound().get(2).body()).contributors());
+    assertTrue(closed.next().step(new DdhInput.Deadline(new Round(3)), EdatRounds.RNG).outbound().isEmpty());
+    Step<DdhAggregator> four = closed.next().step(new DdhInput.Deadline(new Round(4)), EdatRounds.RNG);
+    assertEquals(3, ((DdhMessage.AggregateSum) four.outbound().get(0).body()).sum());
+  }
+
+  @Test
+  void rekey_dropsOpenRoundsAtTheAggregatorAndVoidsPendingOnesAtTheSupplier() throws Exception {
+    EdatGroup g = group();
+    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(contribution(g, 0, 5, 1, 7)), EdatRounds.RNG).next();
+    DdhSupplier s = g.supplier.step(new DdhInput.Inbound(fromAggregator(g, 4, 5, List.of(0, 1, 3, 4))), EdatRounds.RNG).next();
+    Step<DdhSupplier> rk = s.rekey(g.entries());
+    RoundOutcome.Voided v = assertInstanceOf(RoundOutcome.Voided.class, rk.events().get(0));
+    assertEquals(VoidReason.MEMBERSHIP_CHANGED, v.reason());
+    assertEquals(4, v.round().index());
+    @SuppressWarnings("unchecked") // the supplier emits EDAT envelopes
+    Envelope<DdhMessage> ann = (Envelope<DdhMessage>) rk.outbound().get(0);
+    Step<DdhAggregator> closed = a.step(new DdhInput.Inbound(ann), EdatRounds.RNG).next()
+        .step(new DdhInput.Deadline(new Round(5)), EdatRounds.RNG);
+    DdhMessage.AggregateSum sum = (DdhMessage.AggregateSum) closed.outbound().get(0).body();
+    assertEquals(2, sum.version());
+    assertEquals(List.of(), sum.contributors());
+  }
+
+  @Test
   void aggregator_sumsModM() throws Exception {
     EdatGroup g = group();
     assertEquals(((1 << 16) - 2 + 5) & 0xffff, g.aggregator.aggregate(new long[] {(1 << 16) - 2, 5}));

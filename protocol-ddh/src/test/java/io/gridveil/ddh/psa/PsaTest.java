@@ -121,6 +121,22 @@ class PsaTest {
   }
 
   @Test
+  void completingARound_voidsEarlierOpenRounds() throws Exception {
+    Fixture f = fixture(params(2, 10, false), 2);
+    Round r1 = new Round(1);
+    Round r2 = new Round(2);
+    PsaAggregator a = f.aggregator().step(new PsaInput.Inbound(contribution(f.ids().get(0), r1,
+        f.meters().get(0).encrypt(r1, Reading.ofWattHours(1)))), RNG).next();
+    a = a.step(new PsaInput.Inbound(contribution(f.ids().get(0), r2,
+        f.meters().get(0).encrypt(r2, Reading.ofWattHours(2)))), RNG).next();
+    Step<PsaAggregator> s = a.step(new PsaInput.Inbound(contribution(f.ids().get(1), r2,
+        f.meters().get(1).encrypt(r2, Reading.ofWattHours(3)))), RNG);
+    assertEquals(VoidReason.MISSING_CONTRIBUTION, assertInstanceOf(RoundOutcome.Voided.class, s.events().get(0)).reason());
+    assertEquals(1, ((RoundOutcome) s.events().get(0)).round().index());
+    assertEquals(5, assertInstanceOf(RoundOutcome.Exact.class, s.events().get(1)).sum());
+  }
+
+  @Test
   void duplicateAndForeignContributions_areRefused() throws Exception {
     Fixture f = fixture(params(3, 10, false), 3);
     Round j = new Round(0);
