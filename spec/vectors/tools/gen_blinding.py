@@ -14,7 +14,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from gen_core import derive, prf_mod  # noqa: E402
+from gen_core import aes128_ctr, derive, prf_mod  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), '..', 'blinding')
 LABEL = 'gridveil-v1 blinding ring-prf'
@@ -125,6 +125,83 @@ def terms(seeds, group, k, j):
     return f, [(f[i] - f[(i - 1) % n]) % k['n'] for i in range(n)]
 
 
+class Drs:
+    """core.md §3.5 DeterministicRandomSource.fromSeed(long) with §3.1 nextBytes and §3.3 uniform."""
+
+    def __init__(self, seed, size=1 << 21):
+        key = derive(struct.pack('>q', seed), 'gridveil-v1 core deterministic-random', b'', 16)
+        self.stream = aes128_ctr(key, size)
+        self.pos = 0
+
+    def next_bytes(self, n):
+        out = self.stream[self.pos:self.pos + n]
+        assert len(out) == n, 'keystream exhausted'
+        self.pos += n
+        return out
+
+    def uniform(self, bound):
+        if bound == 1:
+            return 0
+        b = (bound - 1).bit_length()
+        ln = (b + 7) // 8
+        while True:
+            v = int.from_bytes(self.next_bytes(ln), 'big') & ((1 << b) - 1)
+            if v < bound:
+                return v
+
+
+ODD_PRIMES_BELOW_2000 = [p for p in range(3, 2000, 2)
+                         if all(p % d for d in range(3, int(p ** 0.5) + 1, 2))]
+
+
+def miller_rabin_round(w, a):
+    d, s = w - 1, 0
+    while d % 2 == 0:
+        d //= 2
+        s += 1
+    z = pow(a, d, w)
+    if z in (1, w - 1):
+        return True
+    for _ in range(1, s):
+        z = z * z % w
+        if z == w - 1:
+            return True
+        if z == 1:
+            return False
+    return False
+
+
+def gen_prime(rng, bits, rounds):
+    """spec/blinding.md §2.2 GenPrime(b), drawing exactly as the specification says."""
+    ln = (bits + 7) // 8
+    while True:
+        w = int.from_bytes(rng.next_bytes(ln), 'big') & ((1 << bits) - 1)
+        w |= (1 << (bits - 1)) | (1 << (bits - 2)) | 1
+        if any(w % p == 0 and w != p for p in ODD_PRIMES_BELOW_2000):
+            continue
+        if all(miller_rabin_round(w, rng.uniform(w - 3) + 2) for _ in range(rounds)):
+            return w
+
+
+def keygen(seed, bits, rounds):
+    """spec/blinding.md §2.1 with the deterministic source of the seed."""
+    rng = Drs(seed)
+    half = bits // 2
+    while True:
+        p = gen_prime(rng, half, rounds)
+        q = gen_prime(rng, half, rounds)
+        while abs(p - q) <= 1 << (half - 100):
+            q = gen_prime(rng, half, rounds)
+        n = p * q
+        if n.bit_length() != bits or math.gcd(n, (p - 1) * (q - 1)) != 1:
+            continue
+        while True:
+            y = rng.uniform(n - 1) + 1
+            if math.gcd(y, n) == 1:
+                break
+        return p, q, y, pow(y, n, n * n)
+
+
 def h(v, length=None):
     if isinstance(v, bytes):
         return v.hex()
@@ -176,6 +253,14 @@ def main():
     k3072 = key('key-3072', 3072, 256)
     keys = [('toy-128', toy), ('key-2048', k2048), ('key-3072', k3072)]
     write('paillier.json', 'blinding.md §2', paillier_vectors(keys))
+
+    # Key generation from the deterministic random source (spec/blinding.md §2.1, §2.2).
+    kg = []
+    for seed, bits, rounds in [(9, 2048, 5), (3072, 3072, 4)]:
+        p, q, y, hs = keygen(seed, bits, rounds)
+        kg.append({'seed': seed, 'bits': bits, 'p': str(p), 'q': str(q), 'y': str(y),
+                   'hs': str(hs)})
+    write('keygen.json', 'blinding.md §2.1, §2.2', kg)
 
     # Blinding terms (spec/blinding.md §3).
     tv = []

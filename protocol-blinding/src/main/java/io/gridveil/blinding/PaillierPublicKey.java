@@ -170,7 +170,8 @@ public final class PaillierPublicKey {
     if (c.signum() <= 0 || c.compareTo(nSquared) >= 0) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_01, "ciphertext not in [1, N^2)");
     }
-    if (!c.gcd(n).equals(BigInteger.ONE)) {
+    // gcd(c, N) = gcd(c mod N, N), on half-size operands.
+    if (!c.mod(n).gcd(n).equals(BigInteger.ONE)) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_01, "ciphertext not a unit mod N");
     }
     return new PaillierCiphertext(c);

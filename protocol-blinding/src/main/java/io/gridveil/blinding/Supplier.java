@@ -147,7 +147,7 @@ public final class Supplier implements Party<Supplier, BlindingInput> {
     }
     BigInteger n = k.key().n();
     BigInteger c = a.c();
-    if (c.signum() <= 0 || c.compareTo(n.multiply(n)) >= 0 || !c.gcd(n).equals(BigInteger.ONE)) {
+    if (c.signum() <= 0 || c.compareTo(n.multiply(n)) >= 0 || !c.mod(n).gcd(n).equals(BigInteger.ONE)) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_01, "aggregate not in Z*_{N^2}");
     }
     // §4.4 steps 2 to 4.

@@ -3,6 +3,8 @@ package io.gridveil.blinding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.testkit.Vector;
 import io.gridveil.testkit.Vectors;
 import java.math.BigInteger;
@@ -38,6 +40,19 @@ class PaillierKnownAnswerTest {
       PaillierCiphertext product = pk.aggregate(cts);
       assertEquals(v.integer("product"), product.value(), "product");
       assertEquals(v.integer("productPlaintext"), keys.privateKey().decrypt(product));
+    }
+  }
+
+  @Test
+  void keyGeneration_fromDeterministicSource_matchesVectors() {
+    for (Vector v : Vectors.load("blinding/keygen.json")) {
+      KeySize size = KeySize.ofBits(v.integer("bits").intValue()).orElseThrow();
+      PaillierKeyPair keys =
+          PaillierKeyPair.generate(size, DeterministicRandomSource.fromSeed(v.longValue("seed")));
+      assertEquals(v.integer("p"), keys.privateKey().p(SecretAccess.grant()), "p");
+      assertEquals(v.integer("q"), keys.privateKey().q(SecretAccess.grant()), "q");
+      assertEquals(v.integer("p").multiply(v.integer("q")), keys.publicKey().n());
+      assertEquals(v.integer("hs"), keys.publicKey().hs(), "h_s from y");
     }
   }
 
