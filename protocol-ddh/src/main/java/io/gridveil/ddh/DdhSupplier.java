@@ -50,12 +50,14 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
     private final long partial;
     private final int contributors;
     private final int recovered;
+    private final boolean[] present;
     private final Map<Integer, RecoveryPlan.Need> needs;
     private final Map<Integer, Long> got;
 
-    Pending(long partial, int contributors, int recovered, Map<Integer, RecoveryPlan.Need> needs,
-        Map<Integer, Long> got) {
+    Pending(long partial, int contributors, int recovered, boolean[] present,
+        Map<Integer, RecoveryPlan.Need> needs, Map<Integer, Long> got) {
       this.partial = partial;
+      this.present = present;
       this.contributors = contributors;
       this.recovered = recovered;
       this.needs = needs;
@@ -255,7 +257,7 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
       }
     }
     TreeMap<Long, Pending> next = new TreeMap<>(pending);
-    next.put(j, new Pending(partial, k, n - k, Map.copyOf(needs), Map.of()));
+    next.put(j, new Pending(partial, k, n - k, present, Map.copyOf(needs), Map.of()));
     return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, j), out, List.of());
   }
 
@@ -286,14 +288,10 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
     }
     int k = key(i, m.missing());
     RecoveryPlan.Need need = p.needs.get(k);
+    if (p.present[m.missing()]) {
+      throw new DdhViolationException(DdhChecks.DDH_V_09, "reveal for a meter that contributed");
+    }
     if (need == null) {
-      boolean missingNamed = false;
-      for (RecoveryPlan.Need x : p.needs.values()) {
-        missingNamed |= x.missing() == m.missing();
-      }
-      if (!missingNamed) {
-        throw new DdhViolationException(DdhChecks.DDH_V_09, "reveal for a meter that contributed or needs none");
-      }
       throw new DdhViolationException(DdhChecks.DDH_V_08, "reveal from a meter that is not the named neighbour");
     }
     if (p.got.containsKey(k)) {
@@ -303,7 +301,7 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
     got.put(k, m.pad());
     TreeMap<Long, Pending> next = new TreeMap<>(pending);
     if (got.size() < p.needs.size()) {
-      next.put(j, new Pending(p.partial, p.contributors, p.recovered, p.needs, Map.copyOf(got)));
+      next.put(j, new Pending(p.partial, p.contributors, p.recovered, p.present, p.needs, Map.copyOf(got)));
       return Step.of(new DdhSupplier(params, key, signingKey, signed, pads, next, lastAggregate));
     }
     // §3.4 step 8: add F(k_(b,b+1), j) from each successor boundary, subtract F(k_(a-1,a), j) from

@@ -200,6 +200,17 @@ class DdhPartiesTest {
   }
 
   @Test
+  void supplier_refusesARevealForAnInteriorMissingMeterFromANonNeighbour() throws Exception {
+    EdatGroup g = new EdatGroup(new DdhParameters(
+        io.gridveil.core.AggregationParameters.unsignedPowerOfTwo(5, 100, 16), 2), 5, 3);
+    // Meters 1, 2, 3 missing: only 0 (for 1) and 4 (for 3) reveal; 2 needs no reveal at all.
+    DdhSupplier s = g.supplier.step(new DdhInput.Inbound(fromAggregator(g, 0, 5, List.of(0, 4))), EdatRounds.RNG).next();
+    assertViolation("DDH-V-08", () -> s.step(new DdhInput.Inbound(reveal(g, 0, 0, 2, 1)), EdatRounds.RNG));
+    assertViolation("DDH-V-08", () -> s.step(new DdhInput.Inbound(reveal(g, 4, 0, 1, 1)), EdatRounds.RNG));
+    assertViolation("DDH-V-09", () -> s.step(new DdhInput.Inbound(reveal(g, 0, 0, 4, 1)), EdatRounds.RNG));
+  }
+
+  @Test
   void supplierDeadline_voidsAMissingAggregateAndRefusesItLater() throws Exception {
     EdatGroup g = group();
     Step<DdhSupplier> d = g.supplier.step(new DdhInput.Deadline(new Round(0)), EdatRounds.RNG);
