@@ -23,7 +23,7 @@
 #define M 4
 #define MASK 3
 #ifndef FAULTS
-#define FAULTS 3
+#define FAULTS 2
 #endif
 #ifndef EVENTS
 #define EVENTS 2
@@ -88,7 +88,7 @@ inline rekey(l) {
         if
         :: ok2 || i2 == l ->
            lastEpoch[i2] = lcEpoch;
-           select(sum : 0 .. MASK);       /* fresh k_i1 for (G, ε) */
+           select(sum : 0 .. 1);          /* fresh k_i1 for (G, ε): two values suffice for S1, S2 */
            k1[i2] = sum;
            newRing = newRing | (1 << i2);
            inRing[i2] = 0
@@ -130,7 +130,8 @@ inline rekey(l) {
      :: else -> skip
      fi
   :: else -> skip
-  fi
+  fi;
+  i2 = 0; ok2 = 0; newRing = 0; sum = 0
 }
 
 inline pred(i, p) {
@@ -163,7 +164,7 @@ inline round(l) {
         :: alive[i3] && inRing[i3] == lcEpoch && ((ring >> i3) & 1) ->
            lossy(ok3);
            gotReq[i3] = ok3 || i3 == l;
-           if :: gotReq[i3] -> select(kij : 0 .. MASK); delta[i3] = kij :: else -> skip fi
+           if :: gotReq[i3] -> select(kij : 0 .. 1); delta[i3] = kij :: else -> skip fi
         :: else -> skip
         fi;
         i3++
@@ -223,7 +224,14 @@ inline round(l) {
         rekey(l)
      fi
   :: else -> skip
-  fi
+  fi;
+  /* forget the round's temporaries so that they do not split states */
+  i3 = 0;
+  do
+  :: i3 < N -> delta[i3] = 0; gotDelta[i3] = 0; gotReq[i3] = 0; c[i3] = 0; sent[i3] = 0; e[i3] = 0; i3++
+  :: else -> break
+  od;
+  i3 = 0; p3 = 0; ok3 = 0; total = 0; kij = 0; sumk = 0; n3 = 0; got = 0
 }
 
 active proctype System() {
