@@ -223,6 +223,13 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
     if (!closed(j)) {
       due.add(j);
     }
+    // §4.3: a round still awaiting its recovery release at a later deadline is abandoned.
+    for (long r : new java.util.TreeSet<>(awaiting.keySet())) {
+      if (r < j) {
+        nextAwaiting.remove(r);
+        events.add(new RoundOutcome.Voided(group, new Round(r), VoidReason.RECOVERY_INCOMPLETE));
+      }
+    }
     for (long r : due) {
       OpenRound o = nextOpen.remove(r);
       int t = o == null ? 0 : o.contributors().size();

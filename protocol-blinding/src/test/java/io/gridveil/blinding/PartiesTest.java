@@ -141,6 +141,23 @@ class PartiesTest {
   }
 
   @Test
+  void recoveryNeverReleased_isAbandonedAtTheNextDeadline() throws Exception {
+    GroupHarness g = group(3, true);
+    g.read(1, 0, 1);
+    g.read(2, 0, 2);
+    g.flush();
+    g.deadlineAggregator(0);
+    g.pending.clear(); // the request is lost
+    g.deadlineAggregator(1);
+    RoundOutcome.Voided v = assertInstanceOf(RoundOutcome.Voided.class, g.aggregatorOutcomes.get(0));
+    assertEquals(0, v.round().index());
+    assertEquals(VoidReason.RECOVERY_INCOMPLETE, v.reason());
+    Envelope<BlindingMessage> late = new Envelope<>(Address.TRUSTED_THIRD_PARTY, Address.AGGREGATOR, g.group,
+        Round.FIRST, new BlindingMessage.RecoveryRelease(List.of(3), KeySize.BITS_2048, BigInteger.ONE));
+    assertViolation("BLND-S-06", () -> g.deliver(late));
+  }
+
+  @Test
   void recoveryTwiceOrUnrequested_isRefused() throws Exception {
     GroupHarness g = group(3, true);
     g.round(0, new Long[] {1L, 2L, null});
