@@ -8,6 +8,8 @@ module io.gridveil.sim {
   requires static org.checkerframework.checker.qual;
   requires io.gridveil.core;
   requires io.gridveil.cmt;
+  requires io.gridveil.blinding;
+  requires io.gridveil.ddh;
   requires info.picocli;
   requires java.management;
 

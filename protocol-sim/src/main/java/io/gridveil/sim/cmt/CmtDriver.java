@@ -124,6 +124,7 @@ public final class CmtDriver implements SchemeDriver {
     private final Meter[] meters;
     private final boolean[] down;
     private final Map<Token, Integer> byToken = new HashMap<>();
+    private final Map<MeterId, Integer> byId = new HashMap<>();
     private final Set<Integer> lcs = new LinkedHashSet<>();
     private final Map<String, Long> refusals = new TreeMap<>();
     private Supplier supplier;
@@ -146,6 +147,7 @@ public final class CmtDriver implements SchemeDriver {
       Set<MeterId> registered = new HashSet<>();
       for (int i = 0; i < n; i++) {
         ids[i] = new MeterId(group.value() + "." + i);
+        byId.put(ids[i], i);
         secrets[i] = MeterSecret.random(random);
         meters[i] = Meter.create(params, ids[i], group, secrets[i], 0);
         registered.add(ids[i]);
@@ -322,14 +324,8 @@ public final class CmtDriver implements SchemeDriver {
     }
 
     private int indexOf(MeterId id) {
-      String v = id.value();
-      int dot = v.lastIndexOf('.');
-      try {
-        int i = Integer.parseInt(v.substring(dot + 1));
-        return i >= 0 && i < ids.length && ids[i].equals(id) ? i : -1;
-      } catch (NumberFormatException ex) {
-        return -1;
-      }
+      Integer i = byId.get(id);
+      return i == null ? -1 : i;
     }
 
     private void feed(int i, CmtInput in) throws SimulationException {

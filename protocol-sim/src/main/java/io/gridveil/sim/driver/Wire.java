@@ -35,6 +35,7 @@ public final class Wire<M, I> {
   private final RandomSource random;
   private final Map<String, Long> refusals = new TreeMap<>();
   private final String scheme;
+  private Accepted<M> accepted = (node, envelope) -> {};
 
   /**
    * Creates the plumbing of one group.
@@ -69,6 +70,28 @@ public final class Wire<M, I> {
      * @param events what it observed
      */
     void accept(Node<?, ?> from, List<ProtocolEvent> events);
+  }
+
+  /** Observes each inbound envelope a party accepted. */
+  @FunctionalInterface
+  public interface Accepted<M> {
+    /**
+     * Handles an accepted envelope.
+     *
+     * @param node the party that accepted it
+     * @param envelope the envelope
+     */
+    void accept(Node<?, ?> node, Envelope<M> envelope);
+  }
+
+  /**
+   * Sets the observer of accepted inbound envelopes, with which a driver notes whose
+   * contributions reached the decrypting party.
+   *
+   * @param observer the observer
+   */
+  public void onAccepted(Accepted<M> observer) {
+    this.accepted = Objects.requireNonNull(observer, "observer");
   }
 
   /** Names the nodes a frame is delivered to. */
@@ -177,7 +200,11 @@ public final class Wire<M, I> {
       ledger.charge(node.role(), started);
       return false;
     }
-    return feedTimed((Node) node, inbound.apply(e), events, started, true);
+    boolean ok = feedTimed((Node) node, inbound.apply(e), events, started, true);
+    if (ok) {
+      accepted.accept(node, e);
+    }
+    return ok;
   }
 
   /**

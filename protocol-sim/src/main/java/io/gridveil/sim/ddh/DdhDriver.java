@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.sim.ddh;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Reading;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.VoidReason;
+import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.random.RandomSource;
+import io.gridveil.ddh.DdhAggregator;
+import io.gridveil.ddh.DdhCodec;
+import io.gridveil.ddh.DdhInput;
+import io.gridveil.ddh.DdhMessage;
+import io.gridveil.ddh.DdhMeter;
+import io.gridveil.ddh.DdhParameters;
+import io.gridveil.ddh.DdhSupplier;
+import io.gridveil.ddh.DdhViolationException;
+import io.gridveil.ddh.RosterEntry;
+import io.gridveil.ddh.RosterSigningKey;
+import io.gridveil.ddh.SignedRoster;
+import io.gridveil.ddh.X25519PrivateKey;
+import io.gridveil.sim.driver.FrameNetwork;
+import io.gridveil.sim.driver.GroupSession;
+import io.gridveil.sim.driver.GroupSpec;
+import io.gridveil.sim.driver.Node;
+import io.gridveil.sim.driver.Role;
+import io.gridveil.sim.driver.RoundInput;
+import io.gridveil.sim.driver.RoundResult;
+import io.gridveil.sim.driver.Scheme;
+import io.gridveil.sim.driver.SchemeDriver;
+import io.gridveil.sim.driver.SchemeFacts;
+import io.gridveil.sim.driver.SimulationException;
+import io.gridveil.sim.driver.Wire;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Drives an EDAT group (spec/ddh.md §2, §3) as the package documentation of io.gridveil.ddh
+ * prescribes: X25519 keys and a signed roster at set-up; per round each meter sends
+ * c_ij = e_ij + r_ij + u_ij mod M to the aggregator, which forwards the sum of the contributions
+ * it received by its deadline; the supplier removes the pads and, when meters are missing, asks
+ * their ring neighbours to reveal the missing pads (§3.4).
+ */
+public final class DdhDriver implements SchemeDriver {
+  private static final EnvelopeCodec<DdhMessage> CODEC = EnvelopeCodec.of(DdhCodec.INSTANCE);
+
+  /** Creates the driver. */
+  public DdhDriver() {}
+
+  @Override
+  public Scheme scheme() {
+    return Scheme.DDH;
+  }
+
+  @Override
+  public GroupSession open(GroupSpec spec, FrameNetwork network) throws SimulationException {
+    try {
+      return new Group(spec, network);
+    } catch (DdhViolationException e) {
+      throw new SimulationException("ddh: group " + spec.group().value() + ": set-up refused (" + e.checkId() + ")", e);
+    }
+  }
+
+  @Override
+  public SchemeFacts facts() {
+    return new SchemeFacts(
+        "the sum of each round only (after dropout recovery, the sum over the meters present)",
+        "spec/ddh.md §6.2",
+        List.of(
+            new SchemeFacts.Coalition("aggregator (A)", "nothing (row 1)"),
+            new SchemeFacts.Coalition("supplier (S)", "the round's sum only (row 2)"),
+            new SchemeFacts.Coalition("any set of meters, or A + meters without S", "nothing (rows 3, 4)"),
+            new SchemeFacts.Coalition("S + meters without A", "the sum only; e_ij with all n - 1 others (row 5)"),
+            new SchemeFacts.Coalition("A + S", "the sum only (row 6)"),
+            new SchemeFacts.Coalition("A + S + one neighbour of SM_i", "the sum over SM_i's honest arc (row 7)"),
+            new SchemeFacts.Coalition("A + S + both neighbours of SM_i", "e_ij (row 8)")),
+        List.of(
+            "X25519 keys and the signed roster are created at set-up; dropout recovery by pad reveal"
+                + " is on (spec/ddh.md §3.4)"));
+  }
+
+  /** One group's parties. */
+  private static final class Group implements GroupSession {
+    private final GroupId group;
+    private final Wire<DdhMessage, DdhInput> wire;
+    private final List<Node<DdhMeter, DdhInput>> meters = new ArrayList<>();
+    private final Map<MeterId, Integer> byId = new HashMap<>();
+    private final Node<DdhAggregator, DdhInput> aggregator;
+    private final Node<DdhSupplier, DdhInput> supplier;
+    private final BitSet delivered = new BitSet();
+    private @Nullable RoundOutcome outcome;
+    private long current = -1;
+
+    Group(GroupSpec spec, FrameNetwork network) throws DdhViolationException {
+      group = spec.group();
+      RandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
+      DdhParameters params =
+          new DdhParameters(spec.parameters(), Math.max(2, Math.min(spec.minGroup(), spec.parameters().nMax())));
+      wire = new Wire<>("ddh", network, CODEC, DdhInput.Inbound::new, random);
+      // Package docs step 1: keys, roster in ring order, signed by the supplier.
+      List<X25519PrivateKey> keys = new ArrayList<>();
+      List<RosterEntry> entries = new ArrayList<>();
+      for (int i = 0; i < spec.members(); i++) {
+        MeterId id = new MeterId(group.value() + "." + i);
+        X25519PrivateKey k = X25519PrivateKey.generate(random);
+        keys.add(k);
+        entries.add(new RosterEntry(id, k.publicKey()));
+        byId.put(id, i);
+      }
+      RosterSigningKey signing = RosterSigningKey.generate(random);
+      DdhSupplier s =
+          DdhSupplier.create(params, group, 1, entries, X25519PrivateKey.generate(random), signing);
+      SignedRoster roster = s.signedRoster();
+      supplier = new Node<>(Role.SUPPLIER, -1, s);
+      for (int i = 0; i < spec.members(); i++) {
+        meters.add(new Node<>(Role.METER, i,
+            DdhMeter.create(params, entries.get(i).id(), keys.get(i), signing.verificationKey(), roster)));
+      }
+      aggregator =
+          new Node<>(Role.AGGREGATOR, -1,
+              DdhAggregator.create(params, group, signing.verificationKey(), roster));
+      wire.onAccepted(this::accepted);
+    }
+
+    private List<Node<?, DdhInput>> route(Address to) {
+      if (to instanceof Address.Identified i) {
+        Integer k = byId.get(i.id());
+        return k == null ? List.of() : List.of(meters.get(k));
+      } else if (to instanceof Address.Aggregator) {
+        return List.of(aggregator);
+      } else if (to instanceof Address.Supplier) {
+        return List.of(supplier);
+      } else if (to instanceof Address.GroupBroadcast) {
+        return List.copyOf(meters);
+      }
+      return List.of();
+    }
+
+    private void events(Node<?, ?> from, List<ProtocolEvent> events) {
+      for (ProtocolEvent e : events) {
+        if (e instanceof RoundOutcome o && o.round().index() == current) {
+          outcome = o;
+        }
+      }
+    }
+
+    /** Notes the contributions of round j that the aggregator accepted (§3.2). */
+    private void accepted(Node<?, ?> node, Envelope<DdhMessage> e) {
+      if (node == aggregator
+          && e.body() instanceof DdhMessage.Contribution
+          && e.round().index() == current
+          && e.sender() instanceof Address.Identified id) {
+        Integer k = byId.get(id.id());
+        if (k != null) {
+          delivered.set(k);
+        }
+      }
+    }
+
+    @Override
+    public RoundResult run(RoundInput input) throws SimulationException {
+      Round j = input.round();
+      current = j.index();
+      outcome = null;
+      delivered.clear();
+      aggregator.setDown(input.concentratorFailed());
+      for (int i = 0; i < meters.size(); i++) {
+        meters.get(i).setDown(input.failed(i));
+      }
+      for (int i = 0; i < meters.size(); i++) {
+        wire.feed(meters.get(i), new DdhInput.LocalReading(j, Reading.ofWattHours(input.reading(i))),
+            this::events);
+      }
+      wire.deliverUntilIdle(this::route, this::events);
+      // Package docs step 2: the aggregator's deadline, then reveals, then the supplier's.
+      wire.feed(aggregator, new DdhInput.Deadline(j), this::events);
+      wire.deliverUntilIdle(this::route, this::events);
+      wire.feed(supplier, new DdhInput.Deadline(j), this::events);
+      wire.deliverUntilIdle(this::route, this::events);
+      aggregator.setDown(false);
+      for (Node<DdhMeter, DdhInput> m : meters) {
+        m.setDown(false);
+      }
+      RoundOutcome o = outcome;
+      if (o == null) {
+        // No AggregateSum reached the supplier (the aggregator was down): nothing to decrypt.
+        o = new RoundOutcome.Voided(group, j, VoidReason.MISSING_CONTRIBUTION);
+      }
+      return new RoundResult.Aggregated(o, delivered);
+    }
+
+    @Override
+    public Map<String, Long> refusals() {
+      return wire.refusals();
+    }
+  }
+}
