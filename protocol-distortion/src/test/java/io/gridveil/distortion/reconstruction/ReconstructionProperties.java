@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.LongRange;
 
 class ReconstructionProperties {
   /** Both forms return a probability vector over the grid and agree on what they exclude. */
-  @Property(tries = 60)
+  @Property
   void bothForms_returnDistributions_andAgreeOnExclusions(
       @ForAll @IntRange(min = 2, max = 40) int bins,
       @ForAll @IntRange(min = 0, max = 400) int observations,
