@@ -143,6 +143,37 @@ def billing():
     dump('billing.json', 'distortion.md \u00a72.2, \u00a72.3, \u00a73.2', vectors)
 
 
+def crc32c(data):
+    # CRC-32C (Castagnoli), reflected polynomial 0x82F63B78, bitwise.
+    crc = 0xFFFFFFFF
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc ^ 0xFFFFFFFF
+
+
+def stored_state():
+    # spec/distortion.md §3.4: the state file of a flat tariff (250,000 micro-units/Wh, 24
+    # slots), J = 24, t_max = 10,000, R = 3, after readings r_j = 7 j for slots 0..59.
+    digest = tariff_digest([250_000], [0] * 24)
+    plan = hashlib.sha256()
+    plan.update(b'gridveil-v1 distortion billing plan')
+    plan.update(digest)
+    plan.update(struct.pack('>QQ', 24, 10_000))
+    plan.update(bytes([3]))
+    totals = {}
+    for j in range(60):
+        totals[j // 24] = totals.get(j // 24, 0) + 7 * j * 250_000
+    body = b'GVBS' + bytes([1]) + plan.digest()
+    body += struct.pack('>QQQQ', 2, totals[2], 59 + 1, 12)
+    body += bytes([2]) + struct.pack('>QQQ', 0, totals[0], 24) + struct.pack('>QQQ', 1, totals[1], 24)
+    state = body + struct.pack('>I', crc32c(body))
+    assert crc32c(b'123456789') == 0xE3069283  # the standard check value
+    dump('stored-state.json', 'distortion.md \u00a73.4',
+         [{'readingsPerSlot': 7, 'slots': 60, 'state': state.hex()}])
+
+
 def distort():
     cases = [(0, 0.0, 0.0, 1.0), (500, 1.25, 100.0, 88.8), (500, -1.25, 100.0, 88.8),
              (1000, 0.5, 0.0, 1.0), (1000, 1.5, 0.0, 1.0), (1000, -0.5, 0.0, 1.0),
@@ -208,3 +239,4 @@ if __name__ == '__main__':
     billing()
     distort()
     codec()
+    stored_state()

@@ -28,6 +28,21 @@ class FileBillingStoreTest {
   }
 
   @Test
+  void stateFile_matchesIndependentEncoding(@TempDir Path dir) throws Exception {
+    io.gridveil.testkit.Vector v = io.gridveil.testkit.Vectors.load("distortion/stored-state.json").get(0);
+    BillingState s = BillingState.initial();
+    for (long j = 0; j < v.longValue("slots"); j++) {
+      s = s.accumulate(plan, j, v.longValue("readingsPerSlot") * j);
+    }
+    FileBillingStore store = new FileBillingStore(dir, plan);
+    store.commit(s);
+    assertEquals(v.string("state"),
+        java.util.HexFormat.of().formatHex(Files.readAllBytes(dir.resolve(FileBillingStore.STATE_FILE))));
+    Files.write(dir.resolve(FileBillingStore.STATE_FILE), v.hex("state"));
+    assertEquals(s, store.load().orElseThrow());
+  }
+
+  @Test
   void leftoverTemporaryFile_isIgnoredAndRemoved(@TempDir Path dir) throws Exception {
     FileBillingStore store = new FileBillingStore(dir, plan);
     BillingState s = BillingState.initial().accumulate(plan, 0, 3);
