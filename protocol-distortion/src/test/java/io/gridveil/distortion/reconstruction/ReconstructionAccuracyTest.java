@@ -36,6 +36,12 @@ class ReconstructionAccuracyTest {
 
   /** Returns {distorted MSE, centralised MSE, 10-group hierarchical MSE}, averaged. */
   private static double[] mse(int n, boolean hierarchical) {
+    return mse(n, hierarchical ? 10 : 0);
+  }
+
+  /** Returns {distorted MSE, centralised MSE, hierarchical MSE over the given groups}, averaged. */
+  private static double[] mse(int n, int groups) {
+    boolean hierarchical = groups > 0;
     double[] out = new double[3];
     for (int rep = 0; rep < REPS; rep++) {
       double[] r = sample(n, rep);
@@ -48,8 +54,8 @@ class ReconstructionAccuracyTest {
           truth) / REPS;
       if (hierarchical) {
         List<BinnedDistribution> locals = new ArrayList<>();
-        int size = n / 10;
-        for (int g = 0; g < 10; g++) {
+        int size = n / groups;
+        for (int g = 0; g < groups; g++) {
           locals.add(Reconstructor.reconstruct(Arrays.copyOfRange(d, g * size, (g + 1) * size),
               noise, grid, ReconstructionOptions.DEFAULT).distribution());
         }
@@ -66,6 +72,18 @@ class ReconstructionAccuracyTest {
         + "10-group %.4f%n", m[0], m[1], m[2]);
     assertTrue(m[1] * 5 <= m[0], "reconstruction MSE " + m[1] + " vs distorted " + m[0]);
     assertTrue(Math.abs(m[2] - m[1]) <= 0.10 * m[1], "hierarchical " + m[2] + " vs " + m[1]);
+  }
+
+  @Test
+  void hierarchical_keepsAccuracy_overAWideRangeOfGroupCounts() {
+    double central = mse(10_000, 2)[1];
+    StringBuilder line = new StringBuilder("distortion accuracy by groups (N=10000): 1 " + central);
+    for (int groups : new int[] {2, 5, 20}) {
+      double h = mse(10_000, groups)[2];
+      line.append(String.format(", %d %.4f", groups, h));
+      assertTrue(Math.abs(h - central) <= 0.25 * central, groups + " groups: " + h + " vs " + central);
+    }
+    System.out.println(line);
   }
 
   @Test
