@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -214,7 +215,7 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
     Set<Long> nextDecided = new HashSet<>(decided);
     // §4.3 on Deadline(j): every open round j' <= j in increasing order; a round with no
     // contribution at all is void too.
-    Set<Long> due = new java.util.TreeSet<>();
+    Set<Long> due = new TreeSet<>();
     for (long r : open.keySet()) {
       if (r <= j) {
         due.add(r);
@@ -224,7 +225,7 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
       due.add(j);
     }
     // §4.3: a round still awaiting its recovery release at a later deadline is abandoned.
-    for (long r : new java.util.TreeSet<>(awaiting.keySet())) {
+    for (long r : new TreeSet<>(awaiting.keySet())) {
       if (r < j) {
         nextAwaiting.remove(r);
         events.add(new RoundOutcome.Voided(group, new Round(r), VoidReason.RECOVERY_INCOMPLETE));

@@ -32,14 +32,9 @@ public final class Meter implements Party<Meter, BlindingInput> {
   private final @Nullable Keys keys;
   private final long lastRound;
 
-  /** The dealt material: public key, position, ring PRFs, aggregation parameters over N. */
+  /** The dealt material: public key, ring PRFs, aggregation parameters over N. */
   private record Keys(
-      PaillierPublicKey publicKey,
-      int index,
-      int groupSize,
-      RingPrf own,
-      RingPrf previous,
-      AggregationParameters aggregation) {}
+      PaillierPublicKey publicKey, RingPrf own, RingPrf previous, AggregationParameters aggregation) {}
 
   private Meter(
       GroupId group, MeterId self, BlindingParameters params, @Nullable Keys keys, long lastRound) {
@@ -167,8 +162,6 @@ public final class Meter implements Party<Meter, BlindingInput> {
     Keys k =
         new Keys(
             pk,
-            d.index(),
-            d.groupSize(),
             RingPrf.of(d.ownSeed(), group, d.index(), pk.n(), keyBytes),
             RingPrf.of(d.previousSeed(), group, previousEdge, pk.n(), keyBytes),
             params.aggregation(pk.n()));
