@@ -87,6 +87,38 @@ class ReconstructionAccuracyTest {
   }
 
   @Test
+  void strongerNoise_needsMoreIterations_forItsBestAccuracy() {
+    double[] r = sample(10_000, 0);
+    BinnedDistribution truth = DistributionMetrics.histogram(grid, r);
+    int[] schedule = {10, 20, 40, 80, 160, 320, 640, 1280};
+    StringBuilder line = new StringBuilder("distortion accuracy by iterations (Fig. 15):");
+    int previousBest = 0;
+    double[] bestMse = new double[3];
+    double[] factors = {0.25, 1.0, 4.0};
+    for (int f = 0; f < factors.length; f++) {
+      NoiseParameters noise = NoiseParameters.relativeTo(r, factors[f], 100.0);
+      double[] d = noise.distortTrace(r, DeterministicRandomSource.fromSeed(500 + f));
+      ObservationHistogram h = ObservationHistogram.of(ObservationGrid.defaultFor(grid, noise), d);
+      int best = 0;
+      bestMse[f] = Double.MAX_VALUE;
+      line.append(String.format("%n  sigma^2 = %.2f Var:", factors[f]));
+      for (int it : schedule) {
+        double m = DistributionMetrics.mse(Reconstructor.reconstruct(h, noise, grid,
+            ReconstructionOptions.fixedIterations(it)).distribution(), truth);
+        line.append(String.format(" %d:%.3f", it, m));
+        if (m < bestMse[f]) {
+          bestMse[f] = m;
+          best = it;
+        }
+      }
+      assertTrue(best >= previousBest, "the best iteration count grows with the noise");
+      previousBest = best;
+    }
+    System.out.println(line);
+    assertTrue(bestMse[0] < bestMse[1] && bestMse[1] < bestMse[2]);
+  }
+
+  @Test
   void mse_fallsAsHouseholdsGrow() {
     double small = mse(500, false)[1];
     double medium = mse(4_000, false)[1];
