@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Probable-prime generation and Miller–Rabin testing with bases from the injected random source
- * (spec/blinding.md §2.2). Never uses java.util.Random.
+ * (spec/blinding.md §2.2). Draws only from the injected RandomSource (BigInteger.probablePrime would need a JDK generator).
  */
 public final class Primes {
   /** The odd primes below 2000, for trial division (spec/blinding.md §2.2 step 2). */
