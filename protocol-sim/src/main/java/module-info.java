@@ -10,6 +10,8 @@ module io.gridveil.sim {
   requires io.gridveil.cmt;
   requires io.gridveil.blinding;
   requires io.gridveil.ddh;
+  requires io.gridveil.distortion;
+  requires io.gridveil.leakage;
   requires info.picocli;
   requires java.management;
 

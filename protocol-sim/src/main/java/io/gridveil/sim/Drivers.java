@@ -3,7 +3,10 @@ package io.gridveil.sim;
 
 import io.gridveil.blinding.KeySize;
 import io.gridveil.sim.blinding.BlindingDriver;
+import io.gridveil.distortion.NoiseParameters;
 import io.gridveil.sim.cmt.CmtDriver;
+import io.gridveil.sim.data.LoadSet;
+import io.gridveil.sim.distortion.DistortionDriver;
 import io.gridveil.sim.ddh.DdhDriver;
 import io.gridveil.sim.ddh.PsaDriver;
 import io.gridveil.sim.driver.Scheme;
@@ -15,7 +18,8 @@ import java.io.PrintWriter;
 final class Drivers {
   private Drivers() {}
 
-  static SchemeDriver create(Scheme scheme, SimulationConfig config, DriverSettings settings, PrintWriter out)
+  static SchemeDriver create(
+      Scheme scheme, SimulationConfig config, DriverSettings settings, LoadSet loads, PrintWriter out)
       throws UsageException {
     return switch (scheme) {
       case CMT -> new CmtDriver();
@@ -29,7 +33,32 @@ final class Drivers {
       }
       case DDH -> new DdhDriver();
       case PSA -> new PsaDriver();
-      default -> throw new UsageException("scheme " + scheme.id() + " is not available in this build yet");
+      case DISTORTION -> {
+        if (1440 % config.intervalMinutes() != 0) {
+          throw new UsageException("--interval must divide 1440 for distortion (its tariff is per day)");
+        }
+        double sigma = Math.max(1.0, settings.sigmaRatio() * readingStdDev(loads, config.rounds()));
+        yield new DistortionDriver(new NoiseParameters(0, sigma), settings.sigmaRatio());
+      }
     };
+  }
+
+  /** The population standard deviation of the readings of up to 500 households, in Wh. */
+  static double readingStdDev(LoadSet loads, int rounds) {
+    int h = Math.min(500, loads.households());
+    long[] trace = new long[rounds];
+    double sum = 0;
+    double sumSq = 0;
+    long count = 0;
+    for (int k = 0; k < h; k++) {
+      loads.trace(k, trace);
+      for (long v : trace) {
+        sum += v;
+        sumSq += (double) v * v;
+        count++;
+      }
+    }
+    double mean = sum / count;
+    return Math.sqrt(Math.max(0, sumSq / count - mean * mean));
   }
 }

@@ -21,7 +21,7 @@ final class Loads {
   static LoadSet open(RunOptions o, SimulationConfig config) throws UsageException, DataFormatException {
     Path data = o.data;
     if (data == null) {
-      return SyntheticLoads.create(config.seed(), config.intervalMinutes(), config.rounds(), config.meters());
+      return SyntheticLoads.create(config.seed(), config.intervalMinutes(), config.meters());
     }
     String name = data.toString();
     RunOptions.DataLayout layout = o.format;

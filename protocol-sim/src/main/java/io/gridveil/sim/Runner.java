@@ -41,10 +41,10 @@ final class Runner {
       out.println("loads: " + loads.describe());
       List<SchemeReport> reports = new ArrayList<>();
       for (Scheme s : schemes) {
-        SchemeDriver driver = env.drivers().create(s, config, settings, out);
+        SchemeDriver driver = env.drivers().create(s, config, settings, loads, out);
         ConsoleProgress progress = new ConsoleProgress(out, env.terminal());
         RunResult result = new Simulation(config, env.checker()).run(driver, loads, progress);
-        SchemeReport report = new SchemeReport(result, Leakage.analyse(result, settings));
+        SchemeReport report = new SchemeReport(result, Leakage.analyse(result, driver));
         reports.add(report);
         if (!table) {
           TerminalSummary.print(out, report);

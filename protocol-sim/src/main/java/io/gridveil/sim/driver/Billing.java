@@ -7,17 +7,40 @@ package io.gridveil.sim.driver;
  */
 public final class Billing {
   private final long[] bills;
+  private final java.util.BitSet received;
   private final long[] tariff;
 
   /**
-   * Creates the billing record; the arrays are copied.
+   * Creates the billing record of the cycle that covers rounds 0 .. tariff.length - 1; the arrays
+   * are copied.
    *
-   * @param bills AB_i[J] per meter, as the supplier received it
-   * @param tariff P[j] per round, the public price vector
+   * @param bills AB_i per meter, as the supplier received it (0 where none arrived)
+   * @param received the meters whose bill reached the supplier
+   * @param tariff P[j] for each round of the billed cycle, the public price vector
    */
-  public Billing(long[] bills, long[] tariff) {
+  public Billing(long[] bills, java.util.BitSet received, long[] tariff) {
     this.bills = bills.clone();
+    this.received = (java.util.BitSet) received.clone();
     this.tariff = tariff.clone();
+  }
+
+  /**
+   * Tells whether meter i's bill reached the supplier.
+   *
+   * @param i the meter
+   * @return true if {@link #bill(int)} holds its bill
+   */
+  public boolean received(int i) {
+    return received.get(i);
+  }
+
+  /**
+   * Returns the number of rounds the billed cycle covers.
+   *
+   * @return J
+   */
+  public int rounds() {
+    return tariff.length;
   }
 
   /**

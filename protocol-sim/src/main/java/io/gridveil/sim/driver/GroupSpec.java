@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param members n, the number of meters in the group
  * @param minGroup the smallest number of contributors a round may be decrypted over
  * @param intervalMinutes the round length in minutes
+ * @param rounds the number of rounds the group will run
  * @param parameters the aggregation parameters (n_max, t_max, M, unit)
  * @param faults the network faults to inject
  * @param seed the seed of the group's protocol randomness and fault schedule
@@ -22,6 +23,7 @@ public record GroupSpec(
     int members,
     int minGroup,
     int intervalMinutes,
+    int rounds,
     AggregationParameters parameters,
     FaultPlan faults,
     long seed) {
@@ -32,6 +34,7 @@ public record GroupSpec(
    * @param members n, the number of meters in the group
    * @param minGroup the smallest number of contributors a round may be decrypted over
    * @param intervalMinutes the round length in minutes
+   * @param rounds the number of rounds the group will run
    * @param parameters the aggregation parameters (n_max, t_max, M, unit)
    * @param faults the network faults to inject
    * @param seed the seed of the group's protocol randomness and fault schedule
@@ -46,6 +49,9 @@ public record GroupSpec(
     }
     if (minGroup < 1 || minGroup > members) {
       throw new IllegalArgumentException("the minimum group size must be in [1, n]");
+    }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be at least 1");
     }
     if (intervalMinutes < 1) {
       throw new IllegalArgumentException("interval must be at least 1 minute");

@@ -131,6 +131,7 @@ public final class Simulation {
               n,
               Math.min(config.minGroup(), n),
               config.intervalMinutes(),
+              rounds,
               parameters,
               config.faults().network(),
               groupSeed);
@@ -196,8 +197,11 @@ public final class Simulation {
       if (billing.isPresent()) {
         Billing b = billing.get();
         for (int i = 0; i < n; i++) {
+          if (!b.received(i)) {
+            continue;
+          }
           long expected = 0;
-          for (int j = 0; j < rounds; j++) {
+          for (int j = 0; j < b.rounds(); j++) {
             if (!failedByRound[j].get(i)) {
               expected += readings[i][j] * b.price(j);
             }
