@@ -29,5 +29,6 @@ gcc -O2 -DNOREDUCE -DVECTORSZ=2048 -o pan_safety pan.c -DSAFETY -DNOCLAIM
 run "safety (S1, S2, end states)" ./pan_safety -m100000
 gcc -O2 -DVECTORSZ=2048 -o pan pan.c
 run "S3 stable_one_lc" ./pan -a -m100000 -N stable_one_lc
+run "S3 converge (weak fairness)" ./pan -a -f -m100000 -N converge
 run "L1 live (weak fairness)" ./pan -a -f -m100000 -N live
 echo "cmt-ring.pml: all claims hold"

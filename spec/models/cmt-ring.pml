@@ -17,6 +17,7 @@
  *   S1 (assert): a decrypted sum equals the sum of the readings of the supplier's key members.
  *   S2 (assert): sum of k_ij over the ring equals K whenever a round is decrypted.
  *   S3 (ltl stable_one_lc): once no announcement is lost or in flight, at most one LC.
+ *   S3' (ltl converge): two LCs always become one again (hand-over and merge).
  *   L1 (ltl live): under the finite-fault (fair delivery) assumption a round is eventually exact.
  */
 #define N 3
@@ -273,8 +274,8 @@ active proctype System() {
        :: other == N -> break
        od;
        if
-       :: other < N -> lc[other] = 0; annLost = 0; countLc(); rekey(l)
-       :: else -> nlc = 1; annLost = 0
+       :: other < N -> lc[other] = 0; countLc(); annLost = (nlc > 1); rekey(l)
+       :: else -> countLc(); annLost = (nlc > 1)
        fi
      }
   /* a late duplicate of an older group key reaches the supplier: refused (CMT-S-02) */
@@ -289,4 +290,5 @@ active proctype System() {
   od
 }
 ltl stable_one_lc { [] ((!annLost) -> (nlc <= 1)) }
+ltl converge { [] ((nlc > 1) -> <> (nlc == 1)) }
 ltl live { <> [] exact }

@@ -27,7 +27,7 @@ final class LcState {
   final Map<Token, Long> shares;
   /** The keyed ring order. */
   final List<Token> ring;
-  /** The secure-sum mask r (spec/cmt.md §3.5). */
+  /** The secure-sum mask r while KEYING (spec/cmt.md §3.5); K once KEYED (§3.6 step 1). */
   final long mask;
   /** Identities with an assignment in this collection (spec/cmt.md §3.3 step 3). */
   final Map<MeterId, Token> pendingJoins;

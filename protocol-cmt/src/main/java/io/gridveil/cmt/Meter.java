@@ -97,6 +97,7 @@ public final class Meter implements Party<Meter, CmtInput> {
   private final long lcEpoch;
   private final @Nullable Ring ring;
   private final long lastCompleted;
+  private final long horizon;
   private final Map<Long, PendingRound> pending;
   private final @Nullable Long forwardedSum;
   private final @Nullable LcState lc;
@@ -118,6 +119,7 @@ public final class Meter implements Party<Meter, CmtInput> {
     this.lcEpoch = b.lcEpoch;
     this.ring = b.ring;
     this.lastCompleted = b.lastCompleted;
+    this.horizon = b.horizon;
     this.pending = Map.copyOf(b.pending);
     this.forwardedSum = b.forwardedSum;
     this.lc = b.lc;
@@ -316,9 +318,6 @@ public final class Meter implements Party<Meter, CmtInput> {
     long j = r.round().index();
     if (j <= lastCompleted) {
       throw new CmtViolationException(CmtChecks.CMT_S_03, "reading for a completed round");
-    }
-    if (j > lastCompleted + params.roundWindow()) {
-      throw new CmtViolationException(CmtChecks.CMT_S_05, "reading beyond the round window");
     }
     PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
     Reading old = p.reading;
@@ -593,7 +592,9 @@ public final class Meter implements Party<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
     }
     long j = round.index();
-    checkRoundWindow(j);
+    if (j <= lastCompleted) {
+      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
+    }
     PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
     if (p.requested) {
       throw new CmtViolationException(CmtChecks.CMT_S_04, "request already processed");
@@ -857,8 +858,8 @@ public final class Meter implements Party<Meter, CmtInput> {
         new GroupKey(l.epoch, groupKey, l.ring));
     out.events.add(new CmtEvent.GroupKeyed(group, l.epoch, l.ring.size()));
     B b = edit();
-    b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.known, Map.of(), l.ring, 0, Map.of(),
-        Map.of(), l.lastRelayed);
+    b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.known, Map.of(), l.ring, groupKey,
+        Map.of(), Map.of(), l.lastRelayed);
     return b.build();
   }
 
@@ -866,6 +867,13 @@ public final class Meter implements Party<Meter, CmtInput> {
       throws CmtViolationException {
     LcState l = requireLc();
     require(l.phase == LcState.Phase.KEYED, "reading request before keying");
+    Token lcSelf = present(token, "LC token");
+    if (q.epoch() < l.epoch) {
+      // §3.6 step 1: the supplier missed the GroupKey of this epoch; send it again.
+      out.send(Address.meter(lcSelf), Address.SUPPLIER, Round.FIRST,
+          new GroupKey(l.epoch, l.mask, l.ring));
+      return this;
+    }
     if (q.epoch() != l.epoch) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
     }
@@ -874,9 +882,10 @@ public final class Meter implements Party<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_04, "request already relayed");
     }
     Ring r = present(ring, "LC ring");
-    checkRoundWindow(j);
-    Token self = present(token, "LC token");
-    out.send(Address.meter(self), Address.GROUP_BROADCAST, round, q);
+    if (j <= lastCompleted) {
+      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
+    }
+    out.send(Address.meter(lcSelf), Address.GROUP_BROADCAST, round, q);
     Map<Round, Set<Token>> acks = new HashMap<>(l.acks);
     acks.put(round, Set.of());
     B b = edit();
@@ -963,7 +972,9 @@ public final class Meter implements Party<Meter, CmtInput> {
     if (j <= lastCompleted) {
       throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
     }
-    if (j > lastCompleted + params.roundWindow()) {
+    // §3.6 step 3: an early delta is buffered only within W rounds of the latest round this
+    // meter knows of (its reading, its last request or its last completed round).
+    if (j > Math.max(horizon, lastCompleted) + params.roundWindow()) {
       throw new CmtViolationException(CmtChecks.CMT_S_05, "round beyond the window");
     }
   }
@@ -1017,8 +1028,14 @@ public final class Meter implements Party<Meter, CmtInput> {
 
   private Meter withPending(long j, PendingRound p) {
     B b = edit();
+    if (p.requested || p.reading != null) {
+      b.horizon = Math.max(horizon, j);
+    }
     Map<Long, PendingRound> m = new TreeMap<>(pending);
     m.put(j, p);
+    // Bound the buffer: rounds more than W behind the horizon can no longer be requested.
+    long oldest = b.horizon - params.roundWindow();
+    m.keySet().removeIf(k -> k < oldest);
     b.pending = m;
     return b.build();
   }
@@ -1034,6 +1051,7 @@ public final class Meter implements Party<Meter, CmtInput> {
     b.lcEpoch = lcEpoch;
     b.ring = ring;
     b.lastCompleted = lastCompleted;
+    b.horizon = horizon;
     b.pending = pending;
     b.forwardedSum = forwardedSum;
     b.lc = lc;
@@ -1060,6 +1078,7 @@ public final class Meter implements Party<Meter, CmtInput> {
     long lcEpoch;
     @Nullable Ring ring;
     long lastCompleted;
+    long horizon;
     Map<Long, PendingRound> pending = Map.of();
     @Nullable Long forwardedSum;
     @Nullable LcState lc;

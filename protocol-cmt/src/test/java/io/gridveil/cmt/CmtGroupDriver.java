@@ -45,7 +45,10 @@ final class CmtGroupDriver {
   final Set<MeterId> down = new HashSet<>();
   final List<ProtocolEvent> events = new ArrayList<>();
   final List<RoundOutcome> outcomes = new ArrayList<>();
+  /** For every exact outcome, the identities whose tokens the decrypting key named. */
+  final Map<Round, Set<MeterId>> exactMembers = new HashMap<>();
   int rejected;
+  final List<String> rejections = new ArrayList<>();
   long round;
   private int nextId;
 
@@ -123,7 +126,8 @@ final class CmtGroupDriver {
         return false;
       }
     }
-    return true;
+    // every token of the ring belongs to a live meter (a failed one voids every round)
+    return meters.get(l.get(0)).keyedRing().size() == live().size();
   }
 
   /** Delivers and fires set-up timers until stable or out of attempts. */
@@ -272,11 +276,13 @@ final class CmtGroupDriver {
       events.addAll(s.events());
     } catch (ProtocolViolationException ex) {
       rejected++;
+      rejections.add(id.value() + " " + describe(in) + " " + ex.getMessage());
     }
   }
 
   void feedSupplier(CmtInput in) {
     try {
+      Set<MeterId> keyed = keyedMembers();
       Step<Supplier> s = supplier.step(in, random);
       supplier = s.next();
       send(s.outbound());
@@ -284,11 +290,22 @@ final class CmtGroupDriver {
         events.add(ev);
         if (ev instanceof RoundOutcome o) {
           outcomes.add(o);
+          if (o instanceof RoundOutcome.Exact) {
+            exactMembers.put(o.round(), keyed);
+          }
         }
       }
     } catch (ProtocolViolationException ex) {
       rejected++;
+      rejections.add("supplier " + describe(in) + " " + ex.getMessage());
     }
+  }
+
+  private static String describe(CmtInput in) {
+    if (in instanceof CmtInput.Inbound i) {
+      return i.envelope().body().getClass().getSimpleName() + "@" + i.envelope().round().index();
+    }
+    return in.getClass().getSimpleName();
   }
 
   @SuppressWarnings("unchecked") // every party of this module sends CmtMessage bodies

@@ -230,4 +230,19 @@ class MeterRejectionTest {
         new CmtMessage.KeyShare(self, e2, 1L << 16))), rng));
     assertEquals(e2, collecting.lastEpoch());
   }
+
+  @Test
+  void lc_requestOfAnOlderEpoch_resendsTheGroupKey() throws Exception {
+    Meter lc = d.meters.get(d.lcs().get(0));
+    Step<Meter> s = lc.step(new CmtInput.Inbound(new Envelope<>(Address.SUPPLIER,
+        Address.LOCAL_CONCENTRATOR, CmtGroupDriver.GROUP, new Round(1),
+        new CmtMessage.ReadingRequest(epoch - 1))), rng);
+    CmtMessage.GroupKey gk = (CmtMessage.GroupKey) s.outbound().get(0).body();
+    assertEquals(epoch, gk.epoch());
+    assertEquals(lc.keyedRing(), gk.tokens());
+    assertEquals(Address.SUPPLIER, s.outbound().get(0).recipient());
+    assertViolation("CMT-S-02", () -> lc.step(new CmtInput.Inbound(new Envelope<>(
+        Address.SUPPLIER, Address.LOCAL_CONCENTRATOR, CmtGroupDriver.GROUP, new Round(1),
+        new CmtMessage.ReadingRequest(epoch + 1))), rng));
+  }
 }

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.cmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.Modulus;
+import io.gridveil.core.ReadingUnit;
+import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.random.RandomSource;
+import java.util.List;
+import java.util.OptionalLong;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The invariant and correctness of spec/cmt.md §2.7 over random groups and moduli. */
+class CmtSchemeProperties {
+
+  /** A group: n meters, M = 2^b, t_max, readings, explicit key shares and deltas. */
+  record Case(int n, int bits, long tMax, List<Long> readings, long seed) {
+    AggregationParameters params() {
+      return new AggregationParameters(n, tMax, Modulus.powerOfTwo(bits), false,
+          ReadingUnit.WATT_HOUR);
+    }
+  }
+
+  @Provide
+  Arbitrary<Case> groups() {
+    return Arbitraries.integers().between(2, 64).flatMap(n -> {
+      int minBits = 64 - Long.numberOfLeadingZeros(n) + 1;
+      return Arbitraries.integers().between(Math.max(2, minBits), 64).flatMap(b -> {
+        // the largest t_max the modulus admits for n meters: n * t_max < 2^b, and < 2^63
+        long maxT = b >= 63 ? Long.MAX_VALUE / n : ((1L << b) - 1) / n;
+        return Arbitraries.longs().between(1, maxT).flatMap(t -> Combinators.combine(
+            Arbitraries.longs().between(0, t).list().ofSize(n),
+            Arbitraries.longs()).as((rs, seed) -> new Case(n, b, t, rs, seed)));
+      });
+    });
+  }
+
+  @Property
+  void ringKeys_sumToK_andDecryptExactly(@ForAll("groups") Case c) {
+    AggregationParameters p = c.params();
+    long mask = p.modulus().mask();
+    RandomSource rng = DeterministicRandomSource.fromSeed(c.seed());
+    long[] k1 = new long[c.n()];
+    long[] deltas = new long[c.n()];
+    long[] e = new long[c.n()];
+    long sum = 0;
+    for (int i = 0; i < c.n(); i++) {
+      k1[i] = rng.uniformBits(c.bits());
+      deltas[i] = rng.uniformBits(c.bits());
+      e[i] = c.readings().get(i);
+      sum += e[i];
+    }
+    long[] kij = new long[c.n()];
+    CmtScheme.roundKeys(k1, deltas, mask, kij);
+    long groupKey = CmtScheme.groupKey(k1, mask);
+    assertEquals(groupKey, CmtScheme.aggregate(kij, 0, c.n(), mask), "sum_i k_ij = K");
+    long[] cij = new long[c.n()];
+    CmtScheme.encrypt(e, kij, mask, cij);
+    long agg = CmtScheme.aggregate(cij, 0, c.n(), mask);
+    assertEquals(OptionalLong.of(sum), CmtScheme.decryptSum(p, agg, groupKey, c.n()));
+  }
+
+  @Property
+  void fullRound_withDerivedKeys_decryptsTheSum(@ForAll("groups") Case c) {
+    AggregationParameters p = c.params();
+    RandomSource rng = DeterministicRandomSource.fromSeed(c.seed());
+    RoundKeyer[] keyers = new RoundKeyer[c.n()];
+    long[] k1 = new long[c.n()];
+    long[] e = new long[c.n()];
+    long sum = 0;
+    for (int i = 0; i < c.n(); i++) {
+      keyers[i] = CmtScheme.roundKeyer(MeterSecret.random(rng), new GroupId("g"), 3, c.bits());
+      k1[i] = keyers[i].keyShare();
+      e[i] = c.readings().get(i);
+      sum += e[i];
+    }
+    long groupKey = CmtScheme.groupKey(k1, p.modulus().mask());
+    long j = 1 + (c.seed() & 0xffff);
+    assertEquals(OptionalLong.of(sum),
+        CmtScheme.fullRound(p, keyers, j, e, groupKey, new long[c.n()]));
+  }
+
+  @Property
+  void aggregate_anyRange_equalsPlainLoop(@ForAll("groups") Case c) {
+    long[] v = new long[c.n() * 3 + 1];
+    RandomSource rng = DeterministicRandomSource.fromSeed(c.seed());
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rng.nextLong();
+    }
+    long mask = c.params().modulus().mask();
+    int from = (int) rng.uniformLong(v.length);
+    int to = from + (int) rng.uniformLong(v.length - from + 1L);
+    long plain = 0;
+    for (int i = from; i < to; i++) {
+      plain += v[i];
+    }
+    assertEquals(plain & mask, CmtScheme.aggregate(v, from, to, mask));
+  }
+}
