@@ -339,7 +339,10 @@ def evaluate(metric, results, facts):
         judged = ratio
     elif kind == "speedup":
         ratio = peer["seconds"] / gv["seconds"]
-        row["ratio"] = "%.3gx faster" % ratio
+        if ratio >= 1:
+            row["ratio"] = "%.3gx faster" % ratio
+        else:
+            row["ratio"] = "%.3gx, i.e. %.3gx slower" % (ratio, 1 / ratio)
         judged = ratio
     elif kind == "throughput":
         thr = 1.0 / gv["seconds"]
