@@ -5,9 +5,10 @@ import io.gridveil.core.network.FaultPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DebugScenarioTest {
+/** Scenarios the network property once found, kept as examples (spec/cmt.md §3.6 step 3). */
+class CmtNetworkRegressionTest {
   @Test
-  void run() {
+  void lcLeftThenRotation_settledGroup_roundIsExact() {
     new CmtNetworkProperties().everyExactRound_isThePlaintextSumOfItsMembers(
         new CmtNetworkProperties.Scenario(new FaultPlan(0, 0, 0, 0, true),
             List.of(CmtNetworkProperties.Action.ROUND, CmtNetworkProperties.Action.LEAVE,
