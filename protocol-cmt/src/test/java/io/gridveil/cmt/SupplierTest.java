@@ -119,4 +119,13 @@ class SupplierTest {
     Supplier s = Supplier.create(PARAMS, CmtGroupDriver.GROUP, Set.of());
     assertViolation("CMT-S-01", () -> s.step(new CmtInput.RequestRound(new Round(1)), rng));
   }
+
+  @Test
+  void envelope_ofAnotherGroup_isRejected() {
+    Supplier s = Supplier.create(PARAMS, CmtGroupDriver.GROUP, Set.of(new MeterId("a")));
+    CmtInput in = new CmtInput.Inbound(new Envelope<>(Address.identified(new MeterId("a")),
+        Address.SUPPLIER, new io.gridveil.core.GroupId("elsewhere"), Round.FIRST,
+        new CmtMessage.LicenceRequest(new MeterId("a"))));
+    assertViolation("CMT-V-09", () -> s.step(in, rng));
+  }
 }
