@@ -85,7 +85,7 @@ final class Leakage {
     double sigmaWatts = noise.sigma() * toWatts;
     Nilm nilm = Nilm.DEFAULT;
     List<LeakageReport.Metric> metrics = new ArrayList<>();
-    String nilmDetail = String.format(Locale.ROOT, "NILM edges of %.0f W, household 0, %d rounds",
+    String nilmDetail = String.format(Locale.ROOT, "NILM edges of %.0f W over %d rounds",
         Nilm.DEFAULT_THRESHOLD_WATTS, x.length);
     FeatureRecovery raw = nilm.compare(x, dist);
     metrics.add(new LeakageReport.Metric("EF/TF, distorted trace as received", raw.ratio(),

@@ -54,7 +54,7 @@ public final class Main {
     CommandLine cl = new CommandLine(new GridveilCommand());
     cl.addSubcommand(new SimulateCommand(env));
     cl.addSubcommand(new CompareCommand(env));
-    cl.addSubcommand(new AttackCommand(env));
+    cl.addSubcommand(new AttackCommand());
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -226,4 +226,40 @@ public final class ReportWriter {
     j.endArray();
     j.endObject();
   }
+
+  /**
+   * Writes the plot of the {@code attack} command: one household's true, distorted and de-noised
+   * trace (spec/sim.md §2.4).
+   *
+   * @param trueWh the true readings, Wh per round
+   * @param distortedWh the distorted readings
+   * @param leakage the attack results, with the de-noised trace
+   * @param intervalMinutes the round length
+   * @return the file written
+   * @throws IOException if it cannot be written
+   */
+  public Path writeAttack(double[] trueWh, double[] distortedWh, LeakageReport leakage, int intervalMinutes)
+      throws IOException {
+    Files.createDirectories(directory);
+    double hours = intervalMinutes / 60.0;
+    double[] x = new double[trueWh.length];
+    double[] t = new double[trueWh.length];
+    double[] d = new double[trueWh.length];
+    double[] n = leakage.householdDenoised();
+    for (int j = 0; j < trueWh.length; j++) {
+      x[j] = (j + 1) * hours;
+      t[j] = trueWh[j] / hours / 1000.0;
+      d[j] = distortedWh[j] / hours / 1000.0;
+      n[j] = n[j] / hours / 1000.0;
+    }
+    SvgChart c = new SvgChart("Attack on one household: true, distorted and de-noised", "hours since start",
+        "average power (kW)")
+        .x(x)
+        .add("true", "true", t)
+        .add("distorted", "distorted", d)
+        .add("denoised", "de-noised (" + leakage.denoiser() + ")", n);
+    Path p = directory.resolve("attack.svg");
+    Files.writeString(p, c.render(), StandardCharsets.UTF_8);
+    return p;
+  }
 }
