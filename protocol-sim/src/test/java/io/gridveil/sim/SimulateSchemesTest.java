@@ -103,6 +103,26 @@ class SimulateSchemesTest {
   }
 
   @Test
+  void distortion_wrongBill_exitsThree() throws Exception {
+    MainTest.Outcome o =
+        MainTest.run(new io.gridveil.sim.run.AggregateChecker(v -> v + 1),
+            "simulate", "--scheme", "distortion", "--data", SimulateCmtTest.eightMeters(dir, 6).toString(),
+            "--meters", "8", "--rounds", "6", "--out", dir.resolve("out").toString());
+    assertEquals(ExitCodes.WRONG_AGGREGATE, o.code(), o.out());
+    assertTrue(o.err().strip().startsWith("gridveil: WRONG BILL (scheme distortion, group g-000000, meter 0)"), o.err());
+  }
+
+  @Test
+  void ddh_wrongAggregate_exitsThree() throws Exception {
+    MainTest.Outcome o =
+        MainTest.run(new io.gridveil.sim.run.AggregateChecker(v -> v - 1),
+            "simulate", "--scheme", "ddh", "--data", SimulateCmtTest.eightMeters(dir, 6).toString(),
+            "--meters", "8", "--rounds", "6", "--out", dir.resolve("out").toString());
+    assertEquals(ExitCodes.WRONG_AGGREGATE, o.code(), o.out());
+    assertTrue(o.err().strip().startsWith("gridveil: WRONG AGGREGATE (scheme ddh, group g-000000, round 0)"), o.err());
+  }
+
+  @Test
   void synthetic_defaultSchemeWithoutData_runs() throws Exception {
     Path out = dir.resolve("out");
     MainTest.Outcome o =

@@ -119,9 +119,9 @@ public final class DistortionDriver implements SchemeDriver {
   @Override
   public SchemeFacts facts() {
     return new SchemeFacts(
-        "every meter's distorted trace d_ij = e_ij + n_ij, the exact bill of each cycle, and the"
-            + " reconstructed distribution of readings",
-        "spec/distortion.md",
+        "every meter's distorted reading d_ij = e_ij + n_ij, at most 1/2 log2(1 + Var(r)/sigma^2) bits"
+            + " per reading; the exact bill of each cycle; the reconstructed distribution",
+        "spec/distortion.md §9.1",
         List.of(),
         List.of(
             String.format(java.util.Locale.ROOT,
