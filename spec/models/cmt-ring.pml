@@ -54,6 +54,7 @@ byte events = EVENTS;   /* join / leave / failure / rotation budget */
 bit annLost;            /* an announcement was lost and the LCs have not met since */
 bit exact;              /* some round decrypted exactly */
 byte nlc;
+byte cur;          /* index of the LC that keys the group */
 
 byte delta[N];
 bit gotDelta[N];
@@ -236,48 +237,34 @@ inline round(l) {
 }
 
 active proctype System() {
-  byte l; byte i; byte other; bit ok;
+  byte i;
   /* start: meter 0 elects itself, the others join (discovery answered) */
   alive[0] = 1; alive[1] = 1; alive[2] = 1;
   lc[0] = 1; joined[0] = 1; joined[1] = 1; joined[2] = 1;
-  l = 0;
-  atomic { rekey(l) };
+  cur = 0;
+  atomic { rekey(cur) };
   nlc = 1;
   do
-  :: atomic { round(l) }
+  :: atomic { round(cur) }
   /* a failure: the meter stops; the next round voids and the LC re-keys */
   :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
-       if :: i != l && alive[i] -> alive[i] = 0; exact = 0 :: else -> skip fi }
+       if :: i != cur && alive[i] -> alive[i] = 0; exact = 0 :: else -> skip fi }
   /* recovery: licence, discovery, new token, re-key */
   :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
-       if :: !alive[i] -> alive[i] = 1; joined[i] = 1; inRing[i] = 0; exact = 0; rekey(l)
+       if :: !alive[i] -> alive[i] = 1; joined[i] = 1; inRing[i] = 0; exact = 0; rekey(cur)
           :: else -> skip fi }
   /* leave */
   :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
-       if :: i != l && alive[i] && joined[i] -> joined[i] = 0; inRing[i] = 0; exact = 0; rekey(l)
+       if :: i != cur && alive[i] && joined[i] -> joined[i] = 0; inRing[i] = 0; exact = 0; rekey(cur)
           :: else -> skip fi }
   /* rotation: hand-over to a random joined member, which re-keys */
   :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
-       if :: i != l && alive[i] && joined[i] -> lc[l] = 0; lc[i] = 1; l = i; exact = 0; countLc(); rekey(l)
+       if :: i != cur && alive[i] && joined[i] -> lc[cur] = 0; lc[i] = 1; cur = i; exact = 0; countLc(); rekey(cur)
           :: else -> skip fi }
   /* a second LC elects itself: its discovery and the announcements were lost */
   :: faults > 0 -> atomic { faults--; select(i : 0 .. N - 1);
-       if :: i != l && alive[i] && !lc[i] -> lc[i] = 1; annLost = 1; countLc()
+       if :: i != cur && alive[i] && !lc[i] -> lc[i] = 1; annLost = 1; countLc()
           :: else -> skip fi }
-  /* the LCs hear each other's announcements: the smaller hands its members to the greater */
-  :: nlc > 1 ->
-     atomic {
-       other = 0;
-       do
-       :: other < N && (!lc[other] || other == l) -> other++
-       :: other < N && lc[other] && other != l -> break
-       :: other == N -> break
-       od;
-       if
-       :: other < N -> lc[other] = 0; countLc(); annLost = (nlc > 1); rekey(l)
-       :: else -> countLc(); annLost = (nlc > 1)
-       fi
-     }
   /* a late duplicate of an older group key reaches the supplier: refused (CMT-S-02) */
   :: staleEpoch > 0 ->
      atomic {
@@ -289,6 +276,28 @@ active proctype System() {
      }
   od
 }
+/* The LCs hear each other's announcements: the smaller hands its members to the greater, which
+ * re-keys. A separate process, so that weak fairness makes it happen while two LCs exist. */
+active proctype Announcements() {
+  byte other;
+  do
+  :: nlc > 1 ->
+     atomic {
+       other = 0;
+       do
+       :: other < N && (!lc[other] || other == cur) -> other++
+       :: other < N && lc[other] && other != cur -> break
+       :: other == N -> break
+       od;
+       if
+       :: other < N -> lc[other] = 0; countLc(); annLost = (nlc > 1); rekey(cur)
+       :: else -> countLc(); annLost = (nlc > 1)
+       fi;
+       other = 0
+     }
+  od
+}
+
 ltl stable_one_lc { [] ((!annLost) -> (nlc <= 1)) }
 ltl converge { [] ((nlc > 1) -> <> (nlc == 1)) }
 ltl live { <> [] exact }

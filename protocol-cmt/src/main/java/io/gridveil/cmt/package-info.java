@@ -27,7 +27,9 @@
  *       {@code ProtocolViolationException} means the input was rejected: keep the old state.
  *   <li>Timers: feed meters in phase {@code DISCOVERING} {@code Timer(DISCOVERY, Round.FIRST)}
  *       when the network is idle; feed the LC {@code Timer(REGISTRATION_DEADLINE, Round.FIRST)}
- *       after the registration window; repeat until {@code Supplier.epoch()} is set.
+ *       after the registration window; when no live meter holds the LC role, feed the members
+ *       {@code Timer(LC_TIMEOUT, Round.FIRST)}; repeat until the LC's {@code keyedEpoch()}
+ *       equals {@code Supplier.epoch()} and every live meter's {@code ringEpoch()} equals it.
  *   <li>Per round j: feed the supplier {@code RequestRound(j)} and each meter
  *       {@code LocalReading(j, e_ij)}; deliver until idle; then feed
  *       {@code Timer(ROUND_DEADLINE, j)} to the supplier and to the LC. The supplier's step
