@@ -30,12 +30,22 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code =
-        run(
-            args,
-            out,
-            err,
-            new Environment(AggregateChecker.strict(), Drivers::create, System.console() != null));
+    int code;
+    try {
+      code =
+          run(
+              args,
+              out,
+              err,
+              new Environment(AggregateChecker.strict(), Drivers::create, System.console() != null));
+    } catch (OutOfMemoryError e) {
+      err.println("gridveil: out of memory; give the JVM more with GRIDVEIL_JAVA_OPTS=-Xmx4g");
+      code = ExitCodes.INTERNAL;
+    } catch (Error | RuntimeException e) {
+      // Never a stack trace (spec/sim.md §6.2): one line naming the failure.
+      err.println("gridveil: internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
+      code = ExitCodes.INTERNAL;
+    }
     out.flush();
     err.flush();
     System.exit(code);
