@@ -9,9 +9,9 @@ Python 3 standard library only. Usage:
 
 Every metric of the scheme issues is one row: GridVeil's score, the peer's or baseline's score
 from the same run, their ratio and the target. Ratios come from JMH scores (the mean over the
-measured iterations); the ratio's error is propagated from both scores' 99.9% confidence
-half-widths (relative errors added in quadrature). "met" is judged on the point estimate;
-"marginal" is added when the ratio's error interval straddles the target.
+measured iterations); the ratio's range [a, b] is what it spans when each score moves to either
+end of its 99.9% confidence interval. "met" is judged on the point estimate; "marginal" is added
+when that range straddles the target.
 """
 
 import argparse
@@ -253,12 +253,6 @@ def find(results, name, params):
     return None
 
 
-def rel(r):
-    if r is None or r["seconds"] == 0 or math.isnan(r["errorSeconds"]):
-        return float("nan")
-    return r["errorSeconds"] / r["seconds"]
-
-
 def meets(op, value, target):
     return {"<=": value <= target, ">=": value >= target, "<": value < target, ">": value > target}[op]
 
@@ -330,12 +324,13 @@ def evaluate(metric, results, facts):
         row["peer"] = "-"
     kind = metric["kind"]
     ratio = None
-    ratio_rel = float("nan")
-    if peer is not None:
-        ratio_rel = math.sqrt(rel(gv) ** 2 + rel(peer) ** 2)
+    interval = None
+    g_lo, g_hi = bounds(gv)
+    p_lo, p_hi = bounds(peer) if peer is not None else (float("nan"), float("nan"))
     if kind == "cost":
         ratio = gv["seconds"] / peer["seconds"]
         row["ratio"] = "%.3gx the peer's cost" % ratio
+        interval = (g_lo / p_hi, safe_div(g_hi, p_lo))
         judged = ratio
     elif kind == "speedup":
         ratio = peer["seconds"] / gv["seconds"]
@@ -343,6 +338,7 @@ def evaluate(metric, results, facts):
             row["ratio"] = "%.3gx faster" % ratio
         else:
             row["ratio"] = "%.3gx, i.e. %.3gx slower" % (ratio, 1 / ratio)
+        interval = (p_lo / g_hi, safe_div(p_hi, g_lo))
         judged = ratio
     elif kind == "throughput":
         thr = 1.0 / gv["seconds"]
@@ -355,34 +351,47 @@ def evaluate(metric, results, facts):
         else:
             row["ratio"] = "-"
         judged = thr
-        ratio_rel = rel(gv)
+        interval = (1.0 / g_hi, safe_div(1.0, g_lo))
     elif kind == "time":
         row["ratio"] = "-"
         judged = gv["seconds"]
-        ratio_rel = rel(gv)
+        interval = (g_lo, g_hi)
     else:
         if peer is not None:
             ratio = gv["seconds"] / peer["seconds"]
             row["ratio"] = "%.3gx the peer's cost" % ratio
+            interval = (g_lo / p_hi, safe_div(g_hi, p_lo))
         else:
             row["ratio"] = "-"
         judged = None
+    if interval is not None and any(math.isnan(x) for x in interval):
+        interval = None
     if ratio is not None:
         row["ratioValue"] = ratio
-        row["ratioRelativeError"] = None if math.isnan(ratio_rel) else ratio_rel
-        if not math.isnan(ratio_rel) and kind in ("cost", "speedup", "report"):
-            row["ratio"] += " (±%.0f%%)" % (100 * ratio_rel)
+        if interval is not None and kind in ("cost", "speedup", "report"):
+            row["ratioInterval"] = list(interval)
+            row["ratio"] += " [%s, %s]" % (fmt_num(interval[0]), fmt_num(interval[1]))
     if target is None or judged is None:
         row["status"] = "reported"
         return row
     op, t = target[0], float(target[1])
     ok = meets(op, judged, t)
     row["status"] = "met" if ok else "NOT met"
-    if not math.isnan(ratio_rel):
-        lo, hi = judged * (1 - ratio_rel), judged * (1 + ratio_rel)
-        if meets(op, lo, t) != meets(op, hi, t):
-            row["status"] += " (marginal: the error interval straddles the target)"
+    if interval is not None and meets(op, interval[0], t) != meets(op, interval[1], t):
+        row["status"] += " (marginal: the 99.9% interval straddles the target)"
     return row
+
+
+def bounds(r):
+    """The score's 99.9% interval in seconds, its lower end kept at or above 0."""
+    err = r["errorSeconds"]
+    if math.isnan(err):
+        return float("nan"), float("nan")
+    return max(0.0, r["seconds"] - err), r["seconds"] + err
+
+
+def safe_div(a, b):
+    return float("inf") if b == 0 else a / b
 
 
 SCALING = [
@@ -495,16 +504,16 @@ def markdown(machine, config, rows, scaling, facts):
             lines.append("- %s = %s%s" % (k, show(v["value"]), (" (" + v["how"] + ")") if v.get("how") else ""))
     lines.append("")
     lines.append(
-        "Ratios use JMH's mean scores; ± is the 99.9% confidence half-width JMH reports, "
-        "propagated to the ratio in quadrature. \"marginal\" marks a ratio whose error interval "
-        "straddles its target."
+        "Ratios use JMH's mean scores; ± is the 99.9% confidence half-width JMH reports; "
+        "[a, b] after a ratio is the range the ratio spans when each score moves to either end "
+        "of its interval. \"marginal\" marks a result whose range straddles its target."
     )
     return "\n".join(lines) + "\n"
 
 
 def finite(x):
-    """NaN (a score error JMH could not compute) becomes null in JSON."""
-    if isinstance(x, float) and math.isnan(x):
+    """NaN (a score error JMH could not compute) and infinity become null in JSON."""
+    if isinstance(x, float) and not math.isfinite(x):
         return None
     if isinstance(x, dict):
         return {k: finite(v) for k, v in x.items()}

@@ -101,6 +101,15 @@ class ReportTest(unittest.TestCase):
         self.assertEqual("met", row["status"])
         self.assertIsNone(report.finite({"e": float("nan")})["e"])
 
+    def test_ratioRange_neverNegative_andInfiniteBecomesNull(self):
+        row = self.evaluate(
+            "cmt.encrypt",
+            [jmh("CmtBench.meterEncrypt", 20.0, 30.0), jmh("AesBaselineBench.aesBlock", 10.0, 12.0)],
+        )
+        self.assertEqual(0.0, row["ratioInterval"][0])
+        self.assertEqual(float("inf"), row["ratioInterval"][1])
+        self.assertIsNone(report.finite(row)["ratioInterval"][1])
+
     def test_markdownCells_escapePipes(self):
         self.assertEqual("\\|N\\|", report.cell("|N|"))
 
