@@ -135,6 +135,32 @@ class SimulateCmtTest {
   }
 
   @Test
+  void cmt_uciData_metersReplayHouseholdDays() throws Exception {
+    // Two days, 60-minute rounds, one minute per round: day 1 at 1.2 kW and 0.6 kW, day 2 at
+    // 3 kW and 0.03 kW, so e = 1200, 600 and 3000, 30 Wh. Six meters replay days 1, 2, 1, 2, 1, 2:
+    // the totals are 3 * 4200 = 12600 and 3 * 630 = 1890 Wh.
+    String header =
+        "Date;Time;Global_active_power;Global_reactive_power;Voltage;Global_intensity;"
+            + "Sub_metering_1;Sub_metering_2;Sub_metering_3\n";
+    String text =
+        header
+            + "1/2/2007;00:00:00;1.200;0;240;5;0;0;0\n"
+            + "1/2/2007;01:00:00;0.600;0;240;5;0;0;0\n"
+            + "2/2/2007;00:00:00;3.000;0;240;5;0;0;0\n"
+            + "2/2/2007;01:00:00;0.030;0;240;5;0;0;0\n";
+    Path f = dir.resolve("household_power_consumption.txt");
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+    Path out = dir.resolve("out");
+    MainTest.Outcome o =
+        MainTest.run("simulate", "--data", f.toString(), "--meters", "6", "--rounds", "2",
+            "--interval", "60", "--min-group", "3", "--out", out.toString());
+    assertEquals(ExitCodes.OK, o.code(), o.err());
+    Map<String, Object> series = object(onlyRun(out), "series");
+    assertEquals(List.of(12600L, 1890L), longs(series, "truthWh"));
+    assertEquals(List.of(12600L, 1890L), longs(series, "aggregateWh"));
+  }
+
+  @Test
   void wrongAggregate_exitsThreeWithOneLine() throws Exception {
     MainTest.Outcome o =
         MainTest.run(
