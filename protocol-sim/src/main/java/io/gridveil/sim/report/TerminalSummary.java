@@ -34,9 +34,9 @@ public final class TerminalSummary {
     if (run.distortion().isPresent()) {
       out.printf(
           Locale.ROOT,
-          "  rounds: %d group-rounds of distorted readings; bills exact: %d of %d%n",
+          "  rounds: %d group-rounds of distorted readings; check: all %d bills received equal the"
+              + " true readings times the tariff%n",
           run.groupRounds(),
-          run.billsChecked(),
           run.billsChecked());
     } else {
       out.printf(
