@@ -380,8 +380,11 @@ public final class CmtDriver implements SchemeDriver {
 
     /** Counts a refused inbound message; a refused timer or local input is the driver probing. */
     private void refuse(CmtInput in, ProtocolViolationException ex) {
-      if (in instanceof CmtInput.Inbound) {
-        refusals.merge(ex.checkId().value(), 1L, Long::sum);
+      if (in instanceof CmtInput.Inbound inbound) {
+        refusals.merge(
+            ex.checkId().value() + " " + inbound.envelope().body().getClass().getSimpleName(),
+            1L,
+            Long::sum);
       }
     }
 

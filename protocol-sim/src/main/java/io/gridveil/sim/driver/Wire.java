@@ -116,11 +116,11 @@ public final class Wire<M, I> {
    * @return true if the party accepted the input
    */
   public <S extends Party<S, I>> boolean feed(Node<S, I> node, I input, Events events) {
-    return feedTimed(node, input, events, ledger.start(), false);
+    return feedTimed(node, input, events, ledger.start(), "");
   }
 
   private <S extends Party<S, I>> boolean feedTimed(
-      Node<S, I> node, I input, Events events, long started, boolean fromNetwork) {
+      Node<S, I> node, I input, Events events, long started, String inboundType) {
     if (node.down()) {
       return false;
     }
@@ -134,8 +134,8 @@ public final class Wire<M, I> {
       accepted = true;
     } catch (ProtocolViolationException e) {
       // Refused inbound messages are counted; a refused local input is the driver probing.
-      if (fromNetwork) {
-        refusals.merge(e.checkId().value(), 1L, Long::sum);
+      if (!inboundType.isEmpty()) {
+        refusals.merge(e.checkId().value() + " " + inboundType, 1L, Long::sum);
       }
       accepted = false;
     }
@@ -200,7 +200,9 @@ public final class Wire<M, I> {
       ledger.charge(node.role(), started);
       return false;
     }
-    boolean ok = feedTimed((Node) node, inbound.apply(e), events, started, true);
+    Object body = e.body();
+    String type = body == null ? "message" : body.getClass().getSimpleName();
+    boolean ok = feedTimed((Node) node, inbound.apply(e), events, started, type);
     if (ok) {
       accepted.accept(node, e);
     }
