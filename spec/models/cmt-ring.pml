@@ -18,7 +18,8 @@
  *   S2 (assert): sum of k_ij over the ring equals K whenever a round is decrypted.
  *   S3 (ltl stable_one_lc): once no announcement is lost or in flight, at most one LC.
  *   S3' (ltl converge): two LCs always become one again (hand-over and merge).
- *   L1 (ltl live): under the finite-fault (fair delivery) assumption a round is eventually exact.
+ *   L1 (ltl live): under the finite-fault (fair delivery) assumption, while at least m_min meters
+ *      are live members, rounds are eventually exact forever.
  */
 #define N 3
 #define M 4
@@ -30,6 +31,8 @@
 #define EVENTS 2
 #endif
 #define MAXEPOCH 12
+/* at least m_min (2) live members: below it no group is keyed and no round can be exact */
+#define enough ((alive[0] && joined[0]) + (alive[1] && joined[1]) + (alive[2] && joined[2]) >= 2)
 
 byte alive[N];       /* 1 if the meter runs */
 bit  joined[N];      /* holds a token of the current LC */
@@ -247,27 +250,26 @@ active proctype System() {
   do
   :: atomic { round(cur) }
   /* a failure: the meter stops; the next round voids and the LC re-keys */
-  :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
+  :: atomic { events > 0 -> events--; select(i : 0 .. N - 1);
        if :: i != cur && alive[i] -> alive[i] = 0; exact = 0 :: else -> skip fi }
   /* recovery: licence, discovery, new token, re-key */
-  :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
+  :: atomic { events > 0 -> events--; select(i : 0 .. N - 1);
        if :: !alive[i] -> alive[i] = 1; joined[i] = 1; inRing[i] = 0; exact = 0; rekey(cur)
           :: else -> skip fi }
   /* leave */
-  :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
+  :: atomic { events > 0 -> events--; select(i : 0 .. N - 1);
        if :: i != cur && alive[i] && joined[i] -> joined[i] = 0; inRing[i] = 0; exact = 0; rekey(cur)
           :: else -> skip fi }
   /* rotation: hand-over to a random joined member, which re-keys */
-  :: events > 0 -> atomic { events--; select(i : 0 .. N - 1);
+  :: atomic { events > 0 -> events--; select(i : 0 .. N - 1);
        if :: i != cur && alive[i] && joined[i] -> lc[cur] = 0; lc[i] = 1; cur = i; exact = 0; countLc(); rekey(cur)
           :: else -> skip fi }
   /* a second LC elects itself: its discovery and the announcements were lost */
-  :: faults > 0 -> atomic { faults--; select(i : 0 .. N - 1);
+  :: atomic { faults > 0 -> faults--; select(i : 0 .. N - 1);
        if :: i != cur && alive[i] && !lc[i] -> lc[i] = 1; annLost = 1; countLc()
           :: else -> skip fi }
   /* a late duplicate of an older group key reaches the supplier: refused (CMT-S-02) */
-  :: staleEpoch > 0 ->
-     atomic {
+  :: atomic { staleEpoch > 0 ->
        if
        :: staleEpoch > supEpoch -> supEpoch = staleEpoch; supRing = staleRing; supK = staleK
        :: else -> skip
@@ -276,13 +278,20 @@ active proctype System() {
      }
   od
 }
+/* The LC's registration deadline below the minimum asks the members again (§3.4 step 3);
+ * a separate process, so that weak fairness makes it happen while it is enabled. */
+active proctype RegistrationDeadline() {
+  do
+  :: atomic { ring == 0 && enough && lcEpoch + 1 < MAXEPOCH -> rekey(cur) }
+  od
+}
+
 /* The LCs hear each other's announcements: the smaller hands its members to the greater, which
  * re-keys. A separate process, so that weak fairness makes it happen while two LCs exist. */
 active proctype Announcements() {
   byte other;
   do
-  :: nlc > 1 ->
-     atomic {
+  :: atomic { nlc > 1 ->
        other = 0;
        do
        :: other < N && (!lc[other] || other == cur) -> other++
@@ -300,4 +309,4 @@ active proctype Announcements() {
 
 ltl stable_one_lc { [] ((!annLost) -> (nlc <= 1)) }
 ltl converge { [] ((nlc > 1) -> <> (nlc == 1)) }
-ltl live { <> [] exact }
+ltl live { <> [] (exact || !enough) }

@@ -502,10 +502,16 @@ public final class Meter implements Party<Meter, CmtInput> {
     if (!Objects.equals(from, lcToken) && r.epoch() <= lcEpoch) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "re-registration not from the LC");
     }
+    if (r.epoch() == lastEpoch && phase == Phase.REGISTERING && Objects.equals(from, lcToken)) {
+      // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share.
+      long again = params.secureSum()
+          ? 0
+          : CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
+      out.send(Address.meter(self), Address.meter(from), Round.FIRST,
+          new KeyShare(self, r.epoch(), again));
+      return this;
+    }
     if (r.epoch() <= lastEpoch) {
-      if (r.epoch() == lastEpoch && phase == Phase.REGISTERING) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "re-registration already answered");
-      }
       throw new CmtViolationException(CmtChecks.CMT_S_02, "epoch not above the last used");
     }
     long share = params.secureSum()
@@ -581,7 +587,7 @@ public final class Meter implements Party<Meter, CmtInput> {
     checkFromLc(sender);
     Ring r = ring;
     if ((phase == Phase.ACTIVE && r != null && q.epoch() > r.epoch())
-        || (phase == Phase.REGISTERING && q.epoch() > lastEpoch)) {
+        || (phase == Phase.REGISTERING && q.epoch() >= lastEpoch)) {
       // §3.9: this meter was left out of the LC's current ring; it joins again.
       return rejoin(q.epoch(), out);
     }
@@ -808,6 +814,9 @@ public final class Meter implements Party<Meter, CmtInput> {
     if (l.shares.size() < params.minGroupSize()) {
       // §3.4 step 3.
       out.events.add(new CmtEvent.GroupBelowMinimum(group, l.epoch, l.shares.size()));
+      // Ask again: members whose ReRegister or KeyShare was lost answer now.
+      out.send(Address.meter(present(token, "LC token")), Address.GROUP_BROADCAST, Round.FIRST,
+          new ReRegister(l.epoch));
       return this;
     }
     Token self = present(token, "LC token");

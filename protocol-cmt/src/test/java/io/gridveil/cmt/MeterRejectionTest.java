@@ -245,4 +245,14 @@ class MeterRejectionTest {
         Address.SUPPLIER, Address.LOCAL_CONCENTRATOR, CmtGroupDriver.GROUP, new Round(1),
         new CmtMessage.ReadingRequest(epoch + 1))), rng));
   }
+
+  @Test
+  void reRegister_repeatedWhileRegistering_answersAgainWithTheSameShare() throws Exception {
+    CmtInput rr = from(lcToken, Round.FIRST, new CmtMessage.ReRegister(epoch + 1));
+    Step<Meter> first = member.step(rr, rng);
+    Step<Meter> again = first.next().step(rr, rng);
+    assertEquals(first.outbound().get(0).body(), again.outbound().get(0).body());
+    assertViolation("CMT-S-02",
+        () -> first.next().step(from(lcToken, Round.FIRST, new CmtMessage.ReRegister(epoch)), rng));
+  }
 }
