@@ -7,6 +7,7 @@ import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.secret.SecretBytes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,6 +26,10 @@ public final class AuthCodec {
 
   static final byte[] CONTROL_LABEL = "gridveil-v1 auth control".getBytes(StandardCharsets.US_ASCII);
   static final byte[] READING_LABEL = "gridveil-v1 auth reading".getBytes(StandardCharsets.US_ASCII);
+
+  /** bytes16(READING_LABEL) || u8(MACED): the constant start of every MAC input. */
+  private static final byte[] READING_PREFIX =
+      new CanonicalWriter().bytes16(READING_LABEL).u8(MACED).toByteArray();
 
   /** A decoded, not yet verified, wrapper (spec/auth.md §3.1). */
   sealed interface Wrapped {}
@@ -92,7 +97,7 @@ public final class AuthCodec {
    */
   public static byte[] mac(byte[] frame, long sequence, ReadingKey key) {
     checkSequence(sequence);
-    byte[] tag = Hmac.tag(key.macKey(), macInput(key.token(), sequence, frame));
+    byte[] tag = readingTag(key.macKey(), key.token(), sequence, frame);
     return new CanonicalWriter()
         .u8(MACED)
         .fixed(key.token().toBytes())
@@ -136,14 +141,13 @@ public final class AuthCodec {
         .toByteArray();
   }
 
-  static byte[] macInput(Token token, long sequence, byte[] frame) {
-    return new CanonicalWriter()
-        .bytes16(READING_LABEL)
-        .u8(MACED)
-        .fixed(token.toBytes())
-        .u64(sequence)
-        .fixed(frame)
-        .toByteArray();
+  /**
+   * The reading tag of spec/auth.md §6.3: HMAC-SHA256(K_mac, bytes16(label) || u8(2) || T_i ||
+   * u64(seq) || frame).
+   */
+  static byte[] readingTag(SecretBytes macKey, Token token, long sequence, byte[] frame) {
+    byte[] header = new CanonicalWriter().fixed(token.toBytes()).u64(sequence).toByteArray();
+    return Hmac.tag(macKey, READING_PREFIX, header, frame);
   }
 
   private static long sequence(CanonicalReader r) throws MalformedMessageException {

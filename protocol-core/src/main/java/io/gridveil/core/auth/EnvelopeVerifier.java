@@ -118,7 +118,7 @@ public final class EnvelopeVerifier<M> {
     if (key.isEmpty()) {
       throw new AuthenticationException(AuthChecks.AUTH_V_05, "token not registered");
     }
-    byte[] expected = Hmac.tag(key.get(), AuthCodec.macInput(m.token, m.sequence, m.frame));
+    byte[] expected = AuthCodec.readingTag(key.get(), m.token, m.sequence, m.frame);
     if (!MessageDigest.isEqual(expected, m.tag)) {
       throw new AuthenticationException(AuthChecks.AUTH_V_04, "MAC does not verify");
     }
