@@ -307,6 +307,11 @@ active proctype Announcements() {
   od
 }
 
+/* S3 as an invariant checked in the safety run: a monitor that fires only on a violation. */
+active proctype StableOneLc() {
+end: atomic { (!annLost && nlc > 1) -> assert(false) }
+}
+
 ltl stable_one_lc { [] ((!annLost) -> (nlc <= 1)) }
 ltl converge { [] ((nlc > 1) -> <> (nlc == 1)) }
 ltl live { <> [] (exact || !enough) }
