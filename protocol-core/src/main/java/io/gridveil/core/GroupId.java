@@ -2,7 +2,6 @@
 package io.gridveil.core;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The identifier of an aggregation group (a neighbourhood behind one local concentrator or
@@ -14,8 +13,6 @@ public record GroupId(String value) {
   /** The largest number of characters in a group ID. */
   public static final int MAX_LENGTH = 64;
 
-  private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
   /**
    * Validates the identifier.
    *
@@ -24,7 +21,7 @@ public record GroupId(String value) {
    */
   public GroupId {
     Objects.requireNonNull(value, "value");
-    if (!FORMAT.matcher(value).matches()) {
+    if (!isValid(value)) {
       throw new IllegalArgumentException("group id must be 1..64 characters of [A-Za-z0-9._:-]");
     }
   }
@@ -36,6 +33,6 @@ public record GroupId(String value) {
    * @return true if {@code new GroupId(value)} would succeed
    */
   public static boolean isValid(String value) {
-    return FORMAT.matcher(value).matches();
+    return Identifiers.isValid(value, MAX_LENGTH);
   }
 }

@@ -2,7 +2,6 @@
 package io.gridveil.core;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The real identity of a smart meter (its serial or licence subject), spec/core.md §2.1.
@@ -16,8 +15,6 @@ public record MeterId(String value) {
   /** The largest number of characters in a meter ID. */
   public static final int MAX_LENGTH = 64;
 
-  private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
   /**
    * Validates the identity.
    *
@@ -26,7 +23,7 @@ public record MeterId(String value) {
    */
   public MeterId {
     Objects.requireNonNull(value, "value");
-    if (!FORMAT.matcher(value).matches()) {
+    if (!isValid(value)) {
       throw new IllegalArgumentException("meter id must be 1..64 characters of [A-Za-z0-9._:-]");
     }
   }
@@ -38,6 +35,6 @@ public record MeterId(String value) {
    * @return true if {@code new MeterId(value)} would succeed
    */
   public static boolean isValid(String value) {
-    return FORMAT.matcher(value).matches();
+    return Identifiers.isValid(value, MAX_LENGTH);
   }
 }
