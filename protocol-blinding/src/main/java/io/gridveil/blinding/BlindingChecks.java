@@ -3,7 +3,7 @@ package io.gridveil.blinding;
 
 import io.gridveil.core.CheckId;
 
-/** The check IDs of protocol-blinding, spec/blinding.md §6 and spec/checks/blinding.md. */
+/** The check IDs of protocol-blinding, spec/blinding.md §6 and spec/checks.md. */
 public final class BlindingChecks {
   /** The key size is 2048 or 3072 bits (spec/blinding.md §1.3). */
   public static final CheckId BLND_P_01 = CheckId.of("BLND-P-01");

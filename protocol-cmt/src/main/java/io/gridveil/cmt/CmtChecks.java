@@ -4,7 +4,7 @@ package io.gridveil.cmt;
 import io.gridveil.core.CheckId;
 
 /**
- * The check IDs of protocol-cmt, as listed in spec/cmt.md §6 and spec/checks/cmt.md.
+ * The check IDs of protocol-cmt, as listed in spec/cmt.md §6 and spec/checks.md.
  */
 public final class CmtChecks {
   /** M = 2^b with 2 &lt;= b &lt;= 64 (spec/cmt.md §1.2). */

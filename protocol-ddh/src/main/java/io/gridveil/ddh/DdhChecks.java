@@ -4,7 +4,7 @@ package io.gridveil.ddh;
 import io.gridveil.core.CheckId;
 
 /**
- * The check IDs of EDAT (spec/ddh.md §5, listed in spec/checks/ddh.md).
+ * The check IDs of EDAT (spec/ddh.md §5, listed in spec/checks.md).
  */
 public final class DdhChecks {
   /** The modulus is M = 2^b with 1 &lt;= b &lt;= 64 (spec/ddh.md §1.3). */

@@ -13,7 +13,7 @@ public final class DdhViolationException extends ProtocolViolationException {
   /**
    * Creates the exception.
    *
-   * @param checkId the check that failed (spec/checks/ddh.md)
+   * @param checkId the check that failed (spec/checks.md)
    * @param detail what failed, naming fields and rules only, never secrets or readings
    */
   public DdhViolationException(CheckId checkId, String detail) {

@@ -4,7 +4,7 @@ package io.gridveil.distortion;
 import io.gridveil.core.CheckId;
 
 /**
- * The check IDs of protocol-distortion, as listed in spec/checks/distortion.md (spec/distortion.md
+ * The check IDs of protocol-distortion, as listed in spec/checks.md (spec/distortion.md
  * §8).
  *
  * <p>P: caller configuration, thrown as {@link io.gridveil.core.IllegalParameterException}. V, S

@@ -4,7 +4,7 @@ package io.gridveil.leakage;
 import io.gridveil.core.CheckId;
 
 /**
- * The check IDs of protocol-leakage, as listed in spec/checks/leakage.md.
+ * The check IDs of protocol-leakage, as listed in spec/checks.md.
  *
  * <p>Implements the check table of spec/leakage.md §8. All of them are caller-configuration
  * checks: this module consumes no input from outside.

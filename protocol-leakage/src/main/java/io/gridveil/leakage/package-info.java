@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * The check IDs of protocol-leakage (spec/leakage.md §8, spec/checks/leakage.md).
+ * The check IDs of protocol-leakage (spec/leakage.md §8, spec/checks.md).
  *
  * <p>The subpackages hold the exact view checker ({@code exact}, spec/leakage.md §2), the
  * statistical tests ({@code stat}, spec/leakage.md §3), the attacks ({@code attack},

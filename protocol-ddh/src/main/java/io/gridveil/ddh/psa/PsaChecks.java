@@ -4,7 +4,7 @@ package io.gridveil.ddh.psa;
 import io.gridveil.core.CheckId;
 
 /**
- * The check IDs of PSA (spec/ddh.md §7, listed in spec/checks/ddh.md).
+ * The check IDs of PSA (spec/ddh.md §7, listed in spec/checks.md).
  */
 public final class PsaChecks {
   /** The discrete-log search width is at most 2^40 (spec/ddh.md §7.1). */

@@ -13,7 +13,7 @@ public final class PsaViolationException extends ProtocolViolationException {
   /**
    * Creates the exception.
    *
-   * @param checkId the check that failed (spec/checks/ddh.md)
+   * @param checkId the check that failed (spec/checks.md)
    * @param detail what failed, never a secret or a reading
    */
   public PsaViolationException(CheckId checkId, String detail) {

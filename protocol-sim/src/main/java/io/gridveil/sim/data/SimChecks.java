@@ -4,7 +4,7 @@ package io.gridveil.sim.data;
 import io.gridveil.core.CheckId;
 
 /**
- * The check IDs of the simulator's data readers (spec/sim.md §3, spec/checks/sim.md): every defect
+ * The check IDs of the simulator's data readers (spec/sim.md §3, spec/checks.md): every defect
  * of a CSV file fails with one of them, naming the file and the line.
  */
 public final class SimChecks {
