@@ -7,6 +7,7 @@ import io.gridveil.core.Round;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.secret.SecretBytes;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class EnvelopeVerifier<M> {
   }
 
   private VerifiedEnvelope<M> verifyMaced(AuthCodec.Maced m) throws ProtocolViolationException {
-    Optional<io.gridveil.core.secret.SecretBytes> key =
+    Optional<SecretBytes> key =
         keyring == null ? Optional.empty() : keyring.find(m.token);
     if (key.isEmpty()) {
       throw new AuthenticationException(AuthChecks.AUTH_V_05, "token not registered");
