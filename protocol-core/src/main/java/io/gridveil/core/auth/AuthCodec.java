@@ -12,13 +12,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The authentication wrapper of spec/auth.md §3.1 around a canonical frame: a signed control frame
- * (kind 1) or a MACed reading frame (kind 2).
+ * (kind 1), a MACed reading frame (kind 2) or a licensed control frame (kind 3).
  */
 public final class AuthCodec {
   /** Kind byte of a signed control frame. */
   static final int SIGNED = 1;
   /** Kind byte of a MACed reading frame. */
   static final int MACED = 2;
+  /** Kind byte of a licensed control frame. */
+  static final int LICENSED = 3;
+  /** The largest signed-licence encoding a wrapper may carry. */
+  static final int MAX_LICENCE = 512;
   /** The Ed25519 signature length. */
   static final int SIGNATURE_LENGTH = 64;
   /** The HMAC-SHA256 tag length. */
@@ -43,6 +47,21 @@ public final class AuthCodec {
 
     Signed(KeyId keyId, long sequence, byte[] frame, byte[] signature) {
       this.keyId = keyId;
+      this.sequence = sequence;
+      this.frame = frame;
+      this.signature = signature;
+    }
+  }
+
+  /** Kind 3: the signer's signed licence, sequence number, frame, signature by the licence key. */
+  static final class Licensed implements Wrapped {
+    final byte[] licence;
+    final long sequence;
+    final byte[] frame;
+    final byte[] signature;
+
+    Licensed(byte[] licence, long sequence, byte[] frame, byte[] signature) {
+      this.licence = licence;
       this.sequence = sequence;
       this.frame = frame;
       this.signature = signature;
@@ -88,6 +107,33 @@ public final class AuthCodec {
   }
 
   /**
+   * Signs a canonical frame with a licensed meter's key and attaches its licence (spec/auth.md
+   * §3.4).
+   *
+   * @param frame the canonical frame (EnvelopeCodec output)
+   * @param sequence the sender's sequence number, in [0, 2^63)
+   * @param licence the sender's signed licence
+   * @param key the private key of the licence's meter key
+   * @return the wrapped frame
+   * @throws IllegalArgumentException if the key is not the licence's key
+   */
+  public static byte[] signLicensed(
+      byte[] frame, long sequence, SignedLicence licence, Ed25519SigningKey key) {
+    checkSequence(sequence);
+    if (!licence.licence().meterKey().equals(key.publicKey())) {
+      throw new IllegalArgumentException("the signing key is not the licence's meter key");
+    }
+    byte[] sig = key.sign(licensedInput(key.publicKey().keyId(), sequence, frame));
+    return new CanonicalWriter()
+        .u8(LICENSED)
+        .bytes16(licence.encode())
+        .u64(sequence)
+        .bytes32(frame)
+        .fixed(sig)
+        .toByteArray();
+  }
+
+  /**
    * MACs a canonical frame for the reading plane (spec/auth.md §6.3).
    *
    * @param frame the canonical frame (EnvelopeCodec output)
@@ -124,6 +170,11 @@ public final class AuthCodec {
       long seq = sequence(r);
       byte[] frame = r.bytes32("auth.frame", EnvelopeCodec.MAX_FRAME);
       w = new Maced(t, seq, frame, r.fixed("auth.tag", TAG_LENGTH));
+    } else if (kind == LICENSED) {
+      byte[] licence = r.bytes16("auth.licence", MAX_LICENCE);
+      long seq = sequence(r);
+      byte[] frame = r.bytes32("auth.frame", EnvelopeCodec.MAX_FRAME);
+      w = new Licensed(licence, seq, frame, r.fixed("auth.signature", SIGNATURE_LENGTH));
     } else {
       throw new MalformedMessageException(AuthChecks.AUTH_E_01, "auth.kind", "unknown kind");
     }
@@ -135,6 +186,16 @@ public final class AuthCodec {
     return new CanonicalWriter()
         .bytes16(CONTROL_LABEL)
         .u8(SIGNED)
+        .u64(id.value())
+        .u64(sequence)
+        .fixed(frame)
+        .toByteArray();
+  }
+
+  static byte[] licensedInput(KeyId id, long sequence, byte[] frame) {
+    return new CanonicalWriter()
+        .bytes16(CONTROL_LABEL)
+        .u8(LICENSED)
         .u64(id.value())
         .u64(sequence)
         .fixed(frame)

@@ -29,11 +29,22 @@ public final class Licences {
   public static Licence verify(
       SignedLicence signed, TrustAnchors anchors, RevocationList revocations, GroupId group,
       Round now) throws AuthenticationException {
+    return checkValidity(checkSignature(signed, anchors, now), revocations, group, now);
+  }
+
+  /** The signature half of §5.2: AUTH-V-02, AUTH-V-06, AUTH-V-03, AUTH-V-01. */
+  static Licence checkSignature(SignedLicence signed, TrustAnchors anchors, Round now)
+      throws AuthenticationException {
     Anchor a = supplierAnchor(anchors, signed.signer(), now);
     if (!signed.verifiedBy(a.key())) {
       throw new AuthenticationException(AuthChecks.AUTH_V_01, "licence signature does not verify");
     }
-    Licence l = signed.licence();
+    return signed.licence();
+  }
+
+  /** The validity half of §5.2: AUTH-V-07, AUTH-V-10, AUTH-V-11. */
+  static Licence checkValidity(Licence l, RevocationList revocations, GroupId group, Round now)
+      throws AuthenticationException {
     if (!l.group().equals(group)) {
       throw new AuthenticationException(AuthChecks.AUTH_V_07, "licence for another group");
     }

@@ -3,6 +3,8 @@ package io.gridveil.core.auth;
 
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
+import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * An envelope whose sender was authenticated (spec/auth.md §1). Only the verifiers of this package
@@ -15,11 +17,13 @@ public final class VerifiedEnvelope<M> {
   private final Envelope<M> envelope;
   private final Address principal;
   private final long sequence;
+  private final @Nullable Licence licence;
 
-  VerifiedEnvelope(Envelope<M> envelope, Address principal, long sequence) {
+  VerifiedEnvelope(Envelope<M> envelope, Address principal, long sequence, @Nullable Licence licence) {
     this.envelope = envelope;
     this.principal = principal;
     this.sequence = sequence;
+    this.licence = licence;
   }
 
   /**
@@ -32,12 +36,24 @@ public final class VerifiedEnvelope<M> {
   }
 
   /**
-   * Returns the authenticated principal: the envelope's sender, as proven by a signature or MAC.
+   * Returns the authenticated principal: the anchor's principal for a signed frame, {@code
+   * Identified(id)} for a licensed frame, {@code Meter(T)} for a MACed frame. The envelope's sender
+   * is this address or one the receiver's {@link ReceiverPolicy} lets the principal use.
    *
-   * @return the sender address
+   * @return the principal
    */
   public Address principal() {
     return principal;
+  }
+
+  /**
+   * Returns the licence that a licensed frame carried, verified at the receiver's current round
+   * (spec/auth.md §3.4): the join-time and re-key licence check of §5.2.
+   *
+   * @return the licence, for a licensed frame; empty otherwise
+   */
+  public Optional<Licence> licence() {
+    return Optional.ofNullable(licence);
   }
 
   /**

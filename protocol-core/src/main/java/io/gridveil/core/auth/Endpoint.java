@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.core.auth;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.ProtocolViolationException;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.Step;
+import io.gridveil.core.random.RandomSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The authenticated shell around one sans-I/O party (spec/auth.md §10): it verifies inbound bytes
+ * into {@link VerifiedEnvelope}s, applies the replay windows, steps the immutable party, and seals
+ * the party's outbound envelopes (signed, licensed or MACed) with per-stream sequence numbers.
+ *
+ * <p>The endpoint is the one mutable object of the stack, on purpose: its replay windows and
+ * sequence counters grow with the number of peers (a local concentrator talks to every member),
+ * and an immutable copy per frame would cost O(n) per frame. The party inside stays immutable. A
+ * rejected input (a failed verification, a replay, a check of the party) throws and leaves the
+ * endpoint unchanged. Not thread-safe: one endpoint per party, driven by one thread.
+ *
+ * @param <S> the party's state type
+ * @param <I> the party's input type
+ * @param <M> the scheme's message type
+ */
+public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
+  /** A sealed frame to hand to the transport: where it goes and its bytes. */
+  public static final class Outbound {
+    private final Address recipient;
+    private final GroupId group;
+    private final byte[] bytes;
+
+    Outbound(Address recipient, GroupId group, byte[] bytes) {
+      this.recipient = recipient;
+      this.group = group;
+      this.bytes = bytes;
+    }
+
+    /**
+     * Returns the envelope's recipient, for routing.
+     *
+     * @return the recipient address
+     */
+    public Address recipient() {
+      return recipient;
+    }
+
+    /**
+     * Returns the envelope's group, for routing.
+     *
+     * @return the group
+     */
+    public GroupId group() {
+      return group;
+    }
+
+    /**
+     * Returns the authenticated frame.
+     *
+     * @return a copy of the bytes
+     */
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "Outbound[to=" + recipient + ", " + bytes.length + " bytes]";
+    }
+  }
+
+  /**
+   * What one input produced.
+   *
+   * @param outbound the sealed frames to deliver, in order
+   * @param events what the party observed
+   */
+  public record Output(List<Outbound> outbound, List<ProtocolEvent> events) {
+    /**
+     * Copies the lists.
+     *
+     * @param outbound the sealed frames to deliver, in order
+     * @param events what the party observed
+     */
+    public Output {
+      outbound = List.copyOf(outbound);
+      events = List.copyOf(events);
+    }
+  }
+
+  /** A stream: frames of one principal, under one sender address, to one recipient address. */
+  private record Stream(Address principal, Address sender, Address recipient) {}
+
+  /** An outbound stream: one sender address to one recipient address. */
+  private record OutStream(Address sender, Address recipient) {}
+
+  private final EnvelopeCodec<M> codec;
+  private final Function<VerifiedEnvelope<M>, I> inbound;
+  private Ed25519SigningKey signingKey;
+  private @Nullable SignedLicence licence;
+  private final long sequenceBase;
+  private final Map<Stream, ReplayWindow> windows = new HashMap<>();
+  private final Map<OutStream, Long> counters = new HashMap<>();
+  private LicenceCache licences = new LicenceCache();
+  private EnvelopeVerifier<M> verifier;
+  private S party;
+
+  private Endpoint(
+      S party,
+      EnvelopeCodec<M> codec,
+      Function<VerifiedEnvelope<M>, I> inbound,
+      EnvelopeVerifier<M> verifier,
+      Ed25519SigningKey signingKey,
+      @Nullable SignedLicence licence,
+      long sequenceBase) {
+    this.party = party;
+    this.codec = codec;
+    this.inbound = inbound;
+    this.verifier = verifier;
+    this.signingKey = signingKey;
+    this.licence = licence;
+    this.sequenceBase = sequenceBase;
+  }
+
+  /**
+   * Creates the endpoint of a role whose key is a trust anchor of its peers (supplier, TTP,
+   * aggregator, collector): its frames are signed (kind 1).
+   *
+   * @param <S> the party's state type
+   * @param <I> the party's input type
+   * @param <M> the scheme's message type
+   * @param party the party's initial state
+   * @param codec the scheme's frame codec
+   * @param inbound wraps a verified envelope into the party's input type
+   * @param verifier what the party trusts (anchors, group, revocations)
+   * @param signingKey the party's control-plane key
+   * @param sequenceBase the first sequence number of each stream: 0 for a new party, and above
+   *     every number used before for a party restarted from persisted state (spec/auth.md §7)
+   * @return the endpoint
+   */
+  public static <S extends AuthenticatedParty<S, I>, I, M> Endpoint<S, I, M> signing(
+      S party,
+      EnvelopeCodec<M> codec,
+      Function<VerifiedEnvelope<M>, I> inbound,
+      EnvelopeVerifier<M> verifier,
+      Ed25519SigningKey signingKey,
+      long sequenceBase) {
+    return create(party, codec, inbound, verifier, signingKey, null, sequenceBase);
+  }
+
+  /**
+   * Creates the endpoint of a licensed meter: its control frames carry its licence (kind 3), its
+   * frames from a token it holds a reading key for go to the supplier MACed (kind 2).
+   *
+   * @param <S> the party's state type
+   * @param <I> the party's input type
+   * @param <M> the scheme's message type
+   * @param party the party's initial state
+   * @param codec the scheme's frame codec
+   * @param inbound wraps a verified envelope into the party's input type
+   * @param verifier what the party trusts (anchors, group, revocations)
+   * @param licence the meter's signed licence
+   * @param licenceKey the private key of the licence's meter key
+   * @param sequenceBase as for {@link #signing}
+   * @return the endpoint
+   * @throws IllegalArgumentException if the key is not the licence's key
+   */
+  public static <S extends AuthenticatedParty<S, I>, I, M> Endpoint<S, I, M> licensed(
+      S party,
+      EnvelopeCodec<M> codec,
+      Function<VerifiedEnvelope<M>, I> inbound,
+      EnvelopeVerifier<M> verifier,
+      SignedLicence licence,
+      Ed25519SigningKey licenceKey,
+      long sequenceBase) {
+    Objects.requireNonNull(licence, "licence");
+    if (!licence.licence().meterKey().equals(licenceKey.publicKey())) {
+      throw new IllegalArgumentException("the signing key is not the licence's meter key");
+    }
+    return create(party, codec, inbound, verifier, licenceKey, licence, sequenceBase);
+  }
+
+  private static <S extends AuthenticatedParty<S, I>, I, M> Endpoint<S, I, M> create(
+      S party,
+      EnvelopeCodec<M> codec,
+      Function<VerifiedEnvelope<M>, I> inbound,
+      EnvelopeVerifier<M> verifier,
+      Ed25519SigningKey signingKey,
+      @Nullable SignedLicence licence,
+      long sequenceBase) {
+    if (sequenceBase < 0) {
+      throw new IllegalArgumentException("sequenceBase must be non-negative");
+    }
+    return new Endpoint<>(
+        Objects.requireNonNull(party, "party"),
+        Objects.requireNonNull(codec, "codec"),
+        Objects.requireNonNull(inbound, "inbound"),
+        Objects.requireNonNull(verifier, "verifier"),
+        Objects.requireNonNull(signingKey, "signingKey"),
+        licence,
+        sequenceBase);
+  }
+
+  /**
+   * Returns the party's current state.
+   *
+   * @return the state
+   */
+  public S party() {
+    return party;
+  }
+
+  /**
+   * Returns the verifier in use (anchors, revocations).
+   *
+   * @return the verifier
+   */
+  public EnvelopeVerifier<M> verifier() {
+    return verifier;
+  }
+
+  /**
+   * Verifies a frame from the transport and, if it is authentic, fresh and accepted by the
+   * party, steps the party with it (spec/auth.md §1 steps 1 to 3).
+   *
+   * @param bytes the bytes received
+   * @param now the receiver's current round (key rotation, licence validity)
+   * @param random the injected random source for the party's step
+   * @return the sealed frames and the events
+   * @throws ProtocolViolationException the malformed, authentication or replay check that failed
+   *     (AUTH-V-08, AUTH-V-09), or the party's own check; the endpoint is unchanged
+   */
+  public Output receive(byte[] bytes, Round now, RandomSource random)
+      throws ProtocolViolationException {
+    VerifiedEnvelope<M> v =
+        verifier.verify(
+            bytes, now, party, party.readingKeyring().orElse(null), licences);
+    Envelope<M> e = v.envelope();
+    Stream stream = new Stream(v.principal(), e.sender(), e.recipient());
+    ReplayWindow window = windows.getOrDefault(stream, ReplayWindow.EMPTY).accept(v.sequence());
+    Step<S> step = party.step(inbound.apply(v), random);
+    Output out = seal(step);
+    windows.put(stream, window);
+    party = step.next();
+    return out;
+  }
+
+  /**
+   * Steps the party with a local input (a timer, a reading, an operator command).
+   *
+   * @param input the input
+   * @param random the injected random source
+   * @return the sealed frames and the events
+   * @throws ProtocolViolationException the party's check; the endpoint is unchanged
+   */
+  public Output input(I input, RandomSource random) throws ProtocolViolationException {
+    Step<S> step = party.step(input, random);
+    Output out = seal(step);
+    party = step.next();
+    return out;
+  }
+
+  /**
+   * Installs a newer supplier-signed revocation list (spec/auth.md §5.3): licences it revokes are
+   * refused from now on, at every frame that carries them.
+   *
+   * @param list the signed list
+   * @param now the current round
+   * @throws AuthenticationException AUTH-V-01, -02, -03, -06, or AUTH-V-12 if not newer; the
+   *     endpoint is unchanged
+   */
+  public void updateRevocations(SignedRevocationList list, Round now)
+      throws AuthenticationException {
+    RevocationList next = Licences.update(verifier.revocations(), list, verifier.anchors(), now);
+    verifier = verifier.withRevocations(next);
+  }
+
+  /**
+   * Replaces the trust anchors (a key rotation, spec/auth.md §4.2).
+   *
+   * @param anchors the new anchors
+   */
+  public void trust(TrustAnchors anchors) {
+    verifier = verifier.withAnchors(anchors);
+    licences = new LicenceCache();
+  }
+
+  /**
+   * Switches the endpoint to a new licence (a renewal, or the first licence of a meter that
+   * signed with its enrolment key until then): later control frames carry it (kind 3).
+   *
+   * @param next the signed licence
+   * @param key the private key of its meter key
+   * @throws IllegalArgumentException if the key is not the licence's key
+   */
+  public void relicense(SignedLicence next, Ed25519SigningKey key) {
+    if (!next.licence().meterKey().equals(key.publicKey())) {
+      throw new IllegalArgumentException("the signing key is not the licence's meter key");
+    }
+    licence = next;
+    signingKey = key;
+  }
+
+  private Output seal(Step<S> step) {
+    S next = step.next();
+    List<Outbound> out = new ArrayList<>(step.outbound().size());
+    Map<OutStream, Long> used = new HashMap<>();
+    for (Envelope<?> raw : step.outbound()) {
+      @SuppressWarnings("unchecked") // parties of this endpoint emit envelopes of its scheme only
+      Envelope<M> e = (Envelope<M>) raw;
+      byte[] frame = codec.encode(e);
+      OutStream s = new OutStream(e.sender(), e.recipient());
+      long seq = used.getOrDefault(s, counters.getOrDefault(s, sequenceBase));
+      used.put(s, seq + 1);
+      out.add(new Outbound(e.recipient(), e.group(), wrap(next, e, frame, seq)));
+    }
+    counters.putAll(used);
+    return new Output(out, step.events());
+  }
+
+  private byte[] wrap(S next, Envelope<M> e, byte[] frame, long seq) {
+    if (e.sender() instanceof Address.Meter m && e.recipient().equals(Address.SUPPLIER)) {
+      Optional<ReadingKey> key = next.readingKey(m.token());
+      if (key.isEmpty()) {
+        key = party.readingKey(m.token());
+      }
+      if (key.isPresent()) {
+        return AuthCodec.mac(frame, seq, key.get());
+      }
+    }
+    SignedLicence held = next.licence().orElse(licence);
+    return held == null
+        ? AuthCodec.sign(frame, seq, signingKey)
+        : AuthCodec.signLicensed(frame, seq, held, signingKey);
+  }
+
+  /**
+   * Returns the next sequence number of a stream, for tests of the sealing.
+   *
+   * @param sender the sender address
+   * @param recipient the recipient address
+   * @return the number the next frame of that stream will carry
+   */
+  long nextSequence(Address sender, Address recipient) {
+    return counters.getOrDefault(new OutStream(sender, recipient), sequenceBase);
+  }
+}
