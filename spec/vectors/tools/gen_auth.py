@@ -185,6 +185,13 @@ def signed_wrapper(seed, seq, fr):
     return bytes([1]) + struct.pack('>QQ', kid, seq) + struct.pack('>I', len(fr)) + fr + sig, kid
 
 
+def licensed_wrapper(seed, signed_licence, seq, fr):
+    kid = key_id(ed_public(seed))
+    msg = bytes16(b'gridveil-v1 auth control') + bytes([3]) + struct.pack('>QQ', kid, seq) + fr
+    sig = ed_sign(seed, msg)
+    return bytes([3]) + bytes16(signed_licence) + struct.pack('>Q', seq) + struct.pack('>I', len(fr)) + fr + sig
+
+
 def mac_key(shared, group, epoch, pk_t, pk_s):
     ctx = ascii8(group) + struct.pack('>Q', epoch) + pk_t + pk_s
     return derive(shared, 'gridveil-v1 auth reading-mac', ctx, 32)
@@ -244,7 +251,7 @@ def main():
     neg('addressed-to-aggregator', signed_wrapper(supplier_seed, 1, fr_meter)[0], 'AUTH-V-13')
     fr_spoof = frame(bytes([6]), bytes([7]), 'north-7', 3, 9, body)
     neg('signer-not-sender', signed_wrapper(supplier_seed, 1, fr_spoof)[0], 'AUTH-V-06')
-    neg('unknown-kind', bytes([3]) + wrapper[1:], 'AUTH-E-01')
+    neg('unknown-kind', bytes([4]) + wrapper[1:], 'AUTH-E-01')
     write('signed.json', 'auth.md §3', signed)
 
     # MACed reading frames (spec/auth.md §6)
@@ -275,12 +282,50 @@ def main():
 
     # Licences (spec/auth.md §5.1)
     meter_pk = ed_public(meter_seed)
-    lic = struct.pack('>Q', 1001) + ascii8('SM-01') + meter_pk + ascii8('north-7') + struct.pack('>QQ', 0, 1000)
-    sig = ed_sign(supplier_seed, bytes16(b'gridveil-v1 auth licence') + lic)
-    signed_lic = bytes16(lic) + struct.pack('>Q', key_id(ed_public(supplier_seed))) + sig
+
+    def licence(serial, meter, pk, group, valid_from, valid_until, signer=supplier_seed):
+        lic = struct.pack('>Q', serial) + ascii8(meter) + pk + ascii8(group) + \
+            struct.pack('>QQ', valid_from, valid_until)
+        sig = ed_sign(signer, bytes16(b'gridveil-v1 auth licence') + lic)
+        return bytes16(lic) + struct.pack('>Q', key_id(ed_public(signer))) + sig
+
+    signed_lic = licence(1001, 'SM-01', meter_pk, 'north-7', 0, 1000)
     write('licence.json', 'auth.md §5', [{'name': 'SM-01', 'serial': '1001', 'meter': 'SM-01',
                                           'meterKey': meter_pk.hex(), 'group': 'north-7', 'validFrom': '0',
                                           'validUntil': '1000', 'encoded': signed_lic.hex()}])
+
+    # Licensed control frames (spec/auth.md §3.4): the meter SM-01 broadcasts to its group.
+    sm01 = bytes([2]) + ascii8('SM-01')
+    lfr = frame(sm01, bytes([7]), 'north-7', 3, 9, body)
+    lw = licensed_wrapper(meter_seed, signed_lic, 11, lfr)
+    licensed = [{'name': 'meter-broadcast', 'seed': meter_seed.hex(), 'licence': signed_lic.hex(),
+                 'sequence': '11', 'now': '3', 'group': 'north-7', 'revoked': '', 'frame': lfr.hex(),
+                 'wrapped': lw.hex(), 'outcome': 'accept'}]
+
+    def lneg(name, data, check, now=3, group='north-7', revoked=''):
+        licensed.append({'name': name, 'wrapped': data.hex(), 'now': str(now), 'group': group,
+                         'revoked': revoked, 'outcome': check})
+
+    bad = bytearray(lw)
+    bad[-1] ^= 1
+    lneg('frame-signature-bit-flip', bytes(bad), 'AUTH-V-01')
+    bad = bytearray(lw)
+    bad[3 + len(signed_lic) - 1] ^= 1
+    lneg('licence-signature-bit-flip', bytes(bad), 'AUTH-V-01')
+    lneg('licence-by-unknown-signer',
+         licensed_wrapper(meter_seed, licence(1001, 'SM-01', meter_pk, 'north-7', 0, 1000, ttp_seed), 11, lfr),
+         'AUTH-V-02')
+    lneg('licence-expired', lw, 'AUTH-V-10', now=1001)
+    lneg('licence-revoked', lw, 'AUTH-V-11', revoked='1001')
+    south = frame(sm01, bytes([7]), 'south-1', 3, 9, body)
+    lneg('licence-for-another-group', licensed_wrapper(meter_seed, signed_lic, 11, south), 'AUTH-V-07',
+         group='south-1')
+    lneg('receiver-in-another-group', lw, 'AUTH-V-07', group='south-1')
+    sm02 = frame(bytes([2]) + ascii8('SM-02'), bytes([7]), 'north-7', 3, 9, body)
+    lneg('sender-not-the-licensed-meter', licensed_wrapper(meter_seed, signed_lic, 11, sm02), 'AUTH-V-06')
+    other = hashlib.sha256(b'gridveil vector meter SM-01 stolen licence').digest()
+    lneg('signed-by-another-key', licensed_wrapper(other, signed_lic, 11, lfr), 'AUTH-V-01')
+    write('licensed.json', 'auth.md §3.4', licensed)
 
 
 if __name__ == '__main__':

@@ -157,4 +157,45 @@ class AuthKnownAnswerTest {
         Licences.verify(
             decoded, AuthFixtures.supplierAnchors(), RevocationList.NONE, l.group(), new Round(5)));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void licensedFrames_acceptOrFailWithTheirCheck() throws Exception {
+    Set<String> outcomes = new TreeSet<>();
+    Vector first = Vectors.load("auth/licensed.json").get(0);
+    SignedLicence licence = SignedLicence.decode(first.hex("licence"));
+    for (Vector v : Vectors.load("auth/licensed.json")) {
+      RevocationList revoked =
+          v.string("revoked").isEmpty()
+              ? RevocationList.NONE
+              : new RevocationList(1, Set.of(Long.parseLong(v.string("revoked"))));
+      EnvelopeVerifier<Object> verifier =
+          EnvelopeVerifier.of(
+                  (EnvelopeCodec<Object>) AuthFixtures.codec(),
+                  Address.GROUP_BROADCAST,
+                  new GroupId(v.string("group")),
+                  AuthFixtures.supplierAnchors())
+              .withRevocations(revoked);
+      Round now = new Round(v.longValue("now"));
+      String outcome = v.string("outcome");
+      outcomes.add(outcome);
+      if (outcome.equals("accept")) {
+        assertArrayEquals(
+            v.hex("wrapped"),
+            AuthCodec.signLicensed(
+                v.hex("frame"), v.longValue("sequence"), licence, AuthFixtures.signing("meter")));
+        VerifiedEnvelope<Object> e = verifier.verify(v.hex("wrapped"), now);
+        assertEquals(Address.identified(new MeterId("SM-01")), e.principal());
+        assertEquals(licence.licence(), e.licence().orElseThrow());
+        assertEquals(11, e.sequence());
+      } else {
+        assertViolation(outcome, () -> verifier.verify(v.hex("wrapped"), now));
+      }
+    }
+    assertEquals(
+        Set.of(
+            "accept", "AUTH-V-01", "AUTH-V-02", "AUTH-V-06", "AUTH-V-07", "AUTH-V-10",
+            "AUTH-V-11"),
+        outcomes);
+  }
 }

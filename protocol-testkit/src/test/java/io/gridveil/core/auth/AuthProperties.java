@@ -16,7 +16,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** spec/auth.md §3 and §6: any single bit flip in a signed or MACed frame is rejected. */
+/**
+ * spec/auth.md §3 and §6: any single bit flip in a signed, licensed or MACed frame is rejected.
+ */
 class AuthProperties {
   @SuppressWarnings("unchecked")
   private static EnvelopeVerifier<Object> verifier(Address self) throws Exception {
@@ -56,5 +58,12 @@ class AuthProperties {
       throws Exception {
     Vector v = Vectors.load("auth/maced.json").get(0);
     assertFlipRejected(v.hex("wrapped"), Address.SUPPLIER, new Round(17), 7, bit);
+  }
+
+  @Property(tries = 300)
+  void bitFlipInLicensedFrame_isRejected(@ForAll @IntRange(min = 0, max = 1 << 20) int bit)
+      throws Exception {
+    Vector v = Vectors.load("auth/licensed.json").get(0);
+    assertFlipRejected(v.hex("wrapped"), Address.GROUP_BROADCAST, new Round(3), 11, bit);
   }
 }
