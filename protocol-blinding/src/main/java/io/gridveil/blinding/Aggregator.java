@@ -4,9 +4,10 @@ package io.gridveil.blinding;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
@@ -30,10 +31,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * with the contributor count; at the deadline it voids a round with missing meters or, with
  * recovery on, asks the TTP for the missing meters' correction.
  *
+ * <p>Authentication (spec/blinding.md §5.3): a contribution counts only if it arrived as a
+ * licensed frame (kind 3) whose verified principal is a roster meter; its endpoint's verifier
+ * checks that licence (group, validity, revocation) on every frame. The group setup and recovery
+ * releases must be signed by the TTP's role key.
+ *
  * <p>Security: sees only IND-CPA ciphertexts (spec/blinding.md §2.8) and the identities of the
  * contributors, never a key; it learns nothing about readings (§7.2 claim 1).
  */
-public final class Aggregator implements Party<Aggregator, BlindingInput> {
+public final class Aggregator implements AuthenticatedParty<Aggregator, BlindingInput> {
   private final GroupId group;
   private final BlindingParameters params;
   private final @Nullable Setup setup;
@@ -97,10 +103,11 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
       throws BlindingViolationException {
     Objects.requireNonNull(input, "input");
     if (input instanceof BlindingInput.Inbound in) {
-      Envelope<BlindingMessage> env = in.envelope();
+      VerifiedEnvelope<BlindingMessage> verified = in.verified();
+      Envelope<BlindingMessage> env = verified.envelope();
       BlindingMessage body = env.body();
       if (body instanceof BlindingMessage.GroupSetup g) {
-        return groupSetup(env, g);
+        return groupSetup(verified, g);
       }
       Setup s = setup;
       if (s == null) {
@@ -110,9 +117,9 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
         throw new BlindingViolationException(BlindingChecks.BLND_V_02, "message for another group");
       }
       if (body instanceof BlindingMessage.Contribution c) {
-        return contribution(s, env, c);
+        return contribution(s, verified, c);
       } else if (body instanceof BlindingMessage.RecoveryRelease r) {
-        return release(s, env, r);
+        return release(s, verified, r);
       }
       throw new BlindingViolationException(
           BlindingChecks.BLND_V_03, "unexpected message type for the aggregator");
@@ -122,9 +129,11 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
     throw new IllegalArgumentException("an aggregator takes no setup or reading input");
   }
 
-  private Step<Aggregator> groupSetup(Envelope<BlindingMessage> env, BlindingMessage.GroupSetup g)
+  private Step<Aggregator> groupSetup(
+      VerifiedEnvelope<BlindingMessage> verified, BlindingMessage.GroupSetup g)
       throws BlindingViolationException {
-    if (!(env.sender() instanceof Address.TrustedThirdParty)) {
+    Envelope<BlindingMessage> env = verified.envelope();
+    if (!(verified.principal() instanceof Address.TrustedThirdParty)) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_03, "group setup not from the TTP");
     }
     if (!env.group().equals(group)) {
@@ -158,13 +167,17 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
   }
 
   private Step<Aggregator> contribution(
-      Setup s, Envelope<BlindingMessage> env, BlindingMessage.Contribution c)
+      Setup s, VerifiedEnvelope<BlindingMessage> verified, BlindingMessage.Contribution c)
       throws BlindingViolationException {
-    // §4.3 steps 1 to 4.
+    Envelope<BlindingMessage> env = verified.envelope();
+    // §4.3 steps 1 to 4. §5.3: the identity is the verified principal of a licensed frame.
     Integer i =
-        env.sender() instanceof Address.Identified id ? s.index().get(id.id()) : null;
+        verified.principal() instanceof Address.Identified id && verified.licence().isPresent()
+            ? s.index().get(id.id())
+            : null;
     if (i == null) {
-      throw new BlindingViolationException(BlindingChecks.BLND_V_03, "sender is not a roster meter");
+      throw new BlindingViolationException(
+          BlindingChecks.BLND_V_03, "not a licensed frame of a roster meter");
     }
     if (c.keySize() != params.keySize()) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_04, "key size differs");
@@ -272,9 +285,10 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
   }
 
   private Step<Aggregator> release(
-      Setup s, Envelope<BlindingMessage> env, BlindingMessage.RecoveryRelease r)
+      Setup s, VerifiedEnvelope<BlindingMessage> verified, BlindingMessage.RecoveryRelease r)
       throws BlindingViolationException {
-    if (!(env.sender() instanceof Address.TrustedThirdParty)) {
+    Envelope<BlindingMessage> env = verified.envelope();
+    if (!(verified.principal() instanceof Address.TrustedThirdParty)) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_03, "release not from the TTP");
     }
     long j = env.round().index();
@@ -321,6 +335,12 @@ public final class Aggregator implements Party<Aggregator, BlindingInput> {
         group,
         round,
         new BlindingMessage.Aggregate(params.keySize(), c, t, recovered));
+  }
+
+  /** The aggregator receives frames addressed to the aggregator only (AUTH-V-13 otherwise). */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.AGGREGATOR);
   }
 
   @Override

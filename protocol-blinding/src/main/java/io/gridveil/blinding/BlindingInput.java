@@ -1,32 +1,49 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.blinding;
 
-import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.TrustAnchors;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Envelope;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The inputs of the blinding parties (spec/blinding.md §4): the TTP's setup, inbound envelopes,
- * a meter's local reading, and deadlines. Inbound envelopes are wrapped here, in one place, so
- * that a verified-envelope type can replace them later.
+ * a meter's local reading, and deadlines. Inbound envelopes arrive only verified
+ * (spec/blinding.md §5.3): an unverified envelope cannot reach a party's state.
  */
 public sealed interface BlindingInput {
   /**
-   * The TTP's setup of a group (spec/blinding.md §4.1).
+   * The TTP's setup of a group (spec/blinding.md §4.1, §5.3): the roster as the meters'
+   * supplier-signed licences, each verified at {@code now} against {@code anchors} and {@code
+   * revocations} before the TTP deals to it.
    *
-   * @param roster SM_1 .. SM_n in ring order
+   * @param roster the licences of SM_1 .. SM_n in ring order
+   * @param anchors the TTP's trust anchors (the supplier's licence-signing key among them)
+   * @param revocations the newest verified revocation list the TTP holds
+   * @param now the set-up round: licence validity is checked at it, and the set-up envelopes
+   *     carry it
    */
-  record Setup(List<MeterId> roster) implements BlindingInput {
+  record Setup(
+      List<SignedLicence> roster, TrustAnchors anchors, RevocationList revocations, Round now)
+      implements BlindingInput {
     /**
      * Copies the roster.
      *
-     * @param roster SM_1 .. SM_n in ring order
+     * @param roster the licences of SM_1 .. SM_n in ring order
+     * @param anchors the TTP's trust anchors (the supplier's licence-signing key among them)
+     * @param revocations the newest verified revocation list the TTP holds
+     * @param now the set-up round
      */
     public Setup {
       roster = List.copyOf(roster);
+      Objects.requireNonNull(anchors, "anchors");
+      Objects.requireNonNull(revocations, "revocations");
+      Objects.requireNonNull(now, "now");
     }
   }
 
@@ -34,35 +51,59 @@ public sealed interface BlindingInput {
    * The TTP's setup of a group with a key pair generated beforehand (spec/blinding.md §4.1 with
    * §2.1 done ahead of time, for example to reuse one generation across a simulation).
    *
-   * @param roster SM_1 .. SM_n in ring order
+   * @param roster the licences of SM_1 .. SM_n in ring order
    * @param keys the supplier's key pair, of the group's key size
+   * @param anchors the TTP's trust anchors (the supplier's licence-signing key among them)
+   * @param revocations the newest verified revocation list the TTP holds
+   * @param now the set-up round
    */
-  record SetupWithKeys(List<MeterId> roster, PaillierKeyPair keys) implements BlindingInput {
+  record SetupWithKeys(
+      List<SignedLicence> roster,
+      PaillierKeyPair keys,
+      TrustAnchors anchors,
+      RevocationList revocations,
+      Round now)
+      implements BlindingInput {
     /**
      * Copies the roster.
      *
-     * @param roster SM_1 .. SM_n in ring order
+     * @param roster the licences of SM_1 .. SM_n in ring order
      * @param keys the supplier's key pair, of the group's key size
+     * @param anchors the TTP's trust anchors (the supplier's licence-signing key among them)
+     * @param revocations the newest verified revocation list the TTP holds
+     * @param now the set-up round
      */
     public SetupWithKeys {
       roster = List.copyOf(roster);
       Objects.requireNonNull(keys, "keys");
+      Objects.requireNonNull(anchors, "anchors");
+      Objects.requireNonNull(revocations, "revocations");
+      Objects.requireNonNull(now, "now");
     }
   }
 
   /**
-   * A decoded inbound envelope.
+   * An inbound envelope whose sender the party's endpoint authenticated (spec/blinding.md §5.3).
    *
-   * @param envelope the envelope
+   * @param verified the verified envelope
    */
-  record Inbound(Envelope<BlindingMessage> envelope) implements BlindingInput {
+  record Inbound(VerifiedEnvelope<BlindingMessage> verified) implements BlindingInput {
     /**
      * Validates the component.
      *
-     * @param envelope the envelope
+     * @param verified the verified envelope
      */
     public Inbound {
-      Objects.requireNonNull(envelope, "envelope");
+      Objects.requireNonNull(verified, "verified");
+    }
+
+    /**
+     * Returns the envelope.
+     *
+     * @return the decoded, verified envelope
+     */
+    public Envelope<BlindingMessage> envelope() {
+      return verified.envelope();
     }
   }
 
@@ -102,13 +143,13 @@ public sealed interface BlindingInput {
   }
 
   /**
-   * Wraps an envelope.
+   * Wraps a verified envelope: the inbound wrapper of the parties' endpoints.
    *
-   * @param envelope the envelope
+   * @param verified the verified envelope
    * @return the input
    */
-  static BlindingInput inbound(Envelope<BlindingMessage> envelope) {
-    return new Inbound(envelope);
+  static BlindingInput inbound(VerifiedEnvelope<BlindingMessage> verified) {
+    return new Inbound(verified);
   }
 
   /**

@@ -7,9 +7,10 @@ import io.gridveil.core.InvalidReadingException;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import java.math.BigInteger;
@@ -21,11 +22,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Smart meter SM_i of a blinding group (spec/blinding.md §4.2): each round it encrypts its reading
  * blinded by b_ij = F(s_i, j) - F(s_(i-1), j) mod N and sends the ciphertext to the aggregator.
  *
+ * <p>Authentication (spec/blinding.md §5.3): the meter's endpoint is licensed, so each
+ * Contribution travels as a licensed control frame (kind 3) from {@code Identified(id)}; the meter
+ * accepts frames addressed to its identity only, and a seed deal only if the TTP's role key
+ * signed it.
+ *
  * <p>Security: the meter learns its two ring seeds and the public key, nothing about other
  * readings. It encrypts at most once per round (BLND-S-03), since two ciphertexts under one b_ij
  * would reveal the difference of their plaintexts to the supplier.
  */
-public final class Meter implements Party<Meter, BlindingInput> {
+public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
   private final GroupId group;
   private final MeterId self;
   private final BlindingParameters params;
@@ -86,7 +92,7 @@ public final class Meter implements Party<Meter, BlindingInput> {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(random, "random");
     if (input instanceof BlindingInput.Inbound in) {
-      return deal(in.envelope());
+      return deal(in.verified());
     } else if (input instanceof BlindingInput.LocalReading r) {
       Keys k = keys;
       if (k == null) {
@@ -136,12 +142,15 @@ public final class Meter implements Party<Meter, BlindingInput> {
     return new Step<>(new Meter(group, self, params, k, round.index()), List.of(out), List.of());
   }
 
-  private Step<Meter> deal(Envelope<BlindingMessage> env) throws BlindingViolationException {
+  private Step<Meter> deal(VerifiedEnvelope<BlindingMessage> verified)
+      throws BlindingViolationException {
+    Envelope<BlindingMessage> env = verified.envelope();
     if (!env.group().equals(group)) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_02, "message for another group");
     }
+    // §5.3: a seed deal must be signed by the TTP's role key.
     if (!(env.body() instanceof BlindingMessage.SeedDeal d)
-        || !(env.sender() instanceof Address.TrustedThirdParty)) {
+        || !(verified.principal() instanceof Address.TrustedThirdParty)) {
       throw new BlindingViolationException(
           BlindingChecks.BLND_V_03, "a meter accepts only a seed deal from the TTP");
     }
@@ -166,6 +175,15 @@ public final class Meter implements Party<Meter, BlindingInput> {
             RingPrf.of(d.previousSeed(), group, previousEdge, pk.n(), keyBytes),
             params.aggregation(pk.n()));
     return Step.of(new Meter(group, self, params, k, lastRound));
+  }
+
+  /**
+   * A meter receives frames addressed to its identity only (AUTH-V-13 otherwise); no blinding
+   * message is broadcast (spec/blinding.md §5.1).
+   */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient instanceof Address.Identified i && i.id().equals(self);
   }
 
   @Override

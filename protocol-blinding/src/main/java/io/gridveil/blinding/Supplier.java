@@ -4,9 +4,9 @@ package io.gridveil.blinding;
 import io.gridveil.core.AggregationParameters;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
@@ -27,12 +27,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * decryption key and decrypts each round's product to the exact sum of the contributors' readings,
  * or reports the round void.
  *
+ * <p>Authentication (spec/blinding.md §5.3): it accepts frames addressed to the supplier only, a
+ * key delivery only if the TTP's role key signed it, an aggregate only if the aggregator's did.
+ *
  * <p>Security: honest-but-curious. It sees one product per round, whose plaintext is the sum; a
  * single meter's ciphertext, if it obtained one, decrypts to e_ij + b_ij, uniform in Z_N
  * (spec/blinding.md §7.2 claim 2). With both ring neighbours of a meter and that meter's
  * ciphertext it learns the reading (§7.3).
  */
-public final class Supplier implements Party<Supplier, BlindingInput> {
+public final class Supplier implements AuthenticatedParty<Supplier, BlindingInput> {
   private final GroupId group;
   private final BlindingParameters params;
   private final @Nullable Keyed keyed;
@@ -82,14 +85,16 @@ public final class Supplier implements Party<Supplier, BlindingInput> {
     Objects.requireNonNull(input, "input");
     if (input instanceof BlindingInput.Inbound in) {
       Envelope<BlindingMessage> env = in.envelope();
+      Address principal = in.verified().principal();
       if (!env.group().equals(group)) {
         throw new BlindingViolationException(BlindingChecks.BLND_V_02, "message for another group");
       }
+      // §5.3: the sender check rests on the role key that signed the frame.
       if (env.body() instanceof BlindingMessage.KeyDelivery k
-          && env.sender() instanceof Address.TrustedThirdParty) {
+          && principal instanceof Address.TrustedThirdParty) {
         return keyDelivery(k);
       } else if (env.body() instanceof BlindingMessage.Aggregate a
-          && env.sender() instanceof Address.Aggregator) {
+          && principal instanceof Address.Aggregator) {
         return aggregate(env.round(), a);
       }
       throw new BlindingViolationException(
@@ -179,6 +184,12 @@ public final class Supplier implements Party<Supplier, BlindingInput> {
         new Supplier(group, params, keyed, nextFloor, Set.copyOf(nextDecided)),
         List.of(),
         List.copyOf(events));
+  }
+
+  /** The supplier receives frames addressed to the supplier only (AUTH-V-13 otherwise). */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.SUPPLIER);
   }
 
   @Override

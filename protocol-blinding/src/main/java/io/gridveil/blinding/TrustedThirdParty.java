@@ -5,9 +5,16 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.IllegalParameterException;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.AuthenticationException;
+import io.gridveil.core.auth.Licences;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.TrustAnchors;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
+import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretAccess;
@@ -26,11 +33,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * pair, deals the ring seeds, hands the supplier its key and forgets it, and releases recovery
  * corrections for missing meters.
  *
+ * <p>Authentication (spec/blinding.md §5.3): the roster arrives as supplier-signed licences, each
+ * verified at set-up; a meter whose licence is refused is left out of the dealt group and
+ * reported as a {@link MeterExcluded} event. The TTP accepts only recovery requests signed by the
+ * aggregator's role key, and its own envelopes are signed with the TTP's role key.
+ *
  * <p>Security: trusted by every party. It knows every ring seed, hence every b_ij; it sees no
  * ciphertext. It erases p and q after the key delivery; with the supplier or the aggregator it
  * could read every meter (spec/blinding.md §7.3).
  */
-public final class TrustedThirdParty implements Party<TrustedThirdParty, BlindingInput> {
+public final class TrustedThirdParty
+    implements AuthenticatedParty<TrustedThirdParty, BlindingInput> {
   private final GroupId group;
   private final BlindingParameters params;
   private final @Nullable Dealt dealt;
@@ -71,11 +84,21 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(random, "random");
     if (input instanceof BlindingInput.Setup s) {
-      return setup(s.roster(), PaillierKeyPair.generate(params.keySize(), random), random);
+      if (dealt != null) {
+        throw new BlindingViolationException(BlindingChecks.BLND_S_05, "group already set up");
+      }
+      checkRoster(s.roster(), params);
+      return setup(
+          s.roster(),
+          PaillierKeyPair.generate(params.keySize(), random),
+          s.anchors(),
+          s.revocations(),
+          s.now(),
+          random);
     } else if (input instanceof BlindingInput.SetupWithKeys s) {
-      return setup(s.roster(), s.keys(), random);
+      return setup(s.roster(), s.keys(), s.anchors(), s.revocations(), s.now(), random);
     } else if (input instanceof BlindingInput.Inbound in) {
-      return inbound(in.envelope());
+      return inbound(in.verified());
     } else if (input instanceof BlindingInput.Deadline) {
       return Step.of(this);
     }
@@ -83,27 +106,54 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
   }
 
   /**
-   * Setup with a given key pair (spec/blinding.md §4.1), the deterministic core of the Setup
-   * input; the seeds are drawn from {@code random}.
+   * Setup with a given key pair (spec/blinding.md §4.1, §5.3), the deterministic core of the
+   * Setup input; the seeds are drawn from {@code random}.
    *
-   * @param roster SM_1 .. SM_n
+   * @param licences the licences of SM_1 .. SM_n
    * @param keys the key pair
+   * @param anchors the trust anchors the licences are verified against
+   * @param revocations the revocation list they are checked against
+   * @param now the set-up round
    * @param random the source of the seeds
-   * @return the step
+   * @return the step: the deals, the group setup, the key delivery, and a {@link MeterExcluded}
+   *     event per refused licence
    * @throws BlindingViolationException BLND-S-05 if already set up
+   * @throws IllegalParameterException BLND-P-02 for a roster outside 2..n_max, with a duplicate
+   *     meter, or with fewer than 2 meters whose licences verify; BLND-P-01 for a key pair of
+   *     another size
    */
-  Step<TrustedThirdParty> setup(List<MeterId> roster, PaillierKeyPair keys, RandomSource random)
+  Step<TrustedThirdParty> setup(
+      List<SignedLicence> licences,
+      PaillierKeyPair keys,
+      TrustAnchors anchors,
+      RevocationList revocations,
+      Round now,
+      RandomSource random)
       throws BlindingViolationException {
     if (dealt != null) {
       throw new BlindingViolationException(BlindingChecks.BLND_S_05, "group already set up");
     }
-    checkRoster(roster, params);
-    int n = roster.size();
+    checkRoster(licences, params);
     KeySize k = params.keySize();
     if (keys.publicKey().bits() != k.bits()) {
       throw new IllegalParameterException(
           BlindingChecks.BLND_P_01, "key pair size differs from the parameters");
     }
+    // §5.3: every licence is verified at the set-up round; a refused one keeps its meter out.
+    List<MeterId> roster = new ArrayList<>();
+    List<ProtocolEvent> excluded = new ArrayList<>();
+    for (SignedLicence l : licences) {
+      try {
+        roster.add(Licences.verify(l, anchors, revocations, group, now).meter());
+      } catch (AuthenticationException e) {
+        excluded.add(new MeterExcluded(group, l.licence().meter(), e.checkId()));
+      }
+    }
+    if (roster.size() < 2) {
+      throw new IllegalParameterException(
+          BlindingChecks.BLND_P_02, "fewer than 2 meters hold a valid licence");
+    }
+    int n = roster.size();
     BigInteger modulus = keys.publicKey().n();
     // §3.1: n independent 32-byte seeds; s_i belongs to the edge (SM_i, SM_(i+1)).
     List<SecretBytes> seeds = new ArrayList<>();
@@ -120,29 +170,33 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
       out.add(
           envelope(
               Address.identified(roster.get(i - 1)),
-              Round.FIRST,
+              now,
               new BlindingMessage.SeedDeal(
                   k, i, n, modulus, keys.publicKey().hs(), own, previous)));
     }
     out.add(
         envelope(
             Address.AGGREGATOR,
-            Round.FIRST,
+            now,
             new BlindingMessage.GroupSetup(k, modulus, keys.publicKey().hs(), roster)));
-    out.add(envelope(Address.SUPPLIER, Round.FIRST, keyDelivery(keys.privateKey(), n)));
-    // §4.1 step 6: keep N and the seeds' PRFs; the key pair is not kept.
+    out.add(envelope(Address.SUPPLIER, now, keyDelivery(keys.privateKey(), n)));
+    // §4.1 step 7: keep N and the seeds' PRFs; the key pair is not kept.
     TrustedThirdParty next =
         new TrustedThirdParty(group, params, new Dealt(modulus, List.copyOf(ring), Set.of()));
-    return new Step<>(next, out, List.of());
+    return new Step<>(next, out, excluded);
   }
 
-  static void checkRoster(List<MeterId> roster, BlindingParameters params) {
+  static void checkRoster(List<SignedLicence> roster, BlindingParameters params) {
     if (roster.size() < 2 || roster.size() > params.nMax()) {
       throw new IllegalParameterException(
           BlindingChecks.BLND_P_02, "a group has 2 to n_max meters");
     }
-    if (new HashSet<>(roster).size() != roster.size()) {
-      throw new IllegalParameterException(BlindingChecks.BLND_P_02, "roster has a duplicate meter");
+    Set<MeterId> ids = new HashSet<>();
+    for (SignedLicence l : roster) {
+      if (!ids.add(l.licence().meter())) {
+        throw new IllegalParameterException(
+            BlindingChecks.BLND_P_02, "roster has a duplicate meter");
+      }
     }
   }
 
@@ -168,8 +222,9 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
     return out;
   }
 
-  private Step<TrustedThirdParty> inbound(Envelope<BlindingMessage> env)
+  private Step<TrustedThirdParty> inbound(VerifiedEnvelope<BlindingMessage> verified)
       throws BlindingViolationException {
+    Envelope<BlindingMessage> env = verified.envelope();
     Dealt d = dealt;
     if (d == null) {
       throw new BlindingViolationException(BlindingChecks.BLND_S_04, "group not set up");
@@ -177,8 +232,9 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
     if (!env.group().equals(group)) {
       throw new BlindingViolationException(BlindingChecks.BLND_V_02, "message for another group");
     }
+    // §5.3: the request must be signed by the aggregator's role key.
     if (!(env.body() instanceof BlindingMessage.RecoveryRequest request)
-        || !(env.sender() instanceof Address.Aggregator)) {
+        || !(verified.principal() instanceof Address.Aggregator)) {
       throw new BlindingViolationException(
           BlindingChecks.BLND_V_03, "the TTP accepts only recovery requests from the aggregator");
     }
@@ -226,6 +282,12 @@ public final class TrustedThirdParty implements Party<TrustedThirdParty, Blindin
 
   private Envelope<BlindingMessage> envelope(Address to, Round round, BlindingMessage body) {
     return new Envelope<>(Address.TRUSTED_THIRD_PARTY, to, group, round, body);
+  }
+
+  /** The TTP receives frames addressed to the TTP only (AUTH-V-13 otherwise). */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.TRUSTED_THIRD_PARTY);
   }
 
   @Override

@@ -77,7 +77,7 @@ class BlindingRoundKnownAnswerTest {
         codec.encode(c, w);
         assertEquals(v.list("contributionBodies").get(i - 1), HEX.formatHex(w.toByteArray()));
         if (!missing.contains(i)) {
-          aggregator = aggregator.step(new BlindingInput.Inbound(out), random).next();
+          aggregator = aggregator.step(TestAuth.inbound(out, aggregator), random).next();
         }
       }
       Step<Aggregator> forwarded;
@@ -138,8 +138,13 @@ class BlindingRoundKnownAnswerTest {
         KeySize.BITS_2048, n, SecretBytes.copyOf(p.toByteArray()), SecretBytes.copyOf(q.toByteArray()));
   }
 
-  static BlindingInput inbound(Address from, Address to, GroupId group, Round round, BlindingMessage m) {
-    return new BlindingInput.Inbound(new Envelope<>(from, to, group, round, m));
+  /**
+   * The envelope as its recipient's endpoint would hand it over: sealed by the sender (role key or
+   * licence) and verified (TestAuth).
+   */
+  static BlindingInput inbound(Address from, Address to, GroupId group, Round round, BlindingMessage m)
+      throws io.gridveil.core.ProtocolViolationException {
+    return TestAuth.inbound(new Envelope<>(from, to, group, round, m));
   }
 
   private static SecretBytes seed(List<?> seeds, int i) {

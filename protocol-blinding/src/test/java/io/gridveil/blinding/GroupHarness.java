@@ -66,7 +66,7 @@ final class GroupHarness {
     ttp = TrustedThirdParty.create(this.group, params);
     aggregator = Aggregator.create(this.group, params);
     supplier = Supplier.create(this.group, params);
-    Step<TrustedThirdParty> s = ttp.setup(roster, keys, random);
+    Step<TrustedThirdParty> s = TestAuth.setup(ttp, this.group, roster, keys, random);
     ttp = s.next();
     pending.addAll(s.outbound());
     flush();
@@ -79,27 +79,32 @@ final class GroupHarness {
     }
   }
 
+  /**
+   * Delivers an envelope to its recipient, sealed by its sender and verified for the recipient
+   * (TestPki.verified), so the party sees the VerifiedEnvelope its endpoint would give it.
+   */
   @SuppressWarnings("unchecked") // every envelope of this protocol carries a BlindingMessage
-  void deliver(Envelope<?> e) throws ProtocolViolationException {
-    BlindingInput in = new BlindingInput.Inbound((Envelope<BlindingMessage>) e);
+  void deliver(Envelope<?> raw) throws ProtocolViolationException {
+    Envelope<BlindingMessage> e = (Envelope<BlindingMessage>) raw;
     Address to = e.recipient();
     if (to instanceof Address.Identified id) {
       int i = roster.indexOf(id.id());
+      BlindingInput in = TestAuth.inbound(e, meters.get(i));
       Step<Meter> s = meters.get(i).step(in, random);
       meters.set(i, s.next());
       pending.addAll(s.outbound());
     } else if (to instanceof Address.Aggregator) {
-      Step<Aggregator> s = aggregator.step(in, random);
+      Step<Aggregator> s = aggregator.step(TestAuth.inbound(e, aggregator), random);
       aggregator = s.next();
       pending.addAll(s.outbound());
       collect(s.events(), aggregatorOutcomes);
     } else if (to instanceof Address.Supplier) {
-      Step<Supplier> s = supplier.step(in, random);
+      Step<Supplier> s = supplier.step(TestAuth.inbound(e, supplier), random);
       supplier = s.next();
       pending.addAll(s.outbound());
       collect(s.events(), supplierOutcomes);
     } else if (to instanceof Address.TrustedThirdParty) {
-      Step<TrustedThirdParty> s = ttp.step(in, random);
+      Step<TrustedThirdParty> s = ttp.step(TestAuth.inbound(e, ttp), random);
       ttp = s.next();
       pending.addAll(s.outbound());
     } else {

@@ -131,9 +131,9 @@ class PartiesTest {
   @Test
   void secondSetup_isRefusedEverywhere() throws Exception {
     GroupHarness g = group(2, false);
-    assertViolation("BLND-S-05", () -> g.ttp.setup(g.roster, keys, random));
+    assertViolation("BLND-S-05", () -> TestAuth.setup(g.ttp, g.group, g.roster, keys, random));
     GroupHarness other = group(2, false);
-    Step<TrustedThirdParty> s = TrustedThirdParty.create(g.group, g.params).setup(g.roster, keys, random);
+    Step<TrustedThirdParty> s = TestAuth.setup(TrustedThirdParty.create(g.group, g.params), g.group, g.roster, keys, random);
     for (Envelope<?> e : s.outbound()) {
       assertViolation("BLND-S-05", () -> g.deliver(e));
     }
@@ -225,10 +225,10 @@ class PartiesTest {
     BlindingMessage a = new BlindingMessage.Aggregate(KeySize.BITS_3072, BigInteger.ONE, 2, 0);
     assertViolation("BLND-V-04", () -> g.supplier.step(inbound(Address.AGGREGATOR, Address.SUPPLIER, g.group,
         Round.FIRST, a), random));
-    Step<TrustedThirdParty> s = TrustedThirdParty.create(g.group, g.params).setup(g.roster, keys, random);
+    Step<TrustedThirdParty> s = TestAuth.setup(TrustedThirdParty.create(g.group, g.params), g.group, g.roster, keys, random);
     BlindingParameters big = new BlindingParameters(8, 1000, g.params.unit(), false, KeySize.BITS_3072, false);
     Meter m = Meter.create(g.group, g.roster.get(0), big);
-    assertViolation("BLND-V-04", () -> m.step(new BlindingInput.Inbound(only2(s, 0)), random));
+    assertViolation("BLND-V-04", () -> m.step(TestAuth.inbound(only2(s, 0), m), random));
   }
 
   @SuppressWarnings("unchecked") // the TTP sends blinding messages
@@ -239,7 +239,8 @@ class PartiesTest {
   @Test
   void aggregateCounts_inconsistent_areRefused() throws Exception {
     GroupHarness g = group(3, false);
-    for (int[] counts : new int[][] {{0, 3}, {2, 0}, {3, 1}, {-1, 4}}) {
+    // A negative count cannot be encoded (u32 fields), so it never reaches a verified envelope.
+    for (int[] counts : new int[][] {{0, 3}, {2, 0}, {3, 1}, {1, 1}}) {
       BlindingMessage a = new BlindingMessage.Aggregate(KeySize.BITS_2048, BigInteger.ONE, counts[0], counts[1]);
       assertViolation("BLND-V-05", () -> g.supplier.step(inbound(Address.AGGREGATOR, Address.SUPPLIER, g.group,
           Round.FIRST, a), random));
@@ -339,12 +340,15 @@ class PartiesTest {
   @Test
   void rosterOutsideTwoToNMax_isRefusedAtSetup() {
     BlindingParameters params = BlindingParameters.of(3, 100, false);
-    TrustedThirdParty t = TrustedThirdParty.create(new GroupId("g"), params);
+    GroupId id = new GroupId("g");
+    TrustedThirdParty t = TrustedThirdParty.create(id, params);
     MeterId a = new MeterId("a");
-    assertRefused("BLND-P-02", () -> t.setup(List.of(a), keys, random));
-    assertRefused("BLND-P-02", () -> t.setup(List.of(a, new MeterId("b"), new MeterId("c"), new MeterId("d")),
-        keys, random));
-    assertRefused("BLND-P-02", () -> t.setup(List.of(a, a), keys, random));
+    assertRefused("BLND-P-02", () -> TestAuth.setup(t, id, List.of(a), keys, random));
+    assertRefused("BLND-P-02", () -> TestAuth.setup(t, id,
+        List.of(a, new MeterId("b"), new MeterId("c"), new MeterId("d")), keys, random));
+    assertRefused("BLND-P-02", () -> TestAuth.setup(t, id, List.of(a, a), keys, random));
+    assertRefused("BLND-P-02", () -> t.step(new BlindingInput.Setup(TestAuth.licences(id, List.of(a, a)),
+        TestAuth.pki(id).anchors(), io.gridveil.core.auth.RevocationList.NONE, Round.FIRST), random));
   }
 
   @Test
@@ -353,7 +357,7 @@ class PartiesTest {
         new BlindingParameters(4, 100, io.gridveil.core.ReadingUnit.WATT_HOUR, false, KeySize.BITS_3072, false);
     TrustedThirdParty t = TrustedThirdParty.create(new GroupId("g"), params);
     assertRefused("BLND-P-01", () -> t.step(
-        new BlindingInput.SetupWithKeys(List.of(new MeterId("a"), new MeterId("b")), keys), random));
+        TestAuth.setupInput(new GroupId("g"), List.of(new MeterId("a"), new MeterId("b")), keys), random));
   }
 
   @Test
@@ -361,7 +365,7 @@ class PartiesTest {
     PaillierKeyPair pair = PaillierKeyPair.fromPrivateKey(keys.privateKey(), random);
     BlindingParameters params = BlindingParameters.of(4, 100, false);
     Step<TrustedThirdParty> s = TrustedThirdParty.create(new GroupId("g"), params)
-        .step(new BlindingInput.SetupWithKeys(List.of(new MeterId("a"), new MeterId("b")), pair), random);
+        .step(TestAuth.setupInput(new GroupId("g"), List.of(new MeterId("a"), new MeterId("b")), pair), random);
     assertTrue(s.next().isSetUp());
     assertEquals(4, s.outbound().size());
     BlindingMessage.GroupSetup gs = (BlindingMessage.GroupSetup) s.outbound().get(2).body();
