@@ -2,10 +2,13 @@
 package io.gridveil.distortion;
 
 import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.distortion.reconstruction.BinGrid;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The neighbourhood data collector (spec/distortion.md §6.2, the first layer of the paper's
@@ -25,25 +29,31 @@ import java.util.Objects;
  * deadline, reconstructs the local distribution and sends it, with its count, to the utility.
  * An immutable state; a step that throws leaves it unchanged.
  *
- * <p>Security: honest-but-curious. It sees every meter's distorted trace d = r + n and nothing
- * else; spec/distortion.md §9 states what de-noising and NILM on d recover.
+ * <p>Authentication (spec/distortion.md §13): it accepts frames addressed to
+ * {@code LOCAL_CONCENTRATOR}, and a reading only as a licensed frame whose licence is for its group;
+ * the endpoint checks that licence (signature, group, validity, revocation) on every frame. It
+ * signs its local distributions with its own role key.
+ *
+ * <p>Security: honest-but-curious. It sees every meter's distorted trace d = r + n under the
+ * meter's identity, and nothing else; spec/distortion.md §9 states what de-noising and NILM on d
+ * recover.
  */
-public final class Collector implements Party<Collector, Collector.Input> {
+public final class Collector implements AuthenticatedParty<Collector, Collector.Input> {
   /** The inputs of a collector. */
   public sealed interface Input {
     /**
-     * A decoded message from the network.
+     * A message from the network, verified by the collector's endpoint (spec/distortion.md §13).
      *
-     * @param envelope the envelope
+     * @param verified the verified envelope
      */
-    record Inbound(Envelope<DistortionMessage> envelope) implements Input {
+    record Inbound(VerifiedEnvelope<DistortionMessage> verified) implements Input {
       /**
        * Checks the reference.
        *
-       * @param envelope the envelope
+       * @param verified the verified envelope
        */
       public Inbound {
-        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(verified, "verified");
       }
     }
 
@@ -70,7 +80,7 @@ public final class Collector implements Party<Collector, Collector.Input> {
   private final ObservationGrid observationGrid;
   private final ReconstructionOptions options;
   private final Round open;
-  private final Map<Address, Long> readings;
+  private final Map<MeterId, Long> readings;
 
   private Collector(
       GroupId group,
@@ -79,7 +89,7 @@ public final class Collector implements Party<Collector, Collector.Input> {
       ObservationGrid observationGrid,
       ReconstructionOptions options,
       Round open,
-      Map<Address, Long> readings) {
+      Map<MeterId, Long> readings) {
     this.group = group;
     this.noise = noise;
     this.grid = grid;
@@ -134,14 +144,26 @@ public final class Collector implements Party<Collector, Collector.Input> {
   }
 
   /**
+   * Tells whether a frame is for this collector: {@code LOCAL_CONCENTRATOR} only
+   * (spec/distortion.md §13.2; else AUTH-V-13 at the endpoint).
+   *
+   * @param recipient the frame's recipient
+   * @return true for the collector's role address
+   */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.LOCAL_CONCENTRATOR);
+  }
+
+  /**
    * Processes one input (spec/distortion.md §6.2).
    *
    * @param input an inbound reading or the deadline
    * @param random unused: the collector draws no randomness
    * @return the next state, the local distribution to send and a
    *     {@link DistortionEvent.LocalReconstructed} at the deadline
-   * @throws DistortionViolationException DIST-V-03 for an unexpected message, sender, recipient or
-   *     group; DIST-S-05 for another slot; DIST-S-04 for a second, different reading of a meter
+   * @throws DistortionViolationException DIST-V-03 for an unexpected message, recipient or group,
+   *     or a reading that is not a licensed meter's own frame; DIST-S-05 for another slot; DIST-S-04 for a second, different reading of a meter
    */
   @Override
   public Step<Collector> step(Input input, RandomSource random)
@@ -149,22 +171,27 @@ public final class Collector implements Party<Collector, Collector.Input> {
     if (input instanceof Input.Deadline d) {
       return onDeadline(d.round());
     }
-    Envelope<DistortionMessage> e = ((Input.Inbound) input).envelope();
+    VerifiedEnvelope<DistortionMessage> v = ((Input.Inbound) input).verified();
+    Envelope<DistortionMessage> e = v.envelope();
     if (!(e.body() instanceof DistortionMessage.DistortedReading r)) {
       throw new DistortionViolationException(
           DistortionChecks.DIST_V_03, "a collector accepts only distorted readings");
     }
-    if (!(e.sender() instanceof Address.Identified)
+    // §13.3: a reading counts only under a meter's licence, as that meter's own frame.
+    Optional<Licence> licence = v.licence();
+    if (licence.isEmpty()
+        || !e.sender().equals(Address.identified(licence.get().meter()))
         || !(e.recipient() instanceof Address.LocalConcentrator)
         || !e.group().equals(group)) {
       throw new DistortionViolationException(
-          DistortionChecks.DIST_V_03, "reading from a non-meter or for another collector");
+          DistortionChecks.DIST_V_03, "reading not from a licensed meter or for another collector");
     }
+    MeterId meter = licence.get().meter();
     if (!e.round().equals(open)) {
       throw new DistortionViolationException(
           DistortionChecks.DIST_S_05, "reading for a slot that is not open");
     }
-    Long previous = readings.get(e.sender());
+    Long previous = readings.get(meter);
     if (previous != null) {
       if (previous == r.value()) {
         return Step.of(this); // a duplicated delivery changes nothing
@@ -172,8 +199,8 @@ public final class Collector implements Party<Collector, Collector.Input> {
       throw new DistortionViolationException(
           DistortionChecks.DIST_S_04, "a second, different reading from the same meter");
     }
-    Map<Address, Long> next = new HashMap<>(readings);
-    next.put(e.sender(), r.value());
+    Map<MeterId, Long> next = new HashMap<>(readings);
+    next.put(meter, r.value());
     return Step.of(
         new Collector(group, noise, grid, observationGrid, options, open, Map.copyOf(next)));
   }

@@ -6,9 +6,10 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.distortion.billing.BillingPlan;
@@ -27,12 +28,17 @@ import java.util.Objects;
  * {@link io.gridveil.distortion.billing.BillingStore} before it sends the step's outbound messages
  * (spec/distortion.md §3.4), and restores the meter with {@link #create} from the loaded state.
  *
+ * <p>Authentication (spec/distortion.md §13): the meter's frames travel as licensed frames (kind 3)
+ * under its supplier-signed licence, from {@code Identified(id)}; it accepts only frames addressed
+ * to {@code Identified(id)}, and only billing queries signed by the supplier's role key.
+ *
  * <p>Security: the meter is trusted (seed 002, assumption 1). It reveals r only through d, whose
  * noise it draws fresh for every slot from the injected random source, and through the bills of
- * whole cycles under a tariff bounded as in spec/distortion.md §2.2.
+ * whole cycles under a tariff bounded as in spec/distortion.md §2.2. An unverified envelope cannot
+ * reach it: its only network input is a {@link VerifiedEnvelope}.
  */
 public final class DistortingMeter
-    implements Party<DistortingMeter, DistortingMeter.Input> {
+    implements AuthenticatedParty<DistortingMeter, DistortingMeter.Input> {
   /**
    * The inputs of a meter.
    */
@@ -57,18 +63,18 @@ public final class DistortingMeter
     }
 
     /**
-     * A decoded message from the network.
+     * A message from the network, verified by the meter's endpoint (spec/distortion.md §13).
      *
-     * @param envelope the envelope
+     * @param verified the verified envelope
      */
-    record Inbound(Envelope<DistortionMessage> envelope) implements Input {
+    record Inbound(VerifiedEnvelope<DistortionMessage> verified) implements Input {
       /**
        * Checks the reference.
        *
-       * @param envelope the envelope
+       * @param verified the verified envelope
        */
       public Inbound {
-        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(verified, "verified");
       }
     }
   }
@@ -131,14 +137,26 @@ public final class DistortingMeter
   }
 
   /**
+   * Tells whether a frame is for this meter: only its own identity address (spec/distortion.md
+   * §13.2); the protocol has no group broadcast (else AUTH-V-13 at the endpoint).
+   *
+   * @param recipient the frame's recipient
+   * @return true for {@code Identified(id)}
+   */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.identified(id));
+  }
+
+  /**
    * Processes one input (spec/distortion.md §6.1).
    *
    * @param input a local reading or an inbound message
    * @param random the source of the noise
    * @return the next state and the messages to send
    * @throws DistortionViolationException DIST-V-01 for a reading outside [0, t_max] or not in Wh;
-   *     DIST-S-01 for a slot not after the last; DIST-V-03 for an unexpected message, sender,
-   *     recipient, group or round; DIST-V-02 for a query under another tariff; DIST-S-02 and
+   *     DIST-S-01 for a slot not after the last; DIST-V-03 for an unexpected message, a sender or
+   *     principal other than the supplier, or another recipient, group or round; DIST-V-02 for a query under another tariff; DIST-S-02 and
    *     DIST-S-03 for a cycle not closed or no longer retained
    */
   @Override
@@ -147,7 +165,7 @@ public final class DistortingMeter
     if (input instanceof Input.LocalReading r) {
       return onReading(r, random);
     }
-    return onMessage(((Input.Inbound) input).envelope());
+    return onMessage(((Input.Inbound) input).verified());
   }
 
   private Step<DistortingMeter> onReading(Input.LocalReading in, RandomSource random)
@@ -169,12 +187,14 @@ public final class DistortingMeter
     return new Step<>(new DistortingMeter(id, group, noise, plan, next), List.of(out), List.of());
   }
 
-  private Step<DistortingMeter> onMessage(Envelope<DistortionMessage> e)
+  private Step<DistortingMeter> onMessage(VerifiedEnvelope<DistortionMessage> v)
       throws DistortionViolationException {
+    Envelope<DistortionMessage> e = v.envelope();
     if (!(e.body() instanceof DistortionMessage.BillingQuery q)) {
       throw violation("a meter accepts only billing queries");
     }
-    if (!(e.sender() instanceof Address.Supplier)) {
+    // §13.3: the query is the supplier's, proven by its role key (the DESIGN's authenticated query).
+    if (!(e.sender() instanceof Address.Supplier) || !v.principal().equals(Address.SUPPLIER)) {
       throw violation("a billing query comes from the supplier");
     }
     if (!e.recipient().equals(Address.identified(id)) || !e.group().equals(group)) {

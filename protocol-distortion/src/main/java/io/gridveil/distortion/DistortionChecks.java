@@ -38,7 +38,10 @@ public final class DistortionChecks {
   public static final CheckId DIST_V_01 = CheckId.of("DIST-V-01");
   /** A billing query names the meter's public tariff (spec/distortion.md §3.3). */
   public static final CheckId DIST_V_02 = CheckId.of("DIST-V-02");
-  /** A message comes from the role and group the recipient expects (spec/distortion.md §6). */
+  /**
+   * A message comes from the role, authenticated principal and group the recipient expects
+   * (spec/distortion.md §6, §13.3).
+   */
   public static final CheckId DIST_V_03 = CheckId.of("DIST-V-03");
   /** A local distribution uses the utility's bin grid (spec/distortion.md §6.3). */
   public static final CheckId DIST_V_04 = CheckId.of("DIST-V-04");

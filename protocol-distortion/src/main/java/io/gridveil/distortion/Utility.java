@@ -4,9 +4,11 @@ package io.gridveil.distortion;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.distortion.billing.TariffDigest;
@@ -14,12 +16,15 @@ import io.gridveil.distortion.reconstruction.BinGrid;
 import io.gridveil.distortion.reconstruction.BinnedDistribution;
 import io.gridveil.distortion.reconstruction.HierarchicalMerge;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,25 +33,30 @@ import java.util.Set;
  * slot's deadline, and the billing service, which queries meters for the bills of closed cycles.
  * An immutable state; a step that throws leaves it unchanged.
  *
+ * <p>Authentication (spec/distortion.md §13): it signs billing queries with the supplier's role
+ * key; it accepts a local distribution of group g only as a signed frame whose principal is the
+ * identity {@code Identified(c_g)} configured for g's collector (sent under the alias
+ * {@code LOCAL_CONCENTRATOR}), and a bill only as a licensed frame of the meter it asked.
+ *
  * <p>Security: honest-but-curious. It learns the merged distribution, each collector's local
  * distribution and count, and each meter's cycle bills; never a true reading.
  */
-public final class Utility implements Party<Utility, Utility.Input> {
+public final class Utility implements AuthenticatedParty<Utility, Utility.Input> {
   /** The inputs of the utility. */
   public sealed interface Input {
     /**
-     * A decoded message from the network.
+     * A message from the network, verified by the utility's endpoint (spec/distortion.md §13).
      *
-     * @param envelope the envelope
+     * @param verified the verified envelope
      */
-    record Inbound(Envelope<DistortionMessage> envelope) implements Input {
+    record Inbound(VerifiedEnvelope<DistortionMessage> verified) implements Input {
       /**
        * Checks the reference.
        *
-       * @param envelope the envelope
+       * @param verified the verified envelope
        */
       public Inbound {
-        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(verified, "verified");
       }
     }
 
@@ -96,7 +106,8 @@ public final class Utility implements Party<Utility, Utility.Input> {
 
   private final BinGrid grid;
   private final TariffDigest tariff;
-  private final List<GroupId> collectors;
+  private final List<GroupId> groups;
+  private final Map<GroupId, Address> collectors;
   private final Round open;
   private final Map<GroupId, BinnedDistribution> locals;
   private final Set<BillKey> outstanding;
@@ -105,13 +116,15 @@ public final class Utility implements Party<Utility, Utility.Input> {
   private Utility(
       BinGrid grid,
       TariffDigest tariff,
-      List<GroupId> collectors,
+      List<GroupId> groups,
+      Map<GroupId, Address> collectors,
       Round open,
       Map<GroupId, BinnedDistribution> locals,
       Set<BillKey> outstanding,
       Map<BillKey, DistortionMessage.BillingResponse> bills) {
     this.grid = grid;
     this.tariff = tariff;
+    this.groups = groups;
     this.collectors = collectors;
     this.open = open;
     this.locals = locals;
@@ -122,22 +135,32 @@ public final class Utility implements Party<Utility, Utility.Input> {
   /**
    * Creates the utility.
    *
+   * <p>Each served group g names the identity c_g of its collector: the principal of the trust
+   * anchor of that collector's role key in the utility's verifier ({@code Anchor.of(
+   * Address.identified(c_g), key)}, spec/distortion.md §13.2). The utility accepts g's local
+   * distribution only under that principal, so one collector's key is not trusted for another
+   * group. The supplier must not issue a meter licence under a collector identity.
+   *
    * @param grid the public reconstruction grid
    * @param tariff the digest of the public tariff it bills under
-   * @param collectors the groups whose collectors report to it, at least one, distinct
+   * @param collectors for each group that reports to it (at least one), its collector's identity
    * @param first the first open slot
-   * @return the utility
+   * @return the utility; its events list the groups in the order of their identifiers
    */
   public static Utility create(
-      BinGrid grid, TariffDigest tariff, List<GroupId> collectors, Round first) {
-    List<GroupId> c = List.copyOf(collectors);
-    if (c.isEmpty() || new HashSet<>(c).size() != c.size()) {
-      throw new IllegalArgumentException("need at least one collector, each once");
+      BinGrid grid, TariffDigest tariff, Map<GroupId, MeterId> collectors, Round first) {
+    if (collectors.isEmpty()) {
+      throw new IllegalArgumentException("need at least one collector");
     }
+    Map<GroupId, Address> principals = new HashMap<>();
+    collectors.forEach((g, c) -> principals.put(g, Address.identified(c)));
+    List<GroupId> groups = new ArrayList<>(principals.keySet());
+    groups.sort(Comparator.comparing(GroupId::value));
     return new Utility(
         Objects.requireNonNull(grid, "grid"),
         Objects.requireNonNull(tariff, "tariff"),
-        c,
+        List.copyOf(groups),
+        Map.copyOf(principals),
         Objects.requireNonNull(first, "first"),
         Map.of(),
         Set.of(),
@@ -154,12 +177,51 @@ public final class Utility implements Party<Utility, Utility.Input> {
   }
 
   /**
+   * Returns the groups the utility serves, for its verifier ({@code EnvelopeVerifier.of(codec,
+   * utility, utility.groups(), anchors)}).
+   *
+   * @return the groups
+   */
+  public Set<GroupId> groups() {
+    return Set.copyOf(groups);
+  }
+
+  /**
+   * Tells whether a frame is for the utility: {@code SUPPLIER} only (spec/distortion.md §13.2;
+   * else AUTH-V-13 at the endpoint).
+   *
+   * @param recipient the frame's recipient
+   * @return true for the supplier's address
+   */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.SUPPLIER);
+  }
+
+  /**
+   * Tells whether a principal may send as {@code sender} (else AUTH-V-06 at the endpoint): its own
+   * address, or {@code LOCAL_CONCENTRATOR} for a configured collector identity
+   * (spec/distortion.md §13.2). Which group that collector may report for is checked in the step.
+   *
+   * @param sender the frame's sender address
+   * @param principal the authenticated principal
+   * @return true if the claim is allowed
+   */
+  @Override
+  public boolean mayClaim(Address sender, Address principal) {
+    return sender.equals(principal)
+        || (sender.equals(Address.LOCAL_CONCENTRATOR) && collectors.containsValue(principal));
+  }
+
+  /**
    * Processes one input (spec/distortion.md §6.3).
    *
    * @param input an inbound message, a deadline or a billing request
    * @param random unused: the utility draws no randomness
    * @return the next state, the queries to send and the events observed
-   * @throws DistortionViolationException DIST-V-03 for an unexpected message, sender or group;
+   * @throws DistortionViolationException DIST-V-03 for an unexpected message, recipient or group,
+   *     a local distribution not signed by the group's collector, or a bill not in a licensed
+   *     frame of the meter asked;
    *     DIST-V-04 for a local distribution on another grid; DIST-S-05 for another slot; DIST-S-07
    *     for a second, different local distribution of a group; DIST-V-06 for a bill that
    *     contradicts an earlier one
@@ -180,27 +242,32 @@ public final class Utility implements Party<Utility, Utility.Input> {
       Set<BillKey> next = new HashSet<>(outstanding);
       next.add(new BillKey(q.meter(), q.cycle()));
       return new Step<>(
-          new Utility(grid, tariff, collectors, open, locals, Set.copyOf(next), bills),
+          new Utility(grid, tariff, groups, collectors, open, locals, Set.copyOf(next), bills),
           List.of(out),
           List.of());
     }
-    Envelope<DistortionMessage> e = ((Input.Inbound) input).envelope();
+    VerifiedEnvelope<DistortionMessage> v = ((Input.Inbound) input).verified();
+    Envelope<DistortionMessage> e = v.envelope();
     if (!(e.recipient() instanceof Address.Supplier)) {
       throw violation("a message for another recipient");
     }
     if (e.body() instanceof DistortionMessage.LocalDistribution l) {
-      return onLocal(e, l.distribution());
+      return onLocal(v, l.distribution());
     }
     if (e.body() instanceof DistortionMessage.BillingResponse b) {
-      return onBill(e, b);
+      return onBill(v, b);
     }
     throw violation("the utility accepts local distributions and billing responses");
   }
 
-  private Step<Utility> onLocal(Envelope<DistortionMessage> e, BinnedDistribution d)
+  private Step<Utility> onLocal(VerifiedEnvelope<DistortionMessage> v, BinnedDistribution d)
       throws DistortionViolationException {
-    if (!(e.sender() instanceof Address.LocalConcentrator) || !collectors.contains(e.group())) {
-      throw violation("a local distribution from an unknown collector");
+    Envelope<DistortionMessage> e = v.envelope();
+    // §13.3: signed by the role key anchored for this group's collector, not by a licensed meter.
+    if (!(e.sender() instanceof Address.LocalConcentrator)
+        || v.licence().isPresent()
+        || !v.principal().equals(collectors.get(e.group()))) {
+      throw violation("a local distribution not signed by the group's collector");
     }
     if (!d.grid().equals(grid)) {
       throw new DistortionViolationException(
@@ -220,13 +287,21 @@ public final class Utility implements Party<Utility, Utility.Input> {
     }
     Map<GroupId, BinnedDistribution> next = new LinkedHashMap<>(locals);
     next.put(e.group(), d);
-    return Step.of(new Utility(grid, tariff, collectors, open, Map.copyOf(next), outstanding, bills));
+    return Step.of(
+        new Utility(grid, tariff, groups, collectors, open, Map.copyOf(next), outstanding, bills));
   }
 
-  private Step<Utility> onBill(Envelope<DistortionMessage> e, DistortionMessage.BillingResponse b)
+  private Step<Utility> onBill(
+      VerifiedEnvelope<DistortionMessage> v, DistortionMessage.BillingResponse b)
       throws DistortionViolationException {
-    if (!(e.sender() instanceof Address.Identified who) || e.round().index() != b.cycle()) {
-      throw violation("a bill from a non-meter or for another cycle than its round");
+    Envelope<DistortionMessage> e = v.envelope();
+    // §13.3: a bill is a licensed meter's own frame.
+    Optional<Licence> licence = v.licence();
+    if (!(e.sender() instanceof Address.Identified who)
+        || licence.isEmpty()
+        || !who.id().equals(licence.get().meter())
+        || e.round().index() != b.cycle()) {
+      throw violation("a bill not from a licensed meter or for another cycle than its round");
     }
     BillKey key = new BillKey(who.id(), b.cycle());
     DistortionMessage.BillingResponse previous = bills.get(key);
@@ -245,7 +320,8 @@ public final class Utility implements Party<Utility, Utility.Input> {
     Map<BillKey, DistortionMessage.BillingResponse> next = new HashMap<>(bills);
     next.put(key, b);
     return new Step<>(
-        new Utility(grid, tariff, collectors, open, locals, Set.copyOf(out), Map.copyOf(next)),
+        new Utility(
+            grid, tariff, groups, collectors, open, locals, Set.copyOf(out), Map.copyOf(next)),
         List.of(),
         List.of(new DistortionEvent.BillReceived(who.id(), b.cycle(), b.total(), b.slots())));
   }
@@ -258,7 +334,7 @@ public final class Utility implements Party<Utility, Utility.Input> {
     List<GroupId> reporting = new ArrayList<>();
     List<GroupId> missing = new ArrayList<>();
     List<BinnedDistribution> present = new ArrayList<>();
-    for (GroupId g : collectors) {
+    for (GroupId g : groups) {
       BinnedDistribution d = locals.get(g);
       if (d == null) {
         missing.add(g);
@@ -273,14 +349,14 @@ public final class Utility implements Party<Utility, Utility.Input> {
             : HierarchicalMerge.merge(present);
     DistortionEvent ev = new DistortionEvent.DistributionReconstructed(round, merged, reporting, missing);
     return new Step<>(
-        new Utility(grid, tariff, collectors, round.next(), Map.of(), outstanding, bills),
+        new Utility(grid, tariff, groups, collectors, round.next(), Map.of(), outstanding, bills),
         List.of(),
         List.of(ev));
   }
 
   private double[] uniform() {
     double[] u = new double[grid.bins()];
-    java.util.Arrays.fill(u, 1.0 / grid.bins());
+    Arrays.fill(u, 1.0 / grid.bins());
     return u;
   }
 
@@ -290,6 +366,6 @@ public final class Utility implements Party<Utility, Utility.Input> {
 
   @Override
   public String toString() {
-    return "Utility[open=" + open.index() + ", collectors=" + collectors.size() + "]";
+    return "Utility[open=" + open.index() + ", collectors=" + groups.size() + "]";
   }
 }
