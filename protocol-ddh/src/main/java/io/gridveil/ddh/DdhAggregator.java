@@ -4,9 +4,10 @@ package io.gridveil.ddh;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
@@ -26,9 +27,15 @@ import java.util.TreeMap;
  * about any reading, and together with the supplier it learns the sums only, unless both ring
  * neighbours of a meter also collude (spec/ddh.md §6.2).
  *
+ * <p>Authentication (spec/ddh.md §10): it accepts frames addressed to the aggregator or to the
+ * group broadcast; a contribution counts only if it arrived as a licensed frame (kind 3) whose
+ * licence the endpoint's verifier accepted at the current round and whose verified identity is a
+ * roster member; rosters only from the supplier's role key. Its own frames are signed with the
+ * aggregator's role key (kind 1).
+ *
  * <p>Immutable: {@link #step} returns a new state and leaves this one unchanged when it throws.
  */
-public final class DdhAggregator implements Party<DdhAggregator, DdhInput> {
+public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, DdhInput> {
   private final DdhParameters params;
   private final RosterVerificationKey anchor;
   private final Roster roster;
@@ -107,24 +114,35 @@ public final class DdhAggregator implements Party<DdhAggregator, DdhInput> {
     if (input instanceof DdhInput.Deadline d) {
       return onDeadline(d.round());
     } else if (input instanceof DdhInput.Inbound in) {
-      Envelope<DdhMessage> e = in.envelope();
+      VerifiedEnvelope<DdhMessage> v = in.verified();
+      Envelope<DdhMessage> e = v.envelope();
       if (e.body() instanceof DdhMessage.Contribution m) {
-        return onContribution(e, m);
+        return onContribution(v, m);
       } else if (e.body() instanceof DdhMessage.RosterAnnouncement m) {
-        return onRoster(e, m);
+        return onRoster(v, m);
       }
       throw new DdhViolationException(DdhChecks.DDH_V_06, "the aggregator accepts only contributions and rosters");
+    } else if (input instanceof DdhInput.LocalReading) {
+      return Step.of(this);
     }
-    return Step.of(this);
+    throw new IllegalArgumentException("announce and re-key are supplier inputs");
   }
 
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.AGGREGATOR) || recipient.equals(Address.GROUP_BROADCAST);
+  }
+
+
   // §3.2 steps 1 to 3.
-  private Step<DdhAggregator> onContribution(Envelope<DdhMessage> e, DdhMessage.Contribution m)
+  private Step<DdhAggregator> onContribution(VerifiedEnvelope<DdhMessage> v, DdhMessage.Contribution m)
       throws DdhViolationException {
-    int i = e.sender() instanceof Address.Identified id ? roster.positionOf(id.id()) : -1;
+    // §10.2: the verified principal, not the claimed sender, decides the ring position.
+    int i = roster.positionOfLicensed(v);
     if (i < 0) {
-      throw new DdhViolationException(DdhChecks.DDH_V_06, "contribution from a non-member");
+      throw new DdhViolationException(DdhChecks.DDH_V_06, "contribution not from a licensed member");
     }
+    Envelope<DdhMessage> e = v.envelope();
     if (m.version() != roster.version()) {
       throw new DdhViolationException(DdhChecks.DDH_S_02, "contribution for another roster version");
     }
@@ -173,9 +191,9 @@ public final class DdhAggregator implements Party<DdhAggregator, DdhInput> {
   }
 
   // §2.4: open rounds of the old version can never complete; they are dropped (the supplier voids them).
-  private Step<DdhAggregator> onRoster(Envelope<DdhMessage> e, DdhMessage.RosterAnnouncement m)
+  private Step<DdhAggregator> onRoster(VerifiedEnvelope<DdhMessage> v, DdhMessage.RosterAnnouncement m)
       throws DdhViolationException {
-    if (!(e.sender() instanceof Address.Supplier)) {
+    if (!v.principal().equals(Address.SUPPLIER)) {
       throw new DdhViolationException(DdhChecks.DDH_V_06, "rosters come from the supplier");
     }
     Roster next = m.roster().verifyNext(anchor, params, roster);

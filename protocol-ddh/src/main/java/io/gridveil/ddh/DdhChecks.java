@@ -31,7 +31,10 @@ public final class DdhChecks {
   public static final CheckId DDH_V_04 = CheckId.of("DDH-V-04");
   /** The roster lists this party with its own public key (spec/ddh.md §2.3). */
   public static final CheckId DDH_V_05 = CheckId.of("DDH-V-05");
-  /** The sender of a message is the party the message table names (spec/ddh.md §4). */
+  /**
+   * The verified principal of a message is the role the message table names, and a meter's
+   * message is a licensed frame of a roster member (spec/ddh.md §4, §10.2).
+   */
   public static final CheckId DDH_V_06 = CheckId.of("DDH-V-06");
   /** A value of Z_M (ciphertext, sum, pad) is below M (spec/ddh.md §4). */
   public static final CheckId DDH_V_07 = CheckId.of("DDH-V-07");

@@ -3,28 +3,59 @@ package io.gridveil.ddh;
 
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
-import io.gridveil.core.message.Envelope;
+import io.gridveil.core.auth.VerifiedEnvelope;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The inputs of the EDAT parties (spec/ddh.md §3.5): an inbound envelope, a local reading, or a
- * round deadline from the embedding product's timer.
+ * The inputs of the EDAT parties (spec/ddh.md §3.5): an inbound envelope whose sender was
+ * authenticated, a local reading, a round deadline from the embedding product's timer, or an
+ * operator command of the supplier (announce, re-key).
  */
 public sealed interface DdhInput {
   /**
-   * An envelope received from the transport.
+   * An envelope received from the transport and verified by the receiver's
+   * {@link io.gridveil.core.auth.Endpoint} (spec/ddh.md §10): an unverified envelope cannot
+   * reach a party.
    *
-   * @param envelope the decoded envelope
+   * @param verified the verified envelope, with its authenticated principal and licence
    */
-  record Inbound(Envelope<DdhMessage> envelope) implements DdhInput {
+  record Inbound(VerifiedEnvelope<DdhMessage> verified) implements DdhInput {
     /**
      * Validates that the envelope is present.
      *
-     * @param envelope the decoded envelope
+     * @param verified the verified envelope, with its authenticated principal and licence
      * @throws NullPointerException if the envelope is null
      */
     public Inbound {
-      Objects.requireNonNull(envelope, "envelope");
+      Objects.requireNonNull(verified, "verified");
+    }
+  }
+
+  /**
+   * Supplier only: broadcast the roster in force again (set-up through the network, or a meter
+   * that missed a re-key; spec/ddh.md §2.4).
+   */
+  record Announce() implements DdhInput {}
+
+  /**
+   * Supplier only: re-key the group with a new member list, each licence checked again
+   * (spec/ddh.md §2.4, §10.3).
+   *
+   * @param members the meters' enrolments in ring order
+   * @param admission what the licences are checked against
+   */
+  record Rekey(List<DdhEnrolment> members, Admission admission) implements DdhInput {
+    /**
+     * Copies the list.
+     *
+     * @param members the meters' enrolments in ring order
+     * @param admission what the licences are checked against
+     * @throws NullPointerException if a component or an element is null
+     */
+    public Rekey {
+      members = List.copyOf(members);
+      Objects.requireNonNull(admission, "admission");
     }
   }
 

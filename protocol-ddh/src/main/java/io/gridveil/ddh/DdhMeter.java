@@ -7,10 +7,11 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
@@ -26,9 +27,13 @@ import java.util.Objects;
  * k_(i,S). It never reveals both ring pads of one round (DDH-V-11), so a present meter keeps at least
  * one secret pad term against the aggregator and the supplier (spec/ddh.md §6.2).
  *
+ * <p>Authentication (spec/ddh.md §10): it accepts frames addressed to its identity or to the group
+ * broadcast, and acts only on rosters and reveal requests whose verified principal is the
+ * supplier; its own frames carry its licence (kind 3).
+ *
  * <p>Immutable: {@link #step} returns a new state and leaves this one unchanged when it throws.
  */
-public final class DdhMeter implements Party<DdhMeter, DdhInput> {
+public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
   private final DdhParameters params;
   private final MeterId self;
   private final X25519PrivateKey key;
@@ -127,15 +132,27 @@ public final class DdhMeter implements Party<DdhMeter, DdhInput> {
     if (input instanceof DdhInput.LocalReading in) {
       return onReading(in.round(), in.reading());
     } else if (input instanceof DdhInput.Inbound in) {
-      Envelope<DdhMessage> e = in.envelope();
+      VerifiedEnvelope<DdhMessage> v = in.verified();
+      Envelope<DdhMessage> e = v.envelope();
+      // §10.2: every message a meter accepts comes from the supplier's role key (kind 1).
+      if (!v.principal().equals(Address.SUPPLIER)) {
+        throw new DdhViolationException(DdhChecks.DDH_V_06, "meters accept messages from the supplier only");
+      }
       if (e.body() instanceof DdhMessage.RosterAnnouncement m) {
-        return onRoster(e, m);
+        return onRoster(m);
       } else if (e.body() instanceof DdhMessage.RevealRequest m) {
         return onRevealRequest(e, m);
       }
       throw new DdhViolationException(DdhChecks.DDH_V_06, "meters accept only rosters and reveal requests");
+    } else if (input instanceof DdhInput.Deadline) {
+      return Step.of(this);
     }
-    return Step.of(this);
+    throw new IllegalArgumentException("announce and re-key are supplier inputs");
+  }
+
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.identified(self)) || recipient.equals(Address.GROUP_BROADCAST);
   }
 
   // §3.1 step 1: encrypt once per round, rounds increasing.
@@ -152,11 +169,7 @@ public final class DdhMeter implements Party<DdhMeter, DdhInput> {
   }
 
   // §2.4: a re-key is a new roster version, verified like the first.
-  private Step<DdhMeter> onRoster(Envelope<DdhMessage> e, DdhMessage.RosterAnnouncement m)
-      throws DdhViolationException {
-    if (!(e.sender() instanceof Address.Supplier)) {
-      throw new DdhViolationException(DdhChecks.DDH_V_06, "rosters come from the supplier");
-    }
+  private Step<DdhMeter> onRoster(DdhMessage.RosterAnnouncement m) throws DdhViolationException {
     Roster next = m.roster().verifyNext(anchor, params, roster);
     DdhMeter rekeyed = keyed(params, self, key, anchor, next, lastEncrypted, lastRevealed);
     List<ProtocolEvent> ev = List.of(new RosterAccepted(next.group(), next.version()));
@@ -166,9 +179,6 @@ public final class DdhMeter implements Party<DdhMeter, DdhInput> {
   // §3.4 steps 4 to 6 at the meter.
   private Step<DdhMeter> onRevealRequest(Envelope<DdhMessage> e, DdhMessage.RevealRequest m)
       throws DdhViolationException {
-    if (!(e.sender() instanceof Address.Supplier)) {
-      throw new DdhViolationException(DdhChecks.DDH_V_06, "reveal requests come from the supplier");
-    }
     if (m.version() != roster.version()) {
       throw new DdhViolationException(DdhChecks.DDH_S_02, "reveal request for another roster version");
     }

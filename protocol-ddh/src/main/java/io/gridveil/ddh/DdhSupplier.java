@@ -5,10 +5,13 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.IllegalParameterException;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.AuthenticationException;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
@@ -33,9 +36,14 @@ import java.util.TreeMap;
  * collude with it (spec/ddh.md §6.2). Per round it evaluates one PRF per contributor and uses one
  * revealed value per boundary of a missing run.
  *
+ * <p>Authentication (spec/ddh.md §10): it admits a meter to the roster only with a licence valid
+ * for the group at set-up and at every re-key; it accepts frames addressed to the supplier,
+ * aggregates only from the aggregator's role key (kind 1) and reveals only as licensed frames
+ * (kind 3) of roster members. Its own frames are signed with the supplier's role key (kind 1).
+ *
  * <p>Immutable: {@link #step} returns a new state and leaves this one unchanged when it throws.
  */
-public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
+public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInput> {
   private final DdhParameters params;
   private final X25519PrivateKey key;
   private final RosterSigningKey signingKey;
@@ -79,25 +87,41 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
   }
 
   /**
-   * Creates the supplier: builds and signs roster version {@code version} and derives k_(i,S) for
-   * every member with one key agreement each (spec/ddh.md §2.3, §2.5).
+   * Creates the supplier: checks every meter's licence for the group (spec/ddh.md §10.3), builds
+   * and signs roster version {@code version} with the licensed identities, and derives k_(i,S) for
+   * every member with one key agreement each (spec/ddh.md §2.3, §2.5). A refused licence fails
+   * the whole set-up: the operator decides whom to leave out, since every change of membership
+   * matters for differencing (spec/ddh.md §6.3).
    *
    * @param params the group's parameters
    * @param group the group
    * @param version the roster version, at least 1
-   * @param members the meters in ring order with their validated keys
+   * @param members the meters' enrolments in ring order
+   * @param admission what the licences are checked against
    * @param key x_S
    * @param signingKey the roster signing key
-   * @return the supplier; announce its roster with {@link #announcement()}
+   * @return the supplier; announce its roster with {@link DdhInput.Announce} or {@link
+   *     #announcement()}
    * @throws IllegalParameterException DDH-P-04 unless there are 3 to n_max members with distinct IDs
    *     and keys
+   * @throws AuthenticationException AUTH-V-01, -02, -03, -06, -07, -10 or -11 for the first
+   *     licence refused (spec/auth.md §5.2); its message names the meter
    * @throws DdhViolationException DDH-V-12 for an all-zero shared secret
    */
   public static DdhSupplier create(
-      DdhParameters params, GroupId group, long version, List<RosterEntry> members,
-      X25519PrivateKey key, RosterSigningKey signingKey) throws DdhViolationException {
+      DdhParameters params, GroupId group, long version, List<DdhEnrolment> members,
+      Admission admission, X25519PrivateKey key, RosterSigningKey signingKey)
+      throws AuthenticationException, DdhViolationException {
     Objects.requireNonNull(params, "params");
-    Roster roster = new Roster(group, version, key.publicKey(), members);
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(admission, "admission");
+    List<RosterEntry> entries = new ArrayList<>(members.size());
+    for (DdhEnrolment m : members) {
+      // §10.3: a licence valid for this group now, or no place in the roster.
+      Licence l = admission.admit(m.licence(), group);
+      entries.add(new RosterEntry(l.meter(), m.key()));
+    }
+    Roster roster = new Roster(group, version, key.publicKey(), entries);
     if (!roster.wellFormed(params)) {
       throw new IllegalParameterException(
           DdhChecks.DDH_P_04, "a roster needs 3..n_max members with distinct ids and keys");
@@ -111,16 +135,21 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
   }
 
   /**
-   * Re-keys the group (spec/ddh.md §2.4): a new roster version with the given members; pending
-   * rounds of the old version are voided.
+   * Re-keys the group (spec/ddh.md §2.4): a new roster version with the given members, each
+   * licence checked again (spec/ddh.md §10.3); pending rounds of the old version are voided.
    *
-   * @param members the new members in ring order
+   * @param members the new members' enrolments in ring order
+   * @param admission what the licences are checked against
    * @return the new supplier state, the roster broadcast and the void outcomes
    * @throws IllegalParameterException DDH-P-04 for a malformed member list
+   * @throws AuthenticationException AUTH-V-xx for a refused licence, as for {@link #create}; the
+   *     state is unchanged
    * @throws DdhViolationException DDH-V-12 for an all-zero shared secret
    */
-  public Step<DdhSupplier> rekey(List<RosterEntry> members) throws DdhViolationException {
-    DdhSupplier next = create(params, roster.group(), roster.version() + 1, members, key, signingKey);
+  public Step<DdhSupplier> rekey(List<DdhEnrolment> members, Admission admission)
+      throws AuthenticationException, DdhViolationException {
+    DdhSupplier next =
+        create(params, roster.group(), roster.version() + 1, members, admission, key, signingKey);
     List<ProtocolEvent> ev = new ArrayList<>();
     for (long j : pending.keySet()) {
       ev.add(new RoundOutcome.Voided(roster.group(), new Round(j), VoidReason.MEMBERSHIP_CHANGED));
@@ -189,23 +218,35 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
     if (input instanceof DdhInput.Deadline d) {
       return onDeadline(d.round());
     } else if (input instanceof DdhInput.Inbound in) {
-      Envelope<DdhMessage> e = in.envelope();
+      VerifiedEnvelope<DdhMessage> v = in.verified();
+      Envelope<DdhMessage> e = v.envelope();
       if (e.body() instanceof DdhMessage.AggregateSum m) {
-        return onAggregate(e, m);
+        return onAggregate(v, m);
       } else if (e.body() instanceof DdhMessage.PadReveal m) {
-        return onReveal(e, m);
+        return onReveal(v, m);
       }
       throw new DdhViolationException(DdhChecks.DDH_V_06, "the supplier accepts only aggregates and reveals");
+    } else if (input instanceof DdhInput.Announce) {
+      return new Step<>(this, List.of(announcement()), List.of());
+    } else if (input instanceof DdhInput.Rekey r) {
+      return rekey(r.members(), r.admission());
     }
     return Step.of(this);
   }
 
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.SUPPLIER);
+  }
+
   // §3.3 and §3.4 steps 1 to 3.
-  private Step<DdhSupplier> onAggregate(Envelope<DdhMessage> e, DdhMessage.AggregateSum m)
+  private Step<DdhSupplier> onAggregate(VerifiedEnvelope<DdhMessage> v, DdhMessage.AggregateSum m)
       throws DdhViolationException {
-    if (!(e.sender() instanceof Address.Aggregator)) {
+    // §10.2: only the aggregator's role key (kind 1) speaks as the aggregator.
+    if (!v.principal().equals(Address.AGGREGATOR)) {
       throw new DdhViolationException(DdhChecks.DDH_V_06, "aggregates come from the aggregator");
     }
+    Envelope<DdhMessage> e = v.envelope();
     if (m.version() != roster.version()) {
       throw new DdhViolationException(DdhChecks.DDH_S_02, "aggregate for another roster version");
     }
@@ -266,12 +307,14 @@ public final class DdhSupplier implements Party<DdhSupplier, DdhInput> {
   }
 
   // §3.4 steps 7 and 8.
-  private Step<DdhSupplier> onReveal(Envelope<DdhMessage> e, DdhMessage.PadReveal m)
+  private Step<DdhSupplier> onReveal(VerifiedEnvelope<DdhMessage> v, DdhMessage.PadReveal m)
       throws DdhViolationException {
-    int i = e.sender() instanceof Address.Identified id ? roster.positionOf(id.id()) : -1;
+    // §10.2: the verified, licensed identity decides which neighbour revealed.
+    int i = roster.positionOfLicensed(v);
     if (i < 0) {
-      throw new DdhViolationException(DdhChecks.DDH_V_06, "reveal from a non-member");
+      throw new DdhViolationException(DdhChecks.DDH_V_06, "reveal not from a licensed member");
     }
+    Envelope<DdhMessage> e = v.envelope();
     if (m.version() != roster.version()) {
       throw new DdhViolationException(DdhChecks.DDH_S_02, "reveal for another roster version");
     }

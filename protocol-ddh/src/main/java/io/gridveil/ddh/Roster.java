@@ -4,9 +4,11 @@ package io.gridveil.ddh;
 import io.gridveil.core.CoreChecks;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
+import io.gridveil.core.message.Address;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +71,20 @@ public record Roster(GroupId group, long version, X25519PublicKey supplierKey, L
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns the ring position of the licensed meter that sent a verified frame (spec/ddh.md
+   * §10.2): the frame must be a licensed frame (kind 3) and its verified identity a member.
+   *
+   * @param v the verified envelope
+   * @return the sender's index in [0, n), or -1 if it is not a licensed frame of a member
+   */
+  int positionOfLicensed(VerifiedEnvelope<?> v) {
+    if (v.licence().isEmpty() || !(v.principal() instanceof Address.Identified id)) {
+      return -1;
+    }
+    return positionOf(id.id());
   }
 
   /**

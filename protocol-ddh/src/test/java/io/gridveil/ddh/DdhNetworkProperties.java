@@ -1,27 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.ddh;
 
+import static io.gridveil.testkit.CheckAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
 import io.gridveil.core.Modulus;
-import io.gridveil.core.ProtocolViolationException;
-import io.gridveil.core.Reading;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.message.Address;
-import io.gridveil.core.message.Envelope;
-import io.gridveil.core.message.EnvelopeCodec;
-import io.gridveil.core.network.Delivery;
 import io.gridveil.core.network.FaultPlan;
-import io.gridveil.core.network.InMemoryNetwork;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
-import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.random.RandomSource;
+import io.gridveil.testkit.ActiveAttacker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,30 +34,47 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** End-to-end EDAT through the in-memory network with faults (spec/ddh.md §3, §6.1). */
+/**
+ * End-to-end EDAT behind authenticated endpoints (spec/ddh.md §3, §10): benign faults, dropouts
+ * and recovery, a re-key, a licence revoked during the run. Every round is Exact over the
+ * contributions the aggregator accepted, or Voided; never a wrong sum. {@link DdhAttackProperties}
+ * adds the active attacker.
+ */
 class DdhNetworkProperties {
-  private static final EnvelopeCodec<DdhMessage> CODEC = EnvelopeCodec.of(DdhCodec.INSTANCE);
+  /** Rounds start here, so that a licence valid for rounds 0 to 5 has expired. */
+  static final long FIRST = 10;
+  /** The serial of the attacker's revoked licence; every verifier holds it revoked from the start. */
+  static final long HELD_REVOKED = 999;
+  private static final GroupId FOREIGN = new GroupId("g-other");
 
-  /** One scenario: group size, parameters, per-round readings and absent meters, faults. */
+  /** One scenario: group, parameters, readings and absent meters, faults, re-key and revocation. */
   record Scenario(int n, int bits, long tMax, boolean signed, int kMin, long[][] readings,
-      List<Set<Integer>> absent, FaultPlan faults, int ticksBeforeDeadline, long seed) {}
+      List<Set<Integer>> absent, FaultPlan faults, int ticksBeforeDeadline, int rekeyAt,
+      int revokeAt, int victim, long seed) {}
 
   @Provide
   Arbitrary<Scenario> scenarios() {
-    Arbitrary<Integer> n = Arbitraries.integers().between(3, 9).edgeCases(c -> c.includeOnly(3, 9));
+    return scenarios(faultPlans());
+  }
+
+  /** Scenarios over the given fault plans. */
+  static Arbitrary<Scenario> scenarios(Arbitrary<FaultPlan> plans) {
+    Arbitrary<Integer> n = Arbitraries.integers().between(3, 6).edgeCases(c -> c.includeOnly(3, 6));
     return n.flatMap(size -> Combinators.combine(
             Arbitraries.of(16, 24, 33, 63, 64),
             Arbitraries.of(1L, 2L, 100L, 1000L, 0L),
             Arbitraries.of(false, true),
             Arbitraries.of(2, 2, 3, size),
-            Arbitraries.integers().between(1, 4),
-            faultPlans(),
-            Arbitraries.of(0, 1, 2, 2, 3, 6),
+            Arbitraries.integers().between(1, 5),
+            plans,
+            Arbitraries.of(3, 0, 1, 6, 10),
             Arbitraries.longs())
         .as((bits, tMax0, signed, kMin, rounds, faults, ticks, seed) -> {
           // tMax0 = 0 stands for the modulus boundary: the largest t_max core accepts for M = 2^b.
@@ -87,11 +107,17 @@ class DdhNetworkProperties {
             }
             absent.add(a);
           }
-          return new Scenario(size, bits, tMax, signed, kMin, e, absent, faults, ticks, seed);
+          int rekeyAt = (int) r.uniformLong(rounds + 1) - 1;
+          // A revocation needs n >= 4: the re-key without the revoked meter keeps 3 members.
+          int revokeAt = size >= 4 ? (int) r.uniformLong(rounds + 1) - 1 : -1;
+          int victim = (int) r.uniformLong(size);
+          return new Scenario(size, bits, tMax, signed, kMin, e, absent, faults, ticks, rekeyAt, revokeAt,
+              victim, seed);
         }));
   }
 
-  private static Arbitrary<FaultPlan> faultPlans() {
+  /** Benign faults, from none to a network that loses everything. */
+  static Arbitrary<FaultPlan> faultPlans() {
     return Arbitraries.of(
         FaultPlan.NONE,
         new FaultPlan(0.1, 0, 0, 0, false),
@@ -102,58 +128,25 @@ class DdhNetworkProperties {
         new FaultPlan(1, 0, 0, 0, false));
   }
 
-  @Property
-  void everyRound_isExactOverItsContributorsOrVoid(@ForAll("scenarios") Scenario s) throws Exception {
-    AggregationParameters ap = new AggregationParameters(s.n(), s.tMax(), Modulus.powerOfTwo(s.bits()), s.signed(),
-        ReadingUnit.WATT_HOUR);
-    DdhParameters p = new DdhParameters(ap, s.kMin());
-    EdatGroup g = new EdatGroup(p, s.n(), s.seed());
-    Harness h = new Harness(g, new InMemoryNetwork<>(s.faults(), DeterministicRandomSource.fromSeed(s.seed() + 1)));
-    for (int j = 0; j < s.readings().length; j++) {
-      Round round = new Round(j);
-      for (int i = 0; i < s.n(); i++) {
-        if (!s.absent().get(j).contains(i)) {
-          Step<DdhMeter> st = h.meters.get(i).step(
-              new DdhInput.LocalReading(round, Reading.ofWattHours(s.readings()[j][i])), EdatRounds.RNG);
-          h.meters.set(i, st.next());
-          h.send(st.outbound());
-        }
-      }
-      for (int t = 0; t < s.ticksBeforeDeadline(); t++) {
-        h.tick();
-      }
-      Step<DdhAggregator> closed = h.aggregator.step(new DdhInput.Deadline(round), EdatRounds.RNG);
-      h.aggregator = closed.next();
-      h.send(closed.outbound());
-      h.drain();
-      Step<DdhSupplier> d = h.supplier.step(new DdhInput.Deadline(round), EdatRounds.RNG);
-      h.supplier = d.next();
-      h.events.addAll(d.events());
+  @Property(tries = 60)
+  void withFaultsOnly_everyRoundIsExactOverItsContributorsOrVoid(@ForAll("scenarios") Scenario s) throws Exception {
+    Run run = run(s, group(s), null);
+    for (String id : run.net.net.rejections().keySet()) {
+      // Duplicates hit the replay window, late or repeated messages the state checks, the revoked
+      // meter its revocation, the re-key without it DDH-V-05, a repeated announcement DDH-S-01.
+      assertTrue(id.startsWith("DDH-S-") || Set.of("AUTH-V-08", "AUTH-V-09", "AUTH-V-11", "DDH-V-05").contains(id), id);
     }
-    h.drain();
-    Map<Long, RoundOutcome> outcomes = new HashMap<>();
-    for (ProtocolEvent ev : h.events) {
-      RoundOutcome o = assertInstanceOf(RoundOutcome.class, ev);
-      assertTrue(outcomes.put(o.round().index(), o) == null, "one outcome per round");
+    if (!s.faults().equals(FaultPlan.NONE) || s.revokeAt() >= 0) {
+      return;
     }
-    for (int j = 0; j < s.readings().length; j++) {
-      RoundOutcome o = outcomes.get((long) j);
-      assertTrue(o != null, "every round has an outcome");
-      Set<Integer> got = h.accepted.getOrDefault((long) j, Set.of());
-      Statistics.label("outcome").collect(o instanceof RoundOutcome.Exact x0
-          ? (x0.recovered() > 0 ? "exact, recovered" : "exact, full") : ((RoundOutcome.Voided) o).reason());
-      if (o instanceof RoundOutcome.Exact x) {
-        long expected = 0;
-        for (int i : got) {
-          expected += s.readings()[j][i];
-        }
-        assertEquals(expected, x.sum(), "exact sum of the contributors");
-        assertEquals(got.size(), x.contributors());
-        assertEquals(s.n() - got.size(), x.recovered());
-      } else if (s.faults().equals(FaultPlan.NONE)) {
-        RoundOutcome.Voided v = (RoundOutcome.Voided) o;
+    for (int t = 0; t < s.readings().length; t++) {
+      long j = FIRST + t;
+      if (run.outcomes.get(j) instanceof RoundOutcome.Voided v) {
+        Set<MeterId> got = run.net.accepted.getOrDefault(j, Set.of());
         boolean[] present = new boolean[s.n()];
-        got.forEach(i -> present[i] = true);
+        for (int i = 0; i < s.n(); i++) {
+          present[i] = got.contains(run.net.g.ids.get(i));
+        }
         if (got.size() < s.kMin()) {
           assertEquals(VoidReason.BELOW_MINIMUM_GROUP, v.reason());
         } else {
@@ -164,64 +157,110 @@ class DdhNetworkProperties {
     }
   }
 
-  /** Moves encoded frames between the parties; refused inputs leave the state unchanged. */
-  private static final class Harness {
-    final InMemoryNetwork<byte[]> net;
-    final List<DdhMeter> meters;
-    DdhAggregator aggregator;
-    DdhSupplier supplier;
-    final List<ProtocolEvent> events = new ArrayList<>();
-    final Map<Long, Set<Integer>> accepted = new HashMap<>();
-    final Map<Address, Integer> index = new HashMap<>();
-
-    Harness(EdatGroup g, InMemoryNetwork<byte[]> net) {
-      this.net = net;
-      meters = new ArrayList<>(g.meters);
-      aggregator = g.aggregator;
-      supplier = g.supplier;
-      for (int i = 0; i < g.ids.size(); i++) {
-        index.put(Address.identified(g.ids.get(i)), i);
-      }
+  @Example
+  void withoutAttackerOrFaults_everyRoundIsExact() throws Exception {
+    // Liveness: a full round, a dropout recovered by its neighbours, a re-key, and rounds after it.
+    long[][] e = {{5, 6, 7, 8}, {1, 2, 3, 4}, {9, 9, 9, 9}, {0, 1, 0, 1}};
+    List<Set<Integer>> absent = List.of(Set.of(), Set.of(2), Set.of(), Set.of(0));
+    Scenario s = new Scenario(4, 64, 1000, false, 2, e, absent, FaultPlan.NONE, 2, 2, -1, 0, 17);
+    Run run = run(s, group(s), null);
+    for (int t = 0; t < e.length; t++) {
+      RoundOutcome.Exact x = assertInstanceOf(RoundOutcome.Exact.class, run.outcomes.get(FIRST + t));
+      assertEquals(4 - absent.get(t).size(), x.contributors());
     }
+    assertTrue(run.net.net.rejections().isEmpty(), run.net.net.rejections().toString());
+  }
 
-    @SuppressWarnings("unchecked") // EDAT parties emit EDAT envelopes
-    void send(List<Envelope<?>> out) {
-      for (Envelope<?> e : out) {
-        net.send(e.recipient(), CODEC.encode((Envelope<DdhMessage>) e));
+  static EdatGroup group(Scenario s) throws Exception {
+    AggregationParameters ap = new AggregationParameters(s.n(), s.tMax(), Modulus.powerOfTwo(s.bits()), s.signed(),
+        ReadingUnit.WATT_HOUR);
+    return new EdatGroup(new DdhParameters(ap, s.kMin()), s.n(), s.seed());
+  }
+
+  /** Licences the attacker holds with its own keys: foreign group, expired, revoked. */
+  static List<ActiveAttacker.HeldLicence> heldLicences(EdatGroup g, RandomSource r) {
+    Ed25519SigningKey supplier = g.pki.key(Address.SUPPLIER);
+    List<ActiveAttacker.HeldLicence> out = new ArrayList<>();
+    Ed25519SigningKey k1 = Ed25519SigningKey.generate(r);
+    out.add(new ActiveAttacker.HeldLicence(SignedLicence.issue(new Licence(
+        1001, g.ids.get(0), k1.publicKey(), FOREIGN, Round.FIRST, Anchor.FOREVER), supplier), k1));
+    Ed25519SigningKey k2 = Ed25519SigningKey.generate(r);
+    out.add(new ActiveAttacker.HeldLicence(SignedLicence.issue(new Licence(
+        1002, g.ids.get(1), k2.publicKey(), g.group, Round.FIRST, new Round(5)), supplier), k2));
+    Ed25519SigningKey k3 = Ed25519SigningKey.generate(r);
+    out.add(new ActiveAttacker.HeldLicence(SignedLicence.issue(new Licence(
+        HELD_REVOKED, g.ids.get(0), k3.publicKey(), g.group, Round.FIRST, Anchor.FOREVER), supplier), k3));
+    return out;
+  }
+
+  /** The finished run: the network and one outcome per round. */
+  record Run(EdatNet net, Map<Long, RoundOutcome> outcomes) {}
+
+  static Run run(Scenario s, EdatGroup g, @Nullable ActiveAttacker attacker) throws Exception {
+    RevocationList revoked = new RevocationList(1, Set.of(HELD_REVOKED));
+    EdatNet net = new EdatNet(g, revoked, s.faults(), attacker, s.seed());
+    Admission admission = g.admission;
+    List<DdhEnrolment> members = g.enrolments();
+    Map<Long, Integer> rosterSize = new HashMap<>();
+    int size = s.n();
+    for (int t = 0; t < s.readings().length; t++) {
+      Round j = new Round(FIRST + t);
+      if (t == s.revokeAt()) {
+        long serial = g.pki.licence(g.ids.get(s.victim()), g.group).licence().serial();
+        revoked = new RevocationList(2, Set.of(HELD_REVOKED, serial));
+        net.revoke(revoked, j);
       }
-    }
-
-    void drain() throws Exception {
-      for (int guard = 0; guard < 200 && !net.idle(); guard++) {
-        tick();
-      }
-      assertTrue(net.idle());
-    }
-
-    void tick() throws Exception {
-      for (Delivery<byte[]> d : net.tick()) {
-        Envelope<DdhMessage> e = CODEC.decode(d.payload());
-        DdhInput in = new DdhInput.Inbound(e);
-        try {
-          if (d.recipient().equals(Address.AGGREGATOR)) {
-            aggregator = aggregator.step(in, EdatRounds.RNG).next();
-            accepted.computeIfAbsent(e.round().index(), k -> new HashSet<>()).add(index.get(e.sender()));
-          } else if (d.recipient().equals(Address.SUPPLIER)) {
-            Step<DdhSupplier> st = supplier.step(in, EdatRounds.RNG);
-            supplier = st.next();
-            events.addAll(st.events());
-            send(st.outbound());
-          } else {
-            int i = index.get(d.recipient());
-            Step<DdhMeter> st = meters.get(i).step(in, EdatRounds.RNG);
-            meters.set(i, st.next());
-            send(st.outbound());
-          }
-        } catch (ProtocolViolationException refused) {
-          // Duplicates, replays and late messages are refused with a check ID; the state is unchanged.
-          assertTrue(refused.checkId().value().startsWith("DDH-S-"), refused.getMessage());
+      admission = new Admission(g.pki.anchors(), revoked, j);
+      if (t == s.rekeyAt()) {
+        Admission a = admission;
+        if (s.revokeAt() >= 0 && s.revokeAt() <= t) {
+          // §10.3: the re-key checks every licence again; the revoked one fails the whole re-key.
+          List<DdhEnrolment> all = members;
+          assertViolation("AUTH-V-11", () -> net.supplier.input(new DdhInput.Rekey(all, a), EdatRounds.RNG));
+          members = new ArrayList<>(members);
+          members.remove(s.victim());
+          size = s.n() - 1;
         }
+        net.net.post(net.supplier.input(new DdhInput.Rekey(members, a), EdatRounds.RNG));
+        net.net.run(j, 500);
+      } else if (s.rekeyAt() >= 0 && t == s.rekeyAt() + 1 && !s.faults().equals(FaultPlan.NONE)) {
+        // Broadcast the roster again for a party that lost the re-key; the others refuse it (DDH-S-01).
+        net.net.post(net.supplier.input(new DdhInput.Announce(), EdatRounds.RNG));
+        net.net.run(j, 500);
+      }
+      rosterSize.put(j.index(), size);
+      net.readings(j, s.readings()[t], s.absent().get(t));
+      net.close(j, s.ticksBeforeDeadline());
+    }
+    net.net.run(new Round(FIRST + s.readings().length), 500);
+    Map<Long, RoundOutcome> outcomes = new HashMap<>();
+    for (ProtocolEvent ev : net.net.events()) {
+      if (ev instanceof RoundOutcome o) {
+        assertTrue(outcomes.put(o.round().index(), o) == null, "one outcome per round");
       }
     }
+    Map<MeterId, Integer> index = new HashMap<>();
+    for (int i = 0; i < s.n(); i++) {
+      index.put(g.ids.get(i), i);
+    }
+    for (int t = 0; t < s.readings().length; t++) {
+      long j = FIRST + t;
+      RoundOutcome o = outcomes.get(j);
+      assertTrue(o != null, "every round has an outcome");
+      Statistics.label("outcome").collect(o instanceof RoundOutcome.Exact x0
+          ? (x0.recovered() > 0 ? "exact, recovered" : "exact, full") : ((RoundOutcome.Voided) o).reason());
+      if (o instanceof RoundOutcome.Exact x) {
+        // The oracle: exactly the readings of the contributions the aggregator accepted.
+        Set<MeterId> got = net.accepted.getOrDefault(j, Set.of());
+        long expected = 0;
+        for (MeterId id : got) {
+          expected += s.readings()[t][index.get(id)];
+        }
+        assertEquals(expected, x.sum(), "exact sum of the accepted contributions");
+        assertEquals(got.size(), x.contributors());
+        assertEquals(rosterSize.get(j) - got.size(), x.recovered());
+      }
+    }
+    return new Run(net, outcomes);
   }
 }

@@ -59,55 +59,64 @@ class DdhPartiesTest {
   @Test
   void meter_refusesMessagesMeantForOthers() throws Exception {
     EdatGroup g = group();
-    assertViolation("DDH-V-06", () -> g.meters.get(0).step(new DdhInput.Inbound(contribution(g, 1, 0, 1, 5)), EdatRounds.RNG));
+    DdhMeter m0 = g.meters.get(0);
+    // A frame for the aggregator never reaches the meter: its verifier refuses the recipient.
+    assertViolation("AUTH-V-13", () -> g.in(contribution(g, 1, 0, 1, 5), m0));
+    // A licensed peer may write to the meter, but meters act only on the supplier's messages.
+    Envelope<DdhMessage> toMeter = new Envelope<>(Address.identified(g.ids.get(1)), Address.identified(g.ids.get(0)),
+        g.group, new Round(0), new DdhMessage.Contribution(1, 5));
+    assertViolation("DDH-V-06", () -> m0.step(g.in(toMeter, m0), EdatRounds.RNG));
     Envelope<DdhMessage> forged = new Envelope<>(Address.AGGREGATOR, Address.identified(g.ids.get(0)), g.group,
         new Round(0), new DdhMessage.RevealRequest(1, List.of(1)));
-    assertViolation("DDH-V-06", () -> g.meters.get(0).step(new DdhInput.Inbound(forged), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> g.meters.get(0).step(g.in(forged, g.meters.get(0)), EdatRounds.RNG));
   }
 
   @Test
   void meter_checksRevealRequests() throws Exception {
     EdatGroup g = group();
     DdhMeter m = g.meters.get(2).step(new DdhInput.LocalReading(new Round(5), Reading.ofWattHours(1)), EdatRounds.RNG).next();
-    assertViolation("DDH-S-08", () -> m.step(new DdhInput.Inbound(request(g, 2, 6, List.of(3))), EdatRounds.RNG));
-    assertViolation("DDH-V-10", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(2))), EdatRounds.RNG));
-    assertViolation("DDH-V-10", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(0))), EdatRounds.RNG));
-    assertViolation("DDH-V-11", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(1, 3))), EdatRounds.RNG));
-    assertViolation("DDH-V-13", () -> m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(3, 9))), EdatRounds.RNG));
+    assertViolation("DDH-S-08", () -> m.step(g.in(request(g, 2, 6, List.of(3)), m), EdatRounds.RNG));
+    assertViolation("DDH-V-10", () -> m.step(g.in(request(g, 2, 5, List.of(2)), m), EdatRounds.RNG));
+    assertViolation("DDH-V-10", () -> m.step(g.in(request(g, 2, 5, List.of(0)), m), EdatRounds.RNG));
+    assertViolation("DDH-V-11", () -> m.step(g.in(request(g, 2, 5, List.of(1, 3)), m), EdatRounds.RNG));
+    assertViolation("DDH-V-13", () -> m.step(g.in(request(g, 2, 5, List.of(3, 9)), m), EdatRounds.RNG));
     Envelope<DdhMessage> otherVersion = new Envelope<>(Address.SUPPLIER, Address.identified(g.ids.get(2)), g.group,
         new Round(5), new DdhMessage.RevealRequest(2, List.of(3)));
-    assertViolation("DDH-S-02", () -> m.step(new DdhInput.Inbound(otherVersion), EdatRounds.RNG));
-    Step<DdhMeter> ok = m.step(new DdhInput.Inbound(request(g, 2, 5, List.of(3))), EdatRounds.RNG);
+    assertViolation("DDH-S-02", () -> m.step(g.in(otherVersion, m), EdatRounds.RNG));
+    Step<DdhMeter> ok = m.step(g.in(request(g, 2, 5, List.of(3)), m), EdatRounds.RNG);
     DdhMessage.PadReveal r = assertInstanceOf(DdhMessage.PadReveal.class, ok.outbound().get(0).body());
     assertEquals(3, r.missing());
-    assertViolation("DDH-S-08", () -> ok.next().step(new DdhInput.Inbound(request(g, 2, 5, List.of(3))), EdatRounds.RNG));
+    assertViolation("DDH-S-08", () -> ok.next().step(g.in(request(g, 2, 5, List.of(3)), ok.next()), EdatRounds.RNG));
   }
 
   @Test
   void aggregator_checksContributions() throws Exception {
     EdatGroup g = group();
-    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(contribution(g, 0, 1, 1, 7)), EdatRounds.RNG).next();
-    assertViolation("DDH-S-03", () -> a.step(new DdhInput.Inbound(contribution(g, 0, 1, 1, 7)), EdatRounds.RNG));
-    assertViolation("DDH-S-02", () -> a.step(new DdhInput.Inbound(contribution(g, 1, 1, 2, 7)), EdatRounds.RNG));
-    assertViolation("DDH-V-07", () -> a.step(new DdhInput.Inbound(contribution(g, 1, 1, 1, 1 << 16)), EdatRounds.RNG));
+    DdhAggregator a = g.aggregator.step(g.in(contribution(g, 0, 1, 1, 7), g.aggregator), EdatRounds.RNG).next();
+    assertViolation("DDH-S-03", () -> a.step(g.in(contribution(g, 0, 1, 1, 7), a), EdatRounds.RNG));
+    assertViolation("DDH-S-02", () -> a.step(g.in(contribution(g, 1, 1, 2, 7), a), EdatRounds.RNG));
+    assertViolation("DDH-V-07", () -> a.step(g.in(contribution(g, 1, 1, 1, 1 << 16), a), EdatRounds.RNG));
     Envelope<DdhMessage> stranger = new Envelope<>(Address.identified(new MeterId("x")), Address.AGGREGATOR, g.group,
         new Round(1), new DdhMessage.Contribution(1, 3));
-    assertViolation("DDH-V-06", () -> a.step(new DdhInput.Inbound(stranger), EdatRounds.RNG));
-    assertViolation("DDH-V-06", () -> a.step(new DdhInput.Inbound(fromAggregator(g, 1, 0, List.of())), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> a.step(g.in(stranger, a), EdatRounds.RNG));
+    Envelope<DdhMessage> sumToAggregator = new Envelope<>(Address.AGGREGATOR, Address.AGGREGATOR, g.group, new Round(1),
+        new DdhMessage.AggregateSum(1, 0, List.of()));
+    assertViolation("DDH-V-06", () -> a.step(g.in(sumToAggregator, a), EdatRounds.RNG));
+    assertViolation("AUTH-V-13", () -> g.in(fromAggregator(g, 1, 0, List.of()), a));
     Step<DdhAggregator> closed = a.step(new DdhInput.Deadline(new Round(1)), EdatRounds.RNG);
     DdhMessage.AggregateSum s = assertInstanceOf(DdhMessage.AggregateSum.class, closed.outbound().get(0).body());
     assertEquals(List.of(0), s.contributors());
     assertEquals(7, s.sum());
-    assertViolation("DDH-S-04", () -> closed.next().step(new DdhInput.Inbound(contribution(g, 1, 1, 1, 7)), EdatRounds.RNG));
-    assertViolation("DDH-S-04", () -> closed.next().step(new DdhInput.Inbound(contribution(g, 1, 0, 1, 7)), EdatRounds.RNG));
+    assertViolation("DDH-S-04", () -> closed.next().step(g.in(contribution(g, 1, 1, 1, 7), closed.next()), EdatRounds.RNG));
+    assertViolation("DDH-S-04", () -> closed.next().step(g.in(contribution(g, 1, 0, 1, 7), closed.next()), EdatRounds.RNG));
   }
 
   @Test
   void aggregatorDeadline_closesEveryOpenRoundUpToIt() throws Exception {
     EdatGroup g = group();
-    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(contribution(g, 0, 1, 1, 7)), EdatRounds.RNG).next();
-    a = a.step(new DdhInput.Inbound(contribution(g, 1, 2, 1, 9)), EdatRounds.RNG).next();
-    a = a.step(new DdhInput.Inbound(contribution(g, 2, 4, 1, 3)), EdatRounds.RNG).next();
+    DdhAggregator a = g.aggregator.step(g.in(contribution(g, 0, 1, 1, 7), g.aggregator), EdatRounds.RNG).next();
+    a = a.step(g.in(contribution(g, 1, 2, 1, 9), a), EdatRounds.RNG).next();
+    a = a.step(g.in(contribution(g, 2, 4, 1, 3), a), EdatRounds.RNG).next();
     Step<DdhAggregator> closed = a.step(new DdhInput.Deadline(new Round(3)), EdatRounds.RNG);
     List<Long> rounds = new java.util.ArrayList<>();
     closed.outbound().forEach(e -> rounds.add(e.round().index()));
@@ -121,15 +130,15 @@ class DdhPartiesTest {
   @Test
   void rekey_dropsOpenRoundsAtTheAggregatorAndVoidsPendingOnesAtTheSupplier() throws Exception {
     EdatGroup g = group();
-    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(contribution(g, 0, 5, 1, 7)), EdatRounds.RNG).next();
-    DdhSupplier s = g.supplier.step(new DdhInput.Inbound(fromAggregator(g, 4, 5, List.of(0, 1, 3, 4))), EdatRounds.RNG).next();
-    Step<DdhSupplier> rk = s.rekey(g.entries());
+    DdhAggregator a = g.aggregator.step(g.in(contribution(g, 0, 5, 1, 7), g.aggregator), EdatRounds.RNG).next();
+    DdhSupplier s = g.supplier.step(g.in(fromAggregator(g, 4, 5, List.of(0, 1, 3, 4)), g.supplier), EdatRounds.RNG).next();
+    Step<DdhSupplier> rk = s.rekey(g.enrolments(), g.admission);
     RoundOutcome.Voided v = assertInstanceOf(RoundOutcome.Voided.class, rk.events().get(0));
     assertEquals(VoidReason.MEMBERSHIP_CHANGED, v.reason());
     assertEquals(4, v.round().index());
     @SuppressWarnings("unchecked") // the supplier emits EDAT envelopes
     Envelope<DdhMessage> ann = (Envelope<DdhMessage>) rk.outbound().get(0);
-    Step<DdhAggregator> closed = a.step(new DdhInput.Inbound(ann), EdatRounds.RNG).next()
+    Step<DdhAggregator> closed = a.step(g.in(ann, a), EdatRounds.RNG).next()
         .step(new DdhInput.Deadline(new Round(5)), EdatRounds.RNG);
     DdhMessage.AggregateSum sum = (DdhMessage.AggregateSum) closed.outbound().get(0).body();
     assertEquals(2, sum.version());
@@ -146,18 +155,20 @@ class DdhPartiesTest {
   void supplier_checksAggregates() throws Exception {
     EdatGroup g = group();
     DdhSupplier s = g.supplier;
-    assertViolation("DDH-V-07", () -> s.step(new DdhInput.Inbound(fromAggregator(g, 0, 1 << 16, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG));
-    assertViolation("DDH-V-13", () -> s.step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 7))), EdatRounds.RNG));
+    assertViolation("DDH-V-07", () -> s.step(g.in(fromAggregator(g, 0, 1 << 16, List.of(0, 1, 2, 3, 4)), s), EdatRounds.RNG));
+    assertViolation("DDH-V-13", () -> s.step(g.in(fromAggregator(g, 0, 1, List.of(0, 1, 7)), s), EdatRounds.RNG));
     Envelope<DdhMessage> fromMeter = new Envelope<>(Address.identified(g.ids.get(0)), Address.SUPPLIER, g.group,
         new Round(0), new DdhMessage.AggregateSum(1, 0, List.of(0, 1, 2)));
-    assertViolation("DDH-V-06", () -> s.step(new DdhInput.Inbound(fromMeter), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> s.step(g.in(fromMeter, s), EdatRounds.RNG));
     Envelope<DdhMessage> otherVersion = new Envelope<>(Address.AGGREGATOR, Address.SUPPLIER, g.group,
         new Round(0), new DdhMessage.AggregateSum(3, 0, List.of(0, 1, 2)));
-    assertViolation("DDH-S-02", () -> s.step(new DdhInput.Inbound(otherVersion), EdatRounds.RNG));
-    assertViolation("DDH-V-06", () -> s.step(new DdhInput.Inbound(contribution(g, 0, 0, 1, 1)), EdatRounds.RNG));
-    Step<DdhSupplier> done = s.step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG);
+    assertViolation("DDH-S-02", () -> s.step(g.in(otherVersion, s), EdatRounds.RNG));
+    Envelope<DdhMessage> contributionToSupplier = new Envelope<>(Address.identified(g.ids.get(0)), Address.SUPPLIER,
+        g.group, new Round(0), new DdhMessage.Contribution(1, 1));
+    assertViolation("DDH-V-06", () -> s.step(g.in(contributionToSupplier, s), EdatRounds.RNG));
+    Step<DdhSupplier> done = s.step(g.in(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4)), s), EdatRounds.RNG);
     assertEquals(1, done.events().size());
-    assertViolation("DDH-S-04", () -> done.next().step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG));
+    assertViolation("DDH-S-04", () -> done.next().step(g.in(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4)), done.next()), EdatRounds.RNG));
   }
 
   @Test
@@ -178,24 +189,24 @@ class DdhPartiesTest {
   void supplier_checksReveals() throws Exception {
     EdatGroup g = group();
     // Meter 2 missing: meter 1 reveals its successor pad and meter 3 its predecessor pad.
-    Step<DdhSupplier> st = g.supplier.step(new DdhInput.Inbound(fromAggregator(g, 0, 5, List.of(0, 1, 3, 4))), EdatRounds.RNG);
+    Step<DdhSupplier> st = g.supplier.step(g.in(fromAggregator(g, 0, 5, List.of(0, 1, 3, 4)), g.supplier), EdatRounds.RNG);
     assertEquals(2, st.outbound().size());
     DdhSupplier s = st.next();
-    assertViolation("DDH-V-08", () -> s.step(new DdhInput.Inbound(reveal(g, 0, 0, 2, 1)), EdatRounds.RNG));
-    assertViolation("DDH-V-09", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 0, 0, 1)), EdatRounds.RNG));
-    assertViolation("DDH-V-07", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 0, 2, 1 << 16)), EdatRounds.RNG));
-    assertViolation("DDH-V-13", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 0, 8, 1)), EdatRounds.RNG));
-    assertViolation("DDH-S-07", () -> s.step(new DdhInput.Inbound(reveal(g, 1, 1, 2, 1)), EdatRounds.RNG));
+    assertViolation("DDH-V-08", () -> s.step(g.in(reveal(g, 0, 0, 2, 1), s), EdatRounds.RNG));
+    assertViolation("DDH-V-09", () -> s.step(g.in(reveal(g, 1, 0, 0, 1), s), EdatRounds.RNG));
+    assertViolation("DDH-V-07", () -> s.step(g.in(reveal(g, 1, 0, 2, 1 << 16), s), EdatRounds.RNG));
+    assertViolation("DDH-V-13", () -> s.step(g.in(reveal(g, 1, 0, 8, 1), s), EdatRounds.RNG));
+    assertViolation("DDH-S-07", () -> s.step(g.in(reveal(g, 1, 1, 2, 1), s), EdatRounds.RNG));
     Envelope<DdhMessage> stranger = new Envelope<>(Address.identified(new MeterId("x")), Address.SUPPLIER, g.group,
         new Round(0), new DdhMessage.PadReveal(1, 2, 1));
-    assertViolation("DDH-V-06", () -> s.step(new DdhInput.Inbound(stranger), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> s.step(g.in(stranger, s), EdatRounds.RNG));
     Envelope<DdhMessage> otherVersion = new Envelope<>(Address.identified(g.ids.get(1)), Address.SUPPLIER, g.group,
         new Round(0), new DdhMessage.PadReveal(4, 2, 1));
-    assertViolation("DDH-S-02", () -> s.step(new DdhInput.Inbound(otherVersion), EdatRounds.RNG));
-    DdhSupplier half = s.step(new DdhInput.Inbound(reveal(g, 1, 0, 2, 1)), EdatRounds.RNG).next();
-    assertViolation("DDH-S-06", () -> half.step(new DdhInput.Inbound(reveal(g, 1, 0, 2, 1)), EdatRounds.RNG));
+    assertViolation("DDH-S-02", () -> s.step(g.in(otherVersion, s), EdatRounds.RNG));
+    DdhSupplier half = s.step(g.in(reveal(g, 1, 0, 2, 1), s), EdatRounds.RNG).next();
+    assertViolation("DDH-S-06", () -> half.step(g.in(reveal(g, 1, 0, 2, 1), half), EdatRounds.RNG));
     // The rejected inputs left s unchanged: it still completes with both reveals.
-    Step<DdhSupplier> fin = half.step(new DdhInput.Inbound(reveal(g, 3, 0, 2, 1)), EdatRounds.RNG);
+    Step<DdhSupplier> fin = half.step(g.in(reveal(g, 3, 0, 2, 1), half), EdatRounds.RNG);
     assertEquals(1, fin.events().size());
   }
 
@@ -204,10 +215,10 @@ class DdhPartiesTest {
     EdatGroup g = new EdatGroup(new DdhParameters(
         io.gridveil.core.AggregationParameters.unsignedPowerOfTwo(5, 100, 16), 2), 5, 3);
     // Meters 1, 2, 3 missing: only 0 (for 1) and 4 (for 3) reveal; 2 needs no reveal at all.
-    DdhSupplier s = g.supplier.step(new DdhInput.Inbound(fromAggregator(g, 0, 5, List.of(0, 4))), EdatRounds.RNG).next();
-    assertViolation("DDH-V-08", () -> s.step(new DdhInput.Inbound(reveal(g, 0, 0, 2, 1)), EdatRounds.RNG));
-    assertViolation("DDH-V-08", () -> s.step(new DdhInput.Inbound(reveal(g, 4, 0, 1, 1)), EdatRounds.RNG));
-    assertViolation("DDH-V-09", () -> s.step(new DdhInput.Inbound(reveal(g, 0, 0, 4, 1)), EdatRounds.RNG));
+    DdhSupplier s = g.supplier.step(g.in(fromAggregator(g, 0, 5, List.of(0, 4)), g.supplier), EdatRounds.RNG).next();
+    assertViolation("DDH-V-08", () -> s.step(g.in(reveal(g, 0, 0, 2, 1), s), EdatRounds.RNG));
+    assertViolation("DDH-V-08", () -> s.step(g.in(reveal(g, 4, 0, 1, 1), s), EdatRounds.RNG));
+    assertViolation("DDH-V-09", () -> s.step(g.in(reveal(g, 0, 0, 4, 1), s), EdatRounds.RNG));
   }
 
   @Test
@@ -216,6 +227,6 @@ class DdhPartiesTest {
     Step<DdhSupplier> d = g.supplier.step(new DdhInput.Deadline(new Round(0)), EdatRounds.RNG);
     RoundOutcome.Voided v = assertInstanceOf(RoundOutcome.Voided.class, d.events().get(0));
     assertEquals(VoidReason.MISSING_CONTRIBUTION, v.reason());
-    assertViolation("DDH-S-04", () -> d.next().step(new DdhInput.Inbound(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4))), EdatRounds.RNG));
+    assertViolation("DDH-S-04", () -> d.next().step(g.in(fromAggregator(g, 0, 1, List.of(0, 1, 2, 3, 4)), d.next()), EdatRounds.RNG));
   }
 }

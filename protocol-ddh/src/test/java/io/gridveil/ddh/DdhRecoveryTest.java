@@ -112,7 +112,7 @@ class DdhRecoveryTest {
     r.run(j, E, Set.of(3));
     var late = r.meters.get(3).step(new DdhInput.LocalReading(j, Reading.ofWattHours(1)), EdatRounds.RNG);
     DdhAggregator a = r.aggregator;
-    assertViolation("DDH-S-04", () -> a.step(new DdhInput.Inbound(EdatRounds.cast(late.outbound().get(0))), EdatRounds.RNG));
+    assertViolation("DDH-S-04", () -> a.step(r.group.in(EdatRounds.cast(late.outbound().get(0)), a), EdatRounds.RNG));
   }
 
   @Test
@@ -122,7 +122,7 @@ class DdhRecoveryTest {
     r.run(j, E, Set.of(3));
     Envelope<DdhMessage> replay = r.reveals.get(0);
     DdhSupplier s = r.supplier;
-    assertViolation("DDH-S-07", () -> s.step(new DdhInput.Inbound(replay), EdatRounds.RNG));
+    assertViolation("DDH-S-07", () -> s.step(r.group.in(replay, s), EdatRounds.RNG));
   }
 
   @Test

@@ -11,9 +11,11 @@ import io.gridveil.core.AggregationParameters;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Modulus;
+import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
@@ -23,6 +25,7 @@ import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.ddh.internal.Curve25519;
+import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.Vector;
 import io.gridveil.testkit.Vectors;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 /** Known answers of spec/vectors/ddh/edat.json and x25519-validation.json (spec/ddh.md §9). */
 class EdatKnownAnswerTest {
   private static final HexFormat HEX = HexFormat.of();
+  private static final TestPki PKI = new TestPki(DeterministicRandomSource.fromSeed(41));
 
   private static DdhParameters params(Vector v) {
     int n = v.list("ids").size();
@@ -47,18 +51,21 @@ class EdatKnownAnswerTest {
     return X25519PrivateKey.fromScalar(SecretBytes.copyOf(HEX.parseHex(hex)));
   }
 
-  private static List<RosterEntry> entries(Vector v) {
-    List<RosterEntry> out = new ArrayList<>();
+  private static List<DdhEnrolment> enrolments(Vector v) {
+    List<DdhEnrolment> out = new ArrayList<>();
     List<?> ids = v.list("ids");
     List<?> scalars = v.list("meterScalars");
+    GroupId g = new GroupId(v.string("group"));
     for (int i = 0; i < ids.size(); i++) {
-      out.add(new RosterEntry(new MeterId((String) ids.get(i)), key((String) scalars.get(i)).publicKey()));
+      out.add(new DdhEnrolment(PKI.licence(new MeterId((String) ids.get(i)), g), key((String) scalars.get(i)).publicKey()));
     }
     return out;
   }
 
-  private static DdhSupplier supplier(Vector v) throws DdhViolationException {
-    return DdhSupplier.create(params(v), new GroupId(v.string("group")), v.longValue("version"), entries(v),
+  private static DdhSupplier supplier(Vector v) throws ProtocolViolationException {
+    // The licences do not enter the roster: only the identities they certify do.
+    return DdhSupplier.create(params(v), new GroupId(v.string("group")), v.longValue("version"), enrolments(v),
+        new Admission(PKI.anchors(), RevocationList.NONE, Round.FIRST),
         key(v.string("supplierScalar")), RosterSigningKey.fromSeed(SecretBytes.copyOf(v.hex("signingSeed"))));
   }
 
@@ -162,18 +169,18 @@ class EdatKnownAnswerTest {
               present.add(i);
             }
           }
-          Step<DdhSupplier> st = s0.step(new DdhInput.Inbound(new Envelope<>(Address.AGGREGATOR, Address.SUPPLIER, g, j,
-              new DdhMessage.AggregateSum(v.longValue("version"), rec.integer("sum").longValue(), present))),
+          Step<DdhSupplier> st = s0.step(new DdhInput.Inbound(PKI.verified(new Envelope<>(Address.AGGREGATOR, Address.SUPPLIER, g, j,
+              new DdhMessage.AggregateSum(v.longValue("version"), rec.integer("sum").longValue(), present)), EdatGroup.CODEC, s0)),
               DeterministicRandomSource.fromSeed(1));
           DdhSupplier s = st.next();
           List<ProtocolEvent> events = new ArrayList<>();
           for (Object rv : rec.list("reveals")) {
             Vector reveal = new Vector(asMap(rv));
             int who = (int) reveal.longValue("revealer");
-            Step<DdhSupplier> st2 = s.step(new DdhInput.Inbound(new Envelope<>(
+            Step<DdhSupplier> st2 = s.step(new DdhInput.Inbound(PKI.verified(new Envelope<>(
                 Address.identified(new MeterId((String) ids.get(who))), Address.SUPPLIER, g, j,
                 new DdhMessage.PadReveal(v.longValue("version"), (int) reveal.longValue("missing"),
-                    reveal.integer("pad").longValue()))), DeterministicRandomSource.fromSeed(1));
+                    reveal.integer("pad").longValue())), EdatGroup.CODEC, s)), DeterministicRandomSource.fromSeed(1));
             s = st2.next();
             events.addAll(st2.events());
           }

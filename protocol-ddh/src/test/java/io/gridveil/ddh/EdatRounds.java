@@ -18,6 +18,7 @@ import java.util.Set;
 final class EdatRounds {
   static final RandomSource RNG = DeterministicRandomSource.fromSeed(99);
 
+  final EdatGroup group;
   DdhSupplier supplier;
   DdhAggregator aggregator;
   final List<DdhMeter> meters;
@@ -25,6 +26,7 @@ final class EdatRounds {
   final List<Envelope<DdhMessage>> reveals = new ArrayList<>();
 
   EdatRounds(EdatGroup g) {
+    group = g;
     supplier = g.supplier;
     aggregator = g.aggregator;
     meters = new ArrayList<>(g.meters);
@@ -51,13 +53,13 @@ final class EdatRounds {
       }
       Step<DdhMeter> s = meters.get(i).step(new DdhInput.LocalReading(j, Reading.ofWattHours(readings[i])), RNG);
       meters.set(i, s.next());
-      aggregator = aggregator.step(new DdhInput.Inbound(cast(s.outbound().get(0))), RNG).next();
+      aggregator = aggregator.step(group.in(cast(s.outbound().get(0)), aggregator), RNG).next();
     }
     Step<DdhAggregator> closed = aggregator.step(new DdhInput.Deadline(j), RNG);
     aggregator = closed.next();
     List<ProtocolEvent> events = new ArrayList<>();
     for (Envelope<?> e : closed.outbound()) {
-      Step<DdhSupplier> s = supplier.step(new DdhInput.Inbound(cast(e)), RNG);
+      Step<DdhSupplier> s = supplier.step(group.in(cast(e), supplier), RNG);
       supplier = s.next();
       events.addAll(s.events());
       for (Envelope<?> req : s.outbound()) {
@@ -69,11 +71,11 @@ final class EdatRounds {
       if (silent.contains(i)) {
         continue;
       }
-      Step<DdhMeter> m = meters.get(i).step(new DdhInput.Inbound(req), RNG);
+      Step<DdhMeter> m = meters.get(i).step(group.in(req, meters.get(i)), RNG);
       meters.set(i, m.next());
       for (Envelope<?> rv : m.outbound()) {
         reveals.add(cast(rv));
-        Step<DdhSupplier> s = supplier.step(new DdhInput.Inbound(cast(rv)), RNG);
+        Step<DdhSupplier> s = supplier.step(group.in(cast(rv), supplier), RNG);
         supplier = s.next();
         events.addAll(s.events());
       }

@@ -53,11 +53,14 @@ class RosterTest {
   @Test
   void supplierRoster_refusesTooFewOrRepeatedMembers() throws Exception {
     EdatGroup g = new EdatGroup(P, 3, 1);
-    List<RosterEntry> two = g.entries().subList(0, 2);
-    assertRefused("DDH-P-04", () -> DdhSupplier.create(P, g.group, 1, two, g.supplierKey, g.signingKey));
-    List<RosterEntry> dup = new ArrayList<>(g.entries());
-    dup.add(new RosterEntry(new MeterId("m-9"), g.keys.get(0).publicKey()));
-    assertRefused("DDH-P-04", () -> DdhSupplier.create(P, g.group, 1, dup, g.supplierKey, g.signingKey));
+    List<DdhEnrolment> two = g.enrolments().subList(0, 2);
+    assertRefused("DDH-P-04", () -> DdhSupplier.create(P, g.group, 1, two, g.admission, g.supplierKey, g.signingKey));
+    List<DdhEnrolment> dup = new ArrayList<>(g.enrolments());
+    dup.add(new DdhEnrolment(g.pki.licence(new MeterId("m-9"), g.group), g.keys.get(0).publicKey()));
+    assertRefused("DDH-P-04", () -> DdhSupplier.create(P, g.group, 1, dup, g.admission, g.supplierKey, g.signingKey));
+    List<DdhEnrolment> twice = new ArrayList<>(g.enrolments());
+    twice.add(g.enrolments().get(1));
+    assertRefused("DDH-P-04", () -> DdhSupplier.create(P, g.group, 1, twice, g.admission, g.supplierKey, g.signingKey));
   }
 
   @Test
@@ -77,7 +80,7 @@ class RosterTest {
     byte[] unsigned = frame.clone();
     java.util.Arrays.fill(unsigned, unsigned.length - 64, unsigned.length, (byte) 0);
     Envelope<DdhMessage> e1 = codec.decode(unsigned);
-    assertViolation("DDH-V-03", () -> g.meters.get(0).step(new DdhInput.Inbound(e1), EdatRounds.RNG));
+    assertViolation("DDH-V-03", () -> g.meters.get(0).step(g.in(e1, g.meters.get(0)), EdatRounds.RNG));
     // Raise the signed version from 1 to 2 without re-signing: the version follows the roster's
     // copy of the group ID, the second occurrence of "g-test" in the frame.
     byte[] tampered = frame.clone();
@@ -92,7 +95,7 @@ class RosterTest {
     tampered[at] = 2;
     Envelope<DdhMessage> e2 = codec.decode(tampered);
     assertEquals(2, ((DdhMessage.RosterAnnouncement) e2.body()).roster().unverifiedRoster().version());
-    assertViolation("DDH-V-03", () -> g.aggregator.step(new DdhInput.Inbound(e2), EdatRounds.RNG));
+    assertViolation("DDH-V-03", () -> g.aggregator.step(g.in(e2, g.aggregator), EdatRounds.RNG));
   }
 
   @Test
@@ -115,27 +118,27 @@ class RosterTest {
   @Test
   void rekey_changesPadsAndStaleRosterIsRefused() throws Exception {
     EdatGroup g = new EdatGroup(P, 4, 1);
-    List<RosterEntry> entries = g.entries();
+    List<DdhEnrolment> entries = g.enrolments();
     X25519PrivateKey fresh = X25519PrivateKey.generate(DeterministicRandomSource.fromSeed(11));
-    entries.set(2, new RosterEntry(g.ids.get(2), fresh.publicKey()));
-    Step<DdhSupplier> rk = g.supplier.rekey(entries);
+    entries.set(2, new DdhEnrolment(g.pki.licence(g.ids.get(2), g.group), fresh.publicKey()));
+    Step<DdhSupplier> rk = g.supplier.rekey(entries, g.admission);
     assertEquals(2, rk.next().rosterVersion());
     @SuppressWarnings("unchecked") // the supplier emits EDAT envelopes
     Envelope<DdhMessage> ann = (Envelope<DdhMessage>) rk.outbound().get(0);
     DdhMeter m0 = g.meters.get(0);
     long before = m0.encrypt(new Round(1), io.gridveil.core.Reading.ofWattHours(5));
-    Step<DdhMeter> s = m0.step(new DdhInput.Inbound(ann), EdatRounds.RNG);
+    Step<DdhMeter> s = m0.step(g.in(ann, m0), EdatRounds.RNG);
     assertEquals(new RosterAccepted(g.group, 2), s.events().get(0));
     assertNotEquals(before, s.next().encrypt(new Round(1), io.gridveil.core.Reading.ofWattHours(5)));
     // The old meter 2 no longer matches the roster; the stale announcement is refused by the new state.
-    assertViolation("DDH-V-05", () -> g.meters.get(2).step(new DdhInput.Inbound(ann), EdatRounds.RNG));
+    assertViolation("DDH-V-05", () -> g.meters.get(2).step(g.in(ann, g.meters.get(2)), EdatRounds.RNG));
     DdhMeter rekeyed = s.next();
-    assertViolation("DDH-S-01", () -> rekeyed.step(new DdhInput.Inbound(ann), EdatRounds.RNG));
+    assertViolation("DDH-S-01", () -> rekeyed.step(g.in(ann, rekeyed), EdatRounds.RNG));
     Envelope<DdhMessage> first = g.supplier.announcement();
-    assertViolation("DDH-S-01", () -> rekeyed.step(new DdhInput.Inbound(first), EdatRounds.RNG));
-    DdhAggregator a = g.aggregator.step(new DdhInput.Inbound(ann), EdatRounds.RNG).next();
+    assertViolation("DDH-S-01", () -> rekeyed.step(g.in(first, rekeyed), EdatRounds.RNG));
+    DdhAggregator a = g.aggregator.step(g.in(ann, g.aggregator), EdatRounds.RNG).next();
     assertEquals(2, a.rosterVersion());
-    assertViolation("DDH-S-01", () -> a.step(new DdhInput.Inbound(ann), EdatRounds.RNG));
+    assertViolation("DDH-S-01", () -> a.step(g.in(ann, a), EdatRounds.RNG));
   }
 
   @Test
@@ -145,18 +148,18 @@ class RosterTest {
     long[] e = {5, 6, 7, 8};
     assertEquals(26, ((io.gridveil.core.party.RoundOutcome.Exact) EdatRounds.only(
         r.run(new Round(0), e, java.util.Set.of()))).sum());
-    List<RosterEntry> entries = g.entries();
+    List<DdhEnrolment> entries = g.enrolments();
     X25519PrivateKey fresh = X25519PrivateKey.generate(DeterministicRandomSource.fromSeed(12));
-    entries.set(1, new RosterEntry(g.ids.get(1), fresh.publicKey()));
-    Step<DdhSupplier> rk = r.supplier.rekey(entries);
+    entries.set(1, new DdhEnrolment(g.pki.licence(g.ids.get(1), g.group), fresh.publicKey()));
+    Step<DdhSupplier> rk = r.supplier.rekey(entries, g.admission);
     r.supplier = rk.next();
     @SuppressWarnings("unchecked") // the supplier emits EDAT envelopes
     Envelope<DdhMessage> ann = (Envelope<DdhMessage>) rk.outbound().get(0);
-    r.aggregator = r.aggregator.step(new DdhInput.Inbound(ann), EdatRounds.RNG).next();
+    r.aggregator = r.aggregator.step(g.in(ann, r.aggregator), EdatRounds.RNG).next();
     for (int i = 0; i < 4; i++) {
       r.meters.set(i, i == 1
           ? DdhMeter.create(P, g.ids.get(1), fresh, g.signingKey.verificationKey(), r.supplier.signedRoster())
-          : r.meters.get(i).step(new DdhInput.Inbound(ann), EdatRounds.RNG).next());
+          : r.meters.get(i).step(g.in(ann, r.meters.get(i)), EdatRounds.RNG).next());
     }
     assertEquals(26, ((io.gridveil.core.party.RoundOutcome.Exact) EdatRounds.only(
         r.run(new Round(1), e, java.util.Set.of(2)))).sum() + 7);
@@ -167,8 +170,8 @@ class RosterTest {
     EdatGroup g = new EdatGroup(P, 3, 1);
     Envelope<DdhMessage> forged = new Envelope<>(Address.AGGREGATOR, Address.GROUP_BROADCAST, g.group, Round.FIRST,
         new DdhMessage.RosterAnnouncement(g.supplier.signedRoster()));
-    assertViolation("DDH-V-06", () -> g.meters.get(0).step(new DdhInput.Inbound(forged), EdatRounds.RNG));
-    assertViolation("DDH-V-06", () -> g.aggregator.step(new DdhInput.Inbound(forged), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> g.meters.get(0).step(g.in(forged, g.meters.get(0)), EdatRounds.RNG));
+    assertViolation("DDH-V-06", () -> g.aggregator.step(g.in(forged, g.aggregator), EdatRounds.RNG));
   }
 
   @Test

@@ -6,14 +6,18 @@ import io.gridveil.core.IllegalParameterException;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.AuthenticationException;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.ddh.Admission;
 import io.gridveil.ddh.internal.P256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,9 +36,13 @@ import org.bouncycastle.math.ec.ECPoint;
  * <p>Security: learns the sum of all n readings and nothing else (DDH, random oracle, static
  * corruption, encrypt-once).
  *
+ * <p>Authentication (spec/ddh.md §10.6): its members are the meters whose licences it admitted at
+ * set-up; a contribution counts only as a licensed frame (kind 3) whose licence the endpoint's
+ * verifier accepted at the current round and whose verified identity is a member.
+ *
  * <p>Immutable: {@link #step} returns a new state and leaves this one unchanged when it throws.
  */
-public final class PsaAggregator implements Party<PsaAggregator, PsaInput> {
+public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, PsaInput> {
   private final PsaParameters params;
   private final GroupId group;
   private final List<MeterId> members;
@@ -67,19 +75,29 @@ public final class PsaAggregator implements Party<PsaAggregator, PsaInput> {
   }
 
   /**
-   * Creates the aggregator.
+   * Creates the aggregator from the members' licences, each checked for the group
+   * (spec/ddh.md §10.6); a refused licence fails the set-up.
    *
    * @param params the group's parameters
    * @param group the group
-   * @param members the meters, in the dealer's order
+   * @param licences the meters' licences, in the dealer's order
+   * @param admission what the licences are checked against
    * @param key sk_0
    * @param dlog the solver built once for {@code params} ({@link PsaDiscreteLog#forParameters})
    * @return the aggregator
+   * @throws AuthenticationException AUTH-V-01, -02, -03, -06, -07, -10 or -11 for the first
+   *     licence refused (spec/auth.md §5.2); its message names the meter
    * @throws IllegalParameterException PSA-P-02 unless the members are 2 to n_max distinct meters
    * @throws IllegalArgumentException if the solver's width differs from the parameters'
    */
-  public static PsaAggregator create(PsaParameters params, GroupId group, List<MeterId> members,
-      PsaSecretKey key, PsaDiscreteLog dlog) {
+  public static PsaAggregator create(PsaParameters params, GroupId group,
+      List<SignedLicence> licences, Admission admission, PsaSecretKey key, PsaDiscreteLog dlog)
+      throws AuthenticationException {
+    Objects.requireNonNull(group, "group");
+    List<MeterId> members = new ArrayList<>(licences.size());
+    for (SignedLicence l : licences) {
+      members.add(admission.admit(l, group).meter());
+    }
     List<MeterId> m = List.copyOf(members);
     if (dlog.width() != params.width()) {
       throw new IllegalArgumentException("solver width must be the parameters' width");
@@ -131,10 +149,13 @@ public final class PsaAggregator implements Party<PsaAggregator, PsaInput> {
     if (input instanceof PsaInput.Deadline d) {
       return onDeadline(d.round().index());
     } else if (input instanceof PsaInput.Inbound in) {
-      Envelope<PsaMessage> e = in.envelope();
-      int i = e.sender() instanceof Address.Identified id ? members.indexOf(id.id()) : -1;
+      VerifiedEnvelope<PsaMessage> v = in.verified();
+      Envelope<PsaMessage> e = v.envelope();
+      // §10.6: a licensed frame (kind 3) whose verified identity is a member.
+      int i = v.licence().isPresent() && v.principal() instanceof Address.Identified id
+          ? members.indexOf(id.id()) : -1;
       if (i < 0 || !(e.body() instanceof PsaMessage.Contribution c)) {
-        throw new PsaViolationException(PsaChecks.PSA_V_03, "contribution from a non-member");
+        throw new PsaViolationException(PsaChecks.PSA_V_03, "contribution not from a licensed member");
       }
       long j = e.round().index();
       if (j <= closedThrough) {
@@ -164,6 +185,11 @@ public final class PsaAggregator implements Party<PsaAggregator, PsaInput> {
       return new Step<>(new PsaAggregator(params, group, members, key, dlog, map, j), List.of(), ev);
     }
     return Step.of(this);
+  }
+
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.AGGREGATOR);
   }
 
   private Step<PsaAggregator> onDeadline(long j) {

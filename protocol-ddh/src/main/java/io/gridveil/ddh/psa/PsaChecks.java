@@ -19,7 +19,7 @@ public final class PsaChecks {
   public static final CheckId PSA_V_01 = CheckId.of("PSA-V-01");
   /** A ciphertext is not the identity (spec/ddh.md §7.5). */
   public static final CheckId PSA_V_02 = CheckId.of("PSA-V-02");
-  /** A contribution comes from a member meter (spec/ddh.md §7.5). */
+  /** A contribution is a licensed frame whose verified principal is a member (spec/ddh.md §7.5, §10.6). */
   public static final CheckId PSA_V_03 = CheckId.of("PSA-V-03");
 
   /** At most one contribution per meter and round (spec/ddh.md §7.4). */

@@ -3,7 +3,7 @@ package io.gridveil.ddh.psa;
 
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
-import io.gridveil.core.message.Envelope;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import java.util.Objects;
 
 /**
@@ -11,19 +11,20 @@ import java.util.Objects;
  */
 public sealed interface PsaInput {
   /**
-   * An envelope received from the transport.
+   * An envelope received from the transport and verified by the receiver's
+   * {@link io.gridveil.core.auth.Endpoint} (spec/ddh.md §10.6).
    *
-   * @param envelope the decoded envelope
+   * @param verified the verified envelope, with its authenticated principal and licence
    */
-  record Inbound(Envelope<PsaMessage> envelope) implements PsaInput {
+  record Inbound(VerifiedEnvelope<PsaMessage> verified) implements PsaInput {
     /**
      * Validates that the envelope is present.
      *
-     * @param envelope the decoded envelope
+     * @param verified the verified envelope, with its authenticated principal and licence
      * @throws NullPointerException if the envelope is null
      */
     public Inbound {
-      Objects.requireNonNull(envelope, "envelope");
+      Objects.requireNonNull(verified, "verified");
     }
   }
 

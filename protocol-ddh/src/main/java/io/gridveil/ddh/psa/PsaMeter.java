@@ -7,9 +7,9 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.ddh.internal.P256;
@@ -25,8 +25,11 @@ import org.bouncycastle.math.ec.ECPoint;
  * <p>Security: under DDH in the random-oracle model with static corruption, the aggregator learns
  * only the sum of all n readings; a meter that encrypts twice in one round leaks
  * g^(e - e') (encrypt-once, PSA-S-03).
+ *
+ * <p>Authentication (spec/ddh.md §10.6): its contributions carry its licence (kind 3); it
+ * accepts no message.
  */
-public final class PsaMeter implements Party<PsaMeter, PsaInput> {
+public final class PsaMeter implements AuthenticatedParty<PsaMeter, PsaInput> {
   private final PsaParameters params;
   private final GroupId group;
   private final MeterId self;
@@ -86,6 +89,11 @@ public final class PsaMeter implements Party<PsaMeter, PsaInput> {
       throw new PsaViolationException(PsaChecks.PSA_V_03, "PSA meters accept no messages");
     }
     return Step.of(this);
+  }
+
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.identified(self)) || recipient.equals(Address.GROUP_BROADCAST);
   }
 
   @Override

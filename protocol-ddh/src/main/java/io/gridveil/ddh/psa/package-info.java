@@ -9,6 +9,9 @@
  * with {@link io.gridveil.ddh.psa.PsaDiscreteLog#forParameters}, create the meters and the
  * aggregator; per round feed each meter a LocalReading and deliver its Contribution to the
  * aggregator, which decides the round when all n arrived; feed the aggregator a Deadline to void an
- * incomplete round. Encode with {@code EnvelopeCodec.of(PsaCodec.INSTANCE)}.
+ * incomplete round. Create the aggregator from the meters' licences with an
+ * {@link io.gridveil.ddh.Admission}; wrap the meters in licensed core {@code Endpoint}s and the
+ * aggregator in a signing one (spec/ddh.md §10.6), with the inbound wrapper
+ * {@code PsaInput.Inbound::new}. Encode with {@code EnvelopeCodec.of(PsaCodec.INSTANCE)}.
  */
 package io.gridveil.ddh.psa;

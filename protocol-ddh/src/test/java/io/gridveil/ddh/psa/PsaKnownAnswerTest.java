@@ -65,7 +65,8 @@ class PsaKnownAnswerTest {
     for (int i = 0; i < sks.size(); i++) {
       ids.add(new MeterId("p-" + i));
     }
-    PsaAggregator agg = PsaAggregator.create(PARAMS, g, ids, keys.aggregatorKey(), PsaDiscreteLog.forParameters(PARAMS));
+    PsaAggregator agg = PsaAggregator.create(PARAMS, g, PsaTest.licences(ids, g), PsaTest.admission(g), keys.aggregatorKey(),
+        PsaDiscreteLog.forParameters(PARAMS));
     for (Object r : v.list("rounds")) {
       Vector round = new Vector(asMap(r));
       Round j = new Round(round.longValue("round"));

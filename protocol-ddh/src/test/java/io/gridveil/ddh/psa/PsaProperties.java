@@ -69,7 +69,7 @@ class PsaProperties {
       cs.add(PsaMeter.create(p, G, ids.get(i), keys.meterKeys().get(i)).encrypt(j, Reading.ofWattHours(e[i])));
     }
     PsaDiscreteLog d = SOLVERS.computeIfAbsent(p.width(), PsaDiscreteLog::build);
-    PsaAggregator a = PsaAggregator.create(p, G, ids, keys.aggregatorKey(), d);
+    PsaAggregator a = PsaAggregator.create(p, G, PsaTest.licences(ids, G), PsaTest.admission(G), keys.aggregatorKey(), d);
     return assertInstanceOf(RoundOutcome.Exact.class, a.decryptSum(j, cs)).sum();
   }
 

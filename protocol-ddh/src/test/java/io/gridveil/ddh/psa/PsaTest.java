@@ -12,9 +12,13 @@ import io.gridveil.core.AggregationParameters;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Modulus;
+import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.ReceiverPolicy;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
@@ -24,15 +28,45 @@ import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.ddh.Admission;
+import io.gridveil.testkit.TestPki;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** PSA parties, checks and the bounded discrete log (spec/ddh.md §7). */
 class PsaTest {
   private static final GroupId G = new GroupId("g-psa");
   private static final RandomSource RNG = DeterministicRandomSource.fromSeed(7);
+  static final EnvelopeCodec<PsaMessage> CODEC = EnvelopeCodec.of(PsaCodec.INSTANCE);
+  private static final Map<GroupId, TestPki> PKIS = new ConcurrentHashMap<>();
+
+  /** The test PKI of a group (a test licence names one group). */
+  static TestPki pki(GroupId group) {
+    return PKIS.computeIfAbsent(group, g -> new TestPki(DeterministicRandomSource.fromSeed(g.value().hashCode())));
+  }
+
+  /** Licences checked against the group's test PKI at round 0, nothing revoked. */
+  static Admission admission(GroupId group) {
+    return new Admission(pki(group).anchors(), RevocationList.NONE, Round.FIRST);
+  }
+
+  /** The test licences of meters for a group, in order. */
+  static List<SignedLicence> licences(List<MeterId> ids, GroupId group) {
+    List<SignedLicence> out = new ArrayList<>();
+    for (MeterId id : ids) {
+      out.add(pki(group).licence(id, group));
+    }
+    return out;
+  }
+
+  /** Seals an envelope as its sender would and verifies it for the receiving party. */
+  private static PsaInput in(Envelope<PsaMessage> e, ReceiverPolicy receiver) throws ProtocolViolationException {
+    return new PsaInput.Inbound(pki(e.group()).verified(e, CODEC, receiver));
+  }
 
   private static PsaParameters params(int nMax, long tMax, boolean signed) {
     return new PsaParameters(new AggregationParameters(nMax, tMax, Modulus.powerOfTwo(64), signed, ReadingUnit.WATT_HOUR));
@@ -40,7 +74,7 @@ class PsaTest {
 
   private record Fixture(List<PsaMeter> meters, PsaAggregator aggregator, List<MeterId> ids) {}
 
-  private static Fixture fixture(PsaParameters p, int n) {
+  private static Fixture fixture(PsaParameters p, int n) throws ProtocolViolationException {
     PsaKeys keys = PsaKeys.deal(p, n, DeterministicRandomSource.fromSeed(n));
     List<MeterId> ids = new ArrayList<>();
     List<PsaMeter> meters = new ArrayList<>();
@@ -48,7 +82,7 @@ class PsaTest {
       ids.add(new MeterId("p-" + i));
       meters.add(PsaMeter.create(p, G, ids.get(i), keys.meterKeys().get(i)));
     }
-    return new Fixture(meters, PsaAggregator.create(p, G, ids, keys.aggregatorKey(), PsaDiscreteLog.forParameters(p)), ids);
+    return new Fixture(meters, PsaAggregator.create(p, G, licences(ids, G), admission(G), keys.aggregatorKey(), PsaDiscreteLog.forParameters(p)), ids);
   }
 
   private static Envelope<PsaMessage> contribution(MeterId from, Round j, PsaCiphertext c) {
@@ -85,7 +119,7 @@ class PsaTest {
       Step<PsaMeter> m = f.meters().get(i).step(new PsaInput.LocalReading(j, Reading.ofWattHours(i == 4 ? 100 : i)), RNG);
       @SuppressWarnings("unchecked") // meters send only PSA envelopes
       Envelope<PsaMessage> e = (Envelope<PsaMessage>) m.outbound().get(0);
-      Step<PsaAggregator> s = a.step(new PsaInput.Inbound(e), RNG);
+      Step<PsaAggregator> s = a.step(in(e, a), RNG);
       a = s.next();
       s.events().forEach(ev -> outcomes.add((RoundOutcome) ev));
     }
@@ -110,14 +144,14 @@ class PsaTest {
   void missingMeter_voidsAtDeadline() throws Exception {
     Fixture f = fixture(params(3, 10, false), 3);
     Round j = new Round(0);
-    PsaAggregator a = f.aggregator().step(new PsaInput.Inbound(contribution(f.ids().get(0), j,
-        f.meters().get(0).encrypt(j, Reading.ofWattHours(1)))), RNG).next();
+    PsaAggregator a = f.aggregator().step(in(contribution(f.ids().get(0), j,
+        f.meters().get(0).encrypt(j, Reading.ofWattHours(1))), f.aggregator()), RNG).next();
     Step<PsaAggregator> s = a.step(new PsaInput.Deadline(j), RNG);
     RoundOutcome.Voided v = assertInstanceOf(RoundOutcome.Voided.class, s.events().get(0));
     assertEquals(VoidReason.MISSING_CONTRIBUTION, v.reason());
     PsaAggregator closed = s.next();
-    assertViolation("PSA-S-02", () -> closed.step(new PsaInput.Inbound(contribution(f.ids().get(1), j,
-        f.meters().get(1).encrypt(j, Reading.ofWattHours(1)))), RNG));
+    assertViolation("PSA-S-02", () -> closed.step(in(contribution(f.ids().get(1), j,
+        f.meters().get(1).encrypt(j, Reading.ofWattHours(1))), closed), RNG));
   }
 
   @Test
@@ -125,12 +159,12 @@ class PsaTest {
     Fixture f = fixture(params(2, 10, false), 2);
     Round r1 = new Round(1);
     Round r2 = new Round(2);
-    PsaAggregator a = f.aggregator().step(new PsaInput.Inbound(contribution(f.ids().get(0), r1,
-        f.meters().get(0).encrypt(r1, Reading.ofWattHours(1)))), RNG).next();
-    a = a.step(new PsaInput.Inbound(contribution(f.ids().get(0), r2,
-        f.meters().get(0).encrypt(r2, Reading.ofWattHours(2)))), RNG).next();
-    Step<PsaAggregator> s = a.step(new PsaInput.Inbound(contribution(f.ids().get(1), r2,
-        f.meters().get(1).encrypt(r2, Reading.ofWattHours(3)))), RNG);
+    PsaAggregator a = f.aggregator().step(in(contribution(f.ids().get(0), r1,
+        f.meters().get(0).encrypt(r1, Reading.ofWattHours(1))), f.aggregator()), RNG).next();
+    a = a.step(in(contribution(f.ids().get(0), r2,
+        f.meters().get(0).encrypt(r2, Reading.ofWattHours(2))), a), RNG).next();
+    Step<PsaAggregator> s = a.step(in(contribution(f.ids().get(1), r2,
+        f.meters().get(1).encrypt(r2, Reading.ofWattHours(3))), a), RNG);
     assertEquals(VoidReason.MISSING_CONTRIBUTION, assertInstanceOf(RoundOutcome.Voided.class, s.events().get(0)).reason());
     assertEquals(1, ((RoundOutcome) s.events().get(0)).round().index());
     assertEquals(5, assertInstanceOf(RoundOutcome.Exact.class, s.events().get(1)).sum());
@@ -141,9 +175,9 @@ class PsaTest {
     Fixture f = fixture(params(3, 10, false), 3);
     Round j = new Round(0);
     PsaCiphertext c = f.meters().get(0).encrypt(j, Reading.ofWattHours(1));
-    PsaAggregator a = f.aggregator().step(new PsaInput.Inbound(contribution(f.ids().get(0), j, c)), RNG).next();
-    assertViolation("PSA-S-01", () -> a.step(new PsaInput.Inbound(contribution(f.ids().get(0), j, c)), RNG));
-    assertViolation("PSA-V-03", () -> a.step(new PsaInput.Inbound(contribution(new MeterId("intruder"), j, c)), RNG));
+    PsaAggregator a = f.aggregator().step(in(contribution(f.ids().get(0), j, c), f.aggregator()), RNG).next();
+    assertViolation("PSA-S-01", () -> a.step(in(contribution(f.ids().get(0), j, c), a), RNG));
+    assertViolation("PSA-V-03", () -> a.step(in(contribution(new MeterId("intruder"), j, c), a), RNG));
   }
 
   @Test
@@ -152,12 +186,16 @@ class PsaTest {
     PsaMeter m = f.meters().get(0).step(new PsaInput.LocalReading(new Round(2), Reading.ofWattHours(1)), RNG).next();
     assertViolation("PSA-S-03", () -> m.step(new PsaInput.LocalReading(new Round(2), Reading.ofWattHours(1)), RNG));
     assertViolation("PSA-S-03", () -> m.step(new PsaInput.LocalReading(new Round(1), Reading.ofWattHours(1)), RNG));
-    assertViolation("PSA-V-03", () -> m.step(new PsaInput.Inbound(contribution(f.ids().get(1), new Round(3),
-        PsaDiscreteLog.power(5))), RNG));
+    // A meter accepts no message, even one addressed to it by a licensed peer.
+    Envelope<PsaMessage> toMeter = new Envelope<>(Address.identified(f.ids().get(1)), Address.identified(f.ids().get(0)),
+        G, new Round(3), new PsaMessage.Contribution(PsaDiscreteLog.power(5)));
+    assertViolation("PSA-V-03", () -> m.step(in(toMeter, m), RNG));
+    // A contribution for the aggregator does not even reach the meter: AUTH-V-13 at its verifier.
+    assertViolation("AUTH-V-13", () -> in(contribution(f.ids().get(1), new Round(3), PsaDiscreteLog.power(5)), m));
   }
 
   @Test
-  void parameters_refuseOversizedRangesAndDealerSizes() {
+  void parameters_refuseOversizedRangesAndDealerSizes() throws Exception {
     assertRefused("PSA-P-01", () -> params(1 << 20, 1L << 21, false));
     assertRefused("PSA-P-01", () -> PsaDiscreteLog.build(0));
     PsaParameters p = params(4, 10, false);
@@ -166,8 +204,8 @@ class PsaTest {
     PsaKeys keys = PsaKeys.deal(p, 2, RNG);
     PsaDiscreteLog d = PsaDiscreteLog.forParameters(p);
     MeterId one = new MeterId("p-1");
-    assertRefused("PSA-P-02", () -> PsaAggregator.create(p, G, List.of(one, one), keys.aggregatorKey(), d));
-    assertRefused("PSA-P-02", () -> PsaAggregator.create(p, G, List.of(one), keys.aggregatorKey(), d));
+    assertRefused("PSA-P-02", () -> PsaAggregator.create(p, G, licences(List.of(one, one), G), admission(G), keys.aggregatorKey(), d));
+    assertRefused("PSA-P-02", () -> PsaAggregator.create(p, G, licences(List.of(one), G), admission(G), keys.aggregatorKey(), d));
   }
 
   @Test
