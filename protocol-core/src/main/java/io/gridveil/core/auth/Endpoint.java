@@ -85,22 +85,30 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
    *
    * @param outbound the sealed frames to deliver, in order
    * @param events what the party observed
+   * @param received the verified inbound envelope the party accepted, for {@link #receive}
    */
-  public record Output(List<Outbound> outbound, List<ProtocolEvent> events) {
+  public record Output(
+      List<Outbound> outbound, List<ProtocolEvent> events, Optional<Envelope<?>> received) {
     /**
      * Copies the lists.
      *
      * @param outbound the sealed frames to deliver, in order
      * @param events what the party observed
+     * @param received the verified inbound envelope the party accepted, for {@link #receive}
      */
     public Output {
       outbound = List.copyOf(outbound);
       events = List.copyOf(events);
+      Objects.requireNonNull(received, "received");
     }
   }
 
-  /** A stream: frames of one principal, under one sender address, to one recipient address. */
-  private record Stream(Address principal, Address sender, Address recipient) {}
+  /**
+   * A stream: frames of one principal and key (two anchors may share a principal), under one
+   * sender address, to one recipient address.
+   */
+  private record Stream(
+      Address principal, Optional<KeyId> signer, Address sender, Address recipient) {}
 
   /** An outbound stream: one sender address to one recipient address. */
   private record OutStream(Address sender, Address recipient) {}
@@ -247,10 +255,10 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
         verifier.verify(
             bytes, now, party, party.readingKeyring().orElse(null), licences);
     Envelope<M> e = v.envelope();
-    Stream stream = new Stream(v.principal(), e.sender(), e.recipient());
+    Stream stream = new Stream(v.principal(), v.signer(), e.sender(), e.recipient());
     ReplayWindow window = windows.getOrDefault(stream, ReplayWindow.EMPTY).accept(v.sequence());
     Step<S> step = party.step(inbound.apply(v), random);
-    Output out = seal(step);
+    Output out = seal(step, e);
     windows.put(stream, window);
     party = step.next();
     return out;
@@ -266,7 +274,7 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
    */
   public Output input(I input, RandomSource random) throws ProtocolViolationException {
     Step<S> step = party.step(input, random);
-    Output out = seal(step);
+    Output out = seal(step, null);
     party = step.next();
     return out;
   }
@@ -312,7 +320,7 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
     signingKey = key;
   }
 
-  private Output seal(Step<S> step) {
+  private Output seal(Step<S> step, @Nullable Envelope<M> received) {
     S next = step.next();
     List<Outbound> out = new ArrayList<>(step.outbound().size());
     Map<OutStream, Long> used = new HashMap<>();
@@ -326,7 +334,7 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
       out.add(new Outbound(e.recipient(), e.group(), wrap(next, e, frame, seq)));
     }
     counters.putAll(used);
-    return new Output(out, step.events());
+    return new Output(out, step.events(), Optional.ofNullable(received));
   }
 
   private byte[] wrap(S next, Envelope<M> e, byte[] frame, long seq) {

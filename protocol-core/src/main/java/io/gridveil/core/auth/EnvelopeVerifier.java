@@ -220,7 +220,7 @@ public final class EnvelopeVerifier<M> {
       throw new AuthenticationException(AuthChecks.AUTH_V_01, "signature does not verify");
     }
     Envelope<M> e = codec.decode(s.frame);
-    return accept(e, a.principal(), s.sequence, policy, null);
+    return accept(e, a.principal(), s.sequence, policy, null, s.keyId);
   }
 
   private VerifiedEnvelope<M> verifyLicensed(
@@ -240,7 +240,7 @@ public final class EnvelopeVerifier<M> {
     }
     Envelope<M> e = codec.decode(w.frame);
     Licences.checkValidity(l, revocations, e.group(), now);
-    return accept(e, Address.identified(l.meter()), w.sequence, policy, l);
+    return accept(e, Address.identified(l.meter()), w.sequence, policy, l, key.keyId());
   }
 
   private VerifiedEnvelope<M> verifyMaced(
@@ -254,7 +254,7 @@ public final class EnvelopeVerifier<M> {
     if (!MessageDigest.isEqual(expected, m.tag)) {
       throw new AuthenticationException(AuthChecks.AUTH_V_04, "MAC does not verify");
     }
-    return accept(codec.decode(m.frame), Address.meter(m.token), m.sequence, policy, null);
+    return accept(codec.decode(m.frame), Address.meter(m.token), m.sequence, policy, null, null);
   }
 
   private VerifiedEnvelope<M> accept(
@@ -262,7 +262,8 @@ public final class EnvelopeVerifier<M> {
       Address principal,
       long sequence,
       ReceiverPolicy policy,
-      @Nullable Licence licence)
+      @Nullable Licence licence,
+      @Nullable KeyId signer)
       throws AuthenticationException {
     if (!policy.mayClaim(e.sender(), principal)) {
       throw new AuthenticationException(
@@ -274,6 +275,6 @@ public final class EnvelopeVerifier<M> {
     if (!policy.isAddressedTo(e.recipient())) {
       throw new AuthenticationException(AuthChecks.AUTH_V_13, "envelope for another party");
     }
-    return new VerifiedEnvelope<>(e, principal, sequence, licence);
+    return new VerifiedEnvelope<>(e, principal, sequence, licence, signer);
   }
 }

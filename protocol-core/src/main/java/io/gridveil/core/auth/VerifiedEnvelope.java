@@ -18,12 +18,19 @@ public final class VerifiedEnvelope<M> {
   private final Address principal;
   private final long sequence;
   private final @Nullable Licence licence;
+  private final @Nullable KeyId signer;
 
-  VerifiedEnvelope(Envelope<M> envelope, Address principal, long sequence, @Nullable Licence licence) {
+  VerifiedEnvelope(
+      Envelope<M> envelope,
+      Address principal,
+      long sequence,
+      @Nullable Licence licence,
+      @Nullable KeyId signer) {
     this.envelope = envelope;
     this.principal = principal;
     this.sequence = sequence;
     this.licence = licence;
+    this.signer = signer;
   }
 
   /**
@@ -54,6 +61,17 @@ public final class VerifiedEnvelope<M> {
    */
   public Optional<Licence> licence() {
     return Optional.ofNullable(licence);
+  }
+
+  /**
+   * Returns the ID of the key whose signature verified (the anchor's key for a signed frame, the
+   * licence's meter key for a licensed frame), so a receiver can tell apart two anchors that share
+   * a principal.
+   *
+   * @return the key ID; empty for a MACed frame, whose principal names the token
+   */
+  public Optional<KeyId> signer() {
+    return Optional.ofNullable(signer);
   }
 
   /**

@@ -331,4 +331,29 @@ class EndpointTest {
     byte[] toSupplier = ping(m, Address.identified(SM1), 1);
     assertViolation("AUTH-V-13", () -> aggregator.receive(toSupplier, new Round(3), random));
   }
+
+  @Test
+  void twoAnchorsOfOnePrincipal_haveTheirOwnStreams() throws Exception {
+    Ed25519SigningKey first = Ed25519SigningKey.generate(random);
+    Ed25519SigningKey second = Ed25519SigningKey.generate(random);
+    TrustAnchors both =
+        anchors
+            .with(Anchor.of(Address.LOCAL_CONCENTRATOR, first.publicKey()))
+            .with(Anchor.of(Address.LOCAL_CONCENTRATOR, second.publicKey()));
+    Counter party = Counter.at(Address.SUPPLIER);
+    Endpoint<Counter, In, Ping> s =
+        Endpoint.signing(
+            party, CODEC, Received::new, EnvelopeVerifier.of(CODEC, party, GROUP, both),
+            supplierKey, 0);
+    for (Ed25519SigningKey k : List.of(first, second)) {
+      Counter c = Counter.at(Address.LOCAL_CONCENTRATOR);
+      Endpoint<Counter, In, Ping> collector =
+          Endpoint.signing(c, CODEC, Received::new, EnvelopeVerifier.of(CODEC, c, GROUP, both), k, 0);
+      byte[] frame = ping(collector, Address.LOCAL_CONCENTRATOR, 1);
+      VerifiedEnvelope<Ping> v = EnvelopeVerifier.of(CODEC, party, GROUP, both).verify(frame, new Round(3));
+      assertEquals(k.publicKey().keyId(), v.signer().orElseThrow());
+      s.receive(frame, new Round(3), random);
+    }
+    assertEquals(2, s.party().accepted);
+  }
 }
