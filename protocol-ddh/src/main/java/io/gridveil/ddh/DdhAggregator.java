@@ -5,6 +5,7 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Ed25519PublicKey;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
@@ -14,8 +15,8 @@ import io.gridveil.core.random.RandomSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +38,7 @@ import java.util.TreeMap;
  */
 public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, DdhInput> {
   private final DdhParameters params;
-  private final RosterVerificationKey anchor;
+  private final Ed25519PublicKey anchor;
   private final Roster roster;
   private final NavigableMap<Long, OpenRound> open;
   private final long closedThrough;
@@ -68,7 +69,7 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
   }
 
   private DdhAggregator(
-      DdhParameters params, RosterVerificationKey anchor, Roster roster,
+      DdhParameters params, Ed25519PublicKey anchor, Roster roster,
       NavigableMap<Long, OpenRound> open, long closedThrough) {
     this.params = params;
     this.anchor = anchor;
@@ -88,7 +89,7 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
    * @throws DdhViolationException DDH-V-03 or DDH-V-04 for a bad roster
    */
   public static DdhAggregator create(
-      DdhParameters params, GroupId group, RosterVerificationKey anchor, SignedRoster signed)
+      DdhParameters params, GroupId group, Ed25519PublicKey anchor, SignedRoster signed)
       throws DdhViolationException {
     Roster roster = signed.verify(anchor, params, group);
     return new DdhAggregator(params, anchor, roster, new TreeMap<>(), -1);

@@ -8,6 +8,7 @@ import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Ed25519PublicKey;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.message.Address;
@@ -37,7 +38,7 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
   private final DdhParameters params;
   private final MeterId self;
   private final X25519PrivateKey key;
-  private final RosterVerificationKey anchor;
+  private final Ed25519PublicKey anchor;
   private final Roster roster;
   private final int position;
   private final Prf pred;
@@ -47,7 +48,7 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
   private final long lastRevealed;
 
   private DdhMeter(
-      DdhParameters params, MeterId self, X25519PrivateKey key, RosterVerificationKey anchor,
+      DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
       Roster roster, int position, Prf pred, Prf succ, Prf supplier, long lastEncrypted,
       long lastRevealed) {
     this.params = params;
@@ -77,7 +78,7 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
    *     this meter with X_i, DDH-V-12 for an all-zero shared secret
    */
   public static DdhMeter create(
-      DdhParameters params, MeterId self, X25519PrivateKey key, RosterVerificationKey anchor,
+      DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
       SignedRoster signed) throws DdhViolationException {
     Objects.requireNonNull(self, "self");
     Objects.requireNonNull(key, "key");
@@ -86,7 +87,7 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
   }
 
   private static DdhMeter keyed(
-      DdhParameters params, MeterId self, X25519PrivateKey key, RosterVerificationKey anchor,
+      DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
       Roster roster, long lastEncrypted, long lastRevealed) throws DdhViolationException {
     int i = roster.positionOf(self);
     if (i < 0 || !roster.member(i).key().equals(key.publicKey())) {

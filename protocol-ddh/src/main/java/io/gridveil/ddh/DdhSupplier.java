@@ -7,6 +7,7 @@ import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.auth.AuthenticationException;
+import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.kdf.Prf;
@@ -21,9 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -46,7 +47,7 @@ import java.util.TreeMap;
 public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInput> {
   private final DdhParameters params;
   private final X25519PrivateKey key;
-  private final RosterSigningKey signingKey;
+  private final Ed25519SigningKey signingKey;
   private final SignedRoster signed;
   private final Roster roster;
   private final Prf[] pads;
@@ -74,7 +75,7 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
   }
 
   private DdhSupplier(
-      DdhParameters params, X25519PrivateKey key, RosterSigningKey signingKey, SignedRoster signed,
+      DdhParameters params, X25519PrivateKey key, Ed25519SigningKey signingKey, SignedRoster signed,
       Prf[] pads, NavigableMap<Long, Pending> pending, long lastAggregate) {
     this.params = params;
     this.key = key;
@@ -110,7 +111,7 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
    */
   public static DdhSupplier create(
       DdhParameters params, GroupId group, long version, List<DdhEnrolment> members,
-      Admission admission, X25519PrivateKey key, RosterSigningKey signingKey)
+      Admission admission, X25519PrivateKey key, Ed25519SigningKey signingKey)
       throws AuthenticationException, DdhViolationException {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(group, "group");

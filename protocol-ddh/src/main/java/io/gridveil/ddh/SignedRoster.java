@@ -2,6 +2,8 @@
 package io.gridveil.ddh;
 
 import io.gridveil.core.GroupId;
+import io.gridveil.core.auth.Ed25519PublicKey;
+import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
@@ -35,7 +37,7 @@ public final class SignedRoster {
    * @param key the supplier's signing key
    * @return the signed roster
    */
-  public static SignedRoster sign(Roster roster, RosterSigningKey key) {
+  public static SignedRoster sign(Roster roster, Ed25519SigningKey key) {
     Objects.requireNonNull(roster, "roster");
     return new SignedRoster(roster, key.sign(signedBytes(roster.encode())));
   }
@@ -61,7 +63,7 @@ public final class SignedRoster {
    * @throws DdhViolationException DDH-V-03 for a bad signature, DDH-V-04 for another group, a size
    *     outside [3, n_max], or a repeated ID or key
    */
-  public Roster verify(RosterVerificationKey key, DdhParameters params, GroupId group)
+  public Roster verify(Ed25519PublicKey key, DdhParameters params, GroupId group)
       throws DdhViolationException {
     if (!Ed25519Signatures.verify(key.toBytes(), signedBytes(roster.encode()), signature)) {
       throw new DdhViolationException(DdhChecks.DDH_V_03, "roster signature does not verify");
@@ -82,7 +84,7 @@ public final class SignedRoster {
    *
    * @throws DdhViolationException DDH-V-03, DDH-V-04, or DDH-S-01 for a stale or replayed roster
    */
-  Roster verifyNext(RosterVerificationKey key, DdhParameters params, Roster current)
+  Roster verifyNext(Ed25519PublicKey key, DdhParameters params, Roster current)
       throws DdhViolationException {
     Roster next = verify(key, params, current.group());
     if (next.version() <= current.version()) {

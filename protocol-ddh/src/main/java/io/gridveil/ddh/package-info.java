@@ -15,7 +15,8 @@
  *       licence is checked, a refused one fails the set-up with its AUTH check. Each meter calls
  *       {@link io.gridveil.ddh.DdhMeter#create} and the aggregator
  *       {@link io.gridveil.ddh.DdhAggregator#create} with the supplier's
- *       {@link io.gridveil.ddh.RosterVerificationKey} and
+ *       roster key ({@code Ed25519PublicKey}, the public half of the
+ *       supplier's role key or of a separate roster-signing key) and
  *       {@link io.gridveil.ddh.DdhSupplier#signedRoster()} (or the supplier broadcasts it with
  *       {@link io.gridveil.ddh.DdhInput.Announce} to parties already created).</li>
  *   <li>Endpoints: wrap each party in a core {@code Endpoint} with the inbound wrapper

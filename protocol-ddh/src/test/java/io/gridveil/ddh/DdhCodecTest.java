@@ -40,7 +40,7 @@ class DdhCodecTest {
     assertArrayEquals(g.supplier.signedRoster().signature(), back.roster().signature());
     assertEquals(g.supplier.signedRoster().unverifiedRoster(), back.roster().unverifiedRoster());
     // A decoded roster still verifies: the encoding is canonical.
-    assertEquals(1, back.roster().verify(g.signingKey.verificationKey(), g.params, g.group).version());
+    assertEquals(1, back.roster().verify(g.signingKey.publicKey(), g.params, g.group).version());
   }
 
   @Test

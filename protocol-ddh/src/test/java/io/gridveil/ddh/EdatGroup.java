@@ -5,6 +5,7 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.ReceiverPolicy;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.message.Envelope;
@@ -29,7 +30,7 @@ final class EdatGroup {
   final List<MeterId> ids = new ArrayList<>();
   final List<X25519PrivateKey> keys = new ArrayList<>();
   final X25519PrivateKey supplierKey;
-  final RosterSigningKey signingKey;
+  final Ed25519SigningKey signingKey;
   final DdhSupplier supplier;
   final DdhAggregator aggregator;
   final List<DdhMeter> meters = new ArrayList<>();
@@ -44,11 +45,11 @@ final class EdatGroup {
       keys.add(X25519PrivateKey.generate(rng));
     }
     supplierKey = X25519PrivateKey.generate(rng);
-    signingKey = RosterSigningKey.generate(rng);
+    signingKey = Ed25519SigningKey.generate(rng);
     supplier = DdhSupplier.create(params, group, 1, enrolments(), admission, supplierKey, signingKey);
-    aggregator = DdhAggregator.create(params, group, signingKey.verificationKey(), supplier.signedRoster());
+    aggregator = DdhAggregator.create(params, group, signingKey.publicKey(), supplier.signedRoster());
     for (int i = 0; i < n; i++) {
-      meters.add(DdhMeter.create(params, ids.get(i), keys.get(i), signingKey.verificationKey(), supplier.signedRoster()));
+      meters.add(DdhMeter.create(params, ids.get(i), keys.get(i), signingKey.publicKey(), supplier.signedRoster()));
     }
   }
 

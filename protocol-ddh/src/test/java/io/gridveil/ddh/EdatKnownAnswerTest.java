@@ -15,6 +15,7 @@ import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
@@ -66,7 +67,7 @@ class EdatKnownAnswerTest {
     // The licences do not enter the roster: only the identities they certify do.
     return DdhSupplier.create(params(v), new GroupId(v.string("group")), v.longValue("version"), enrolments(v),
         new Admission(PKI.anchors(), RevocationList.NONE, Round.FIRST),
-        key(v.string("supplierScalar")), RosterSigningKey.fromSeed(SecretBytes.copyOf(v.hex("signingSeed"))));
+        key(v.string("supplierScalar")), Ed25519SigningKey.fromSeed(SecretBytes.copyOf(v.hex("signingSeed"))));
   }
 
   @Test
@@ -78,8 +79,8 @@ class EdatKnownAnswerTest {
         assertArrayEquals(HEX.parseHex((String) pubs.get(i)), key((String) scalars.get(i)).publicKey().toBytes());
       }
       assertArrayEquals(v.hex("supplierPublicKey"), key(v.string("supplierScalar")).publicKey().toBytes());
-      RosterSigningKey sk = RosterSigningKey.fromSeed(SecretBytes.copyOf(v.hex("signingSeed")));
-      assertArrayEquals(v.hex("verificationKey"), sk.verificationKey().toBytes());
+      Ed25519SigningKey sk = Ed25519SigningKey.fromSeed(SecretBytes.copyOf(v.hex("signingSeed")));
+      assertArrayEquals(v.hex("verificationKey"), sk.publicKey().toBytes());
       DdhSupplier s = supplier(v);
       assertArrayEquals(v.hex("rosterBytes"), s.signedRoster().unverifiedRoster().encode());
       assertArrayEquals(v.hex("signature"), s.signedRoster().signature());
@@ -130,7 +131,7 @@ class EdatKnownAnswerTest {
       List<DdhMeter> meters = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
         meters.add(DdhMeter.create(params(v), new MeterId((String) ids.get(i)), key((String) scalars.get(i)),
-            RosterSigningKey.fromSeed(SecretBytes.copyOf(v.hex("signingSeed"))).verificationKey(), s.signedRoster()));
+            Ed25519SigningKey.fromSeed(SecretBytes.copyOf(v.hex("signingSeed"))).publicKey(), s.signedRoster()));
       }
       for (Object r : v.list("rounds")) {
         Vector round = new Vector(asMap(r));

@@ -14,6 +14,7 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.Modulus;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
@@ -66,9 +67,9 @@ class RosterTest {
   @Test
   void rosterSignedByAnotherKey_isRefused() throws Exception {
     EdatGroup g = new EdatGroup(P, 3, 1);
-    RosterSigningKey other = RosterSigningKey.generate(DeterministicRandomSource.fromSeed(5));
-    assertViolation("DDH-V-03", () -> DdhMeter.create(P, g.ids.get(0), g.keys.get(0), other.verificationKey(), g.supplier.signedRoster()));
-    assertViolation("DDH-V-03", () -> DdhAggregator.create(P, g.group, other.verificationKey(), g.supplier.signedRoster()));
+    Ed25519SigningKey other = Ed25519SigningKey.generate(DeterministicRandomSource.fromSeed(5));
+    assertViolation("DDH-V-03", () -> DdhMeter.create(P, g.ids.get(0), g.keys.get(0), other.publicKey(), g.supplier.signedRoster()));
+    assertViolation("DDH-V-03", () -> DdhAggregator.create(P, g.group, other.publicKey(), g.supplier.signedRoster()));
   }
 
   @Test
@@ -101,18 +102,18 @@ class RosterTest {
   @Test
   void rosterForAnotherGroupOrMalformed_isRefused() throws Exception {
     EdatGroup g = new EdatGroup(P, 3, 1);
-    assertViolation("DDH-V-04", () -> DdhAggregator.create(P, new GroupId("elsewhere"), g.signingKey.verificationKey(), g.supplier.signedRoster()));
+    assertViolation("DDH-V-04", () -> DdhAggregator.create(P, new GroupId("elsewhere"), g.signingKey.publicKey(), g.supplier.signedRoster()));
     Roster tooSmall = new Roster(g.group, 1, g.supplierKey.publicKey(), g.entries().subList(0, 2));
     SignedRoster s = SignedRoster.sign(tooSmall, g.signingKey);
-    assertViolation("DDH-V-04", () -> DdhMeter.create(P, g.ids.get(0), g.keys.get(0), g.signingKey.verificationKey(), s));
+    assertViolation("DDH-V-04", () -> DdhMeter.create(P, g.ids.get(0), g.keys.get(0), g.signingKey.publicKey(), s));
   }
 
   @Test
   void rosterWithoutThisMeterOrWithAnotherKey_isRefused() throws Exception {
     EdatGroup g = new EdatGroup(P, 4, 1);
     X25519PrivateKey stranger = X25519PrivateKey.generate(DeterministicRandomSource.fromSeed(8));
-    assertViolation("DDH-V-05", () -> DdhMeter.create(P, new MeterId("m-77"), stranger, g.signingKey.verificationKey(), g.supplier.signedRoster()));
-    assertViolation("DDH-V-05", () -> DdhMeter.create(P, g.ids.get(1), stranger, g.signingKey.verificationKey(), g.supplier.signedRoster()));
+    assertViolation("DDH-V-05", () -> DdhMeter.create(P, new MeterId("m-77"), stranger, g.signingKey.publicKey(), g.supplier.signedRoster()));
+    assertViolation("DDH-V-05", () -> DdhMeter.create(P, g.ids.get(1), stranger, g.signingKey.publicKey(), g.supplier.signedRoster()));
   }
 
   @Test
@@ -158,7 +159,7 @@ class RosterTest {
     r.aggregator = r.aggregator.step(g.in(ann, r.aggregator), EdatRounds.RNG).next();
     for (int i = 0; i < 4; i++) {
       r.meters.set(i, i == 1
-          ? DdhMeter.create(P, g.ids.get(1), fresh, g.signingKey.verificationKey(), r.supplier.signedRoster())
+          ? DdhMeter.create(P, g.ids.get(1), fresh, g.signingKey.publicKey(), r.supplier.signedRoster())
           : r.meters.get(i).step(g.in(ann, r.meters.get(i)), EdatRounds.RNG).next());
     }
     assertEquals(26, ((io.gridveil.core.party.RoundOutcome.Exact) EdatRounds.only(
