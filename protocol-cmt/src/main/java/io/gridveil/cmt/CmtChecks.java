@@ -25,9 +25,12 @@ public final class CmtChecks {
   /** A flag byte is 0 or 1 and a ring size at least 1 (spec/cmt.md §4.2). */
   public static final CheckId CMT_E_03 = CheckId.of("CMT-E-03");
 
-  /** A licence request comes from a registered identity (spec/cmt.md §3.1). */
+  /** A licence request comes from an identity the supplier enrolled (spec/cmt.md §3.1). */
   public static final CheckId CMT_V_01 = CheckId.of("CMT-V-01");
-  /** A licence is for the sender and the group (spec/cmt.md §3.1, §3.2). */
+  /**
+   * A licence is for the sender, its device key and the group, and a discovery carries one
+   * (spec/cmt.md §3.1, §3.2).
+   */
   public static final CheckId CMT_V_02 = CheckId.of("CMT-V-02");
   /** The token belongs to the group (spec/cmt.md §3.4, §3.6). */
   public static final CheckId CMT_V_03 = CheckId.of("CMT-V-03");
@@ -43,6 +46,11 @@ public final class CmtChecks {
   public static final CheckId CMT_V_08 = CheckId.of("CMT-V-08");
   /** The envelope's group is the party's group (spec/cmt.md §3). */
   public static final CheckId CMT_V_09 = CheckId.of("CMT-V-09");
+  /**
+   * A message naming a ring or reading token is sent under that token (spec/cmt.md §3.6, §3.8,
+   * §3.9, §11.2).
+   */
+  public static final CheckId CMT_V_10 = CheckId.of("CMT-V-10");
 
   /** The message is valid in the current phase (spec/cmt.md §5). */
   public static final CheckId CMT_S_01 = CheckId.of("CMT-S-01");

@@ -19,9 +19,10 @@ import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
 import io.gridveil.cmt.CmtMessage.TokenAssignment;
 import io.gridveil.cmt.CmtMessage.TokenRegistration;
 import io.gridveil.core.CoreChecks;
-import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
@@ -44,6 +45,12 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
 
   /** The largest token list (spec/cmt.md §4.2). */
   public static final int MAX_TOKENS = 0xffff;
+
+  /** The largest signed-licence encoding a LicenceGrant carries (spec/cmt.md §4.1). */
+  static final int MAX_LICENCE = 512;
+
+  /** The least encoded size of a hand-over member: a token and a one-character identity. */
+  private static final int MIN_MEMBER = Token.LENGTH + 2;
 
   private static final Map<Class<?>, Integer> TYPES = types();
 
@@ -68,21 +75,27 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
     if (body instanceof LicenceRequest m) {
       w.ascii8(m.meter().value());
     } else if (body instanceof LicenceGrant m) {
-      licence(w, m.licence());
-    } else if (body instanceof LcDiscovery m) {
-      licence(w, m.licence());
+      w.bytes16(m.licence().encode());
+    } else if (body instanceof LcDiscovery) {
+      // §4.1: the licence travels in the kind-3 wrapper; the body is empty.
+      return;
     } else if (body instanceof LcAnnouncement m) {
       w.fixed(m.lc().toBytes()).u64(m.epoch());
     } else if (body instanceof TokenAssignment m) {
       w.ascii8(m.meter().value()).fixed(m.token().toBytes()).fixed(m.lc().toBytes()).u64(m.epoch());
     } else if (body instanceof TokenRegistration m) {
-      w.fixed(m.token().toBytes());
+      w.u64(m.epoch()).fixed(m.tokenKey().toBytes());
     } else if (body instanceof ReRegister m) {
-      w.u64(m.epoch());
+      w.u64(m.epoch()).fixed(m.lc().toBytes());
     } else if (body instanceof KeyShare m) {
-      w.fixed(m.token().toBytes()).u64(m.epoch()).u64(m.share());
+      w.fixed(m.token().toBytes()).u64(m.epoch()).u64(m.share()).fixed(m.tokenKey().toBytes());
     } else if (body instanceof SuccessorAssignment m) {
-      w.u64(m.epoch()).fixed(m.predecessor().toBytes()).fixed(m.successor().toBytes()).u16(m.n()).u8(m.secureSum() ? 1 : 0);
+      w.u64(m.epoch())
+          .fixed(m.predecessor().toBytes())
+          .ascii8(m.predecessorId().value())
+          .fixed(m.successor().toBytes())
+          .u16(m.n())
+          .u8(m.secureSum() ? 1 : 0);
     } else if (body instanceof RingSum m) {
       w.u64(m.epoch()).u64(m.partial());
     } else if (body instanceof GroupKey m) {
@@ -98,7 +111,10 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
     } else if (body instanceof Leave m) {
       w.fixed(m.token().toBytes()).u64(m.epoch());
     } else if (body instanceof LcHandover m) {
-      tokens(w.u64(m.epoch()), m.tokens());
+      w.u64(m.epoch()).u16(m.members().size());
+      for (CmtMessage.Member member : m.members()) {
+        w.fixed(member.token().toBytes()).ascii8(member.meter().value());
+      }
     } else {
       throw new IllegalStateException("unreachable: CmtMessage is sealed");
     }
@@ -108,15 +124,15 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
   public CmtMessage decode(int type, CanonicalReader r) throws MalformedMessageException {
     return switch (type) {
       case 1 -> new LicenceRequest(meterId(r, "meter"));
-      case 2 -> new LicenceGrant(licence(r));
-      case 3 -> new LcDiscovery(licence(r));
+      case 2 -> new LicenceGrant(SignedLicence.decode(r.bytes16("licence", MAX_LICENCE)));
+      case 3 -> new LcDiscovery();
       case 4 -> new LcAnnouncement(token(r, "lc"), r.u64("epoch"));
       case 5 ->
           new TokenAssignment(
               meterId(r, "meter"), token(r, "token"), token(r, "lc"), r.u64("epoch"));
-      case 6 -> new TokenRegistration(token(r, "token"));
-      case 7 -> new ReRegister(r.u64("epoch"));
-      case 8 -> new KeyShare(token(r, "token"), r.u64("epoch"), r.u64("share"));
+      case 6 -> new TokenRegistration(r.u64("epoch"), tokenKey(r));
+      case 7 -> new ReRegister(r.u64("epoch"), token(r, "lc"));
+      case 8 -> new KeyShare(token(r, "token"), r.u64("epoch"), r.u64("share"), tokenKey(r));
       case 9 -> successorAssignment(r);
       case 10 -> new RingSum(r.u64("epoch"), r.u64("partial"));
       case 11 -> new GroupKey(r.u64("epoch"), r.u64("groupKey"), tokens(r));
@@ -125,7 +141,7 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
       case 14 -> new EncryptedReading(token(r, "token"), r.u64("epoch"), r.u64("ciphertext"));
       case 15 -> new RoundAck(token(r, "token"), r.u64("epoch"));
       case 16 -> new Leave(token(r, "token"), r.u64("epoch"));
-      case 17 -> new LcHandover(r.u64("epoch"), tokens(r));
+      case 17 -> new LcHandover(r.u64("epoch"), members(r));
       default -> throw new MalformedMessageException(CoreChecks.CORE_E_03, "type", "unknown CMT type");
     };
   }
@@ -156,6 +172,7 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
       throws MalformedMessageException {
     long epoch = r.u64("epoch");
     Token pred = token(r, "predecessor");
+    MeterId predId = meterId(r, "predecessorId");
     Token succ = token(r, "successor");
     int n = r.u16("n");
     if (n < 1) {
@@ -165,20 +182,31 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
     if (flag > 1) {
       throw new MalformedMessageException(CmtChecks.CMT_E_03, "secureSum", "flag must be 0 or 1");
     }
-    return new SuccessorAssignment(epoch, pred, succ, n, flag == 1);
+    return new SuccessorAssignment(epoch, pred, predId, succ, n, flag == 1);
   }
 
-  private static void licence(CanonicalWriter w, Licence l) {
-    w.ascii8(l.meter().value()).ascii8(l.group().value()).u64(l.serial());
+  private static X25519PublicKey tokenKey(CanonicalReader r) throws MalformedMessageException {
+    return X25519PublicKey.of(r.fixed("tokenKey", X25519PublicKey.LENGTH));
   }
 
-  private static Licence licence(CanonicalReader r) throws MalformedMessageException {
-    MeterId id = meterId(r, "licence.meter");
-    String g = r.ascii8("licence.group", GroupId.MAX_LENGTH);
-    if (!GroupId.isValid(g)) {
-      throw new MalformedMessageException(CoreChecks.CORE_E_07, "licence.group", "not a group id");
+  private static List<CmtMessage.Member> members(CanonicalReader r)
+      throws MalformedMessageException {
+    int count = r.u16("members.count");
+    // §4.2 rule 2: compare the count with the bytes left before allocating anything.
+    if ((long) count * MIN_MEMBER > r.remaining()) {
+      throw new MalformedMessageException(
+          CmtChecks.CMT_E_01, "members.count", "count exceeds the remaining bytes");
     }
-    return new Licence(id, new GroupId(g), r.u64("licence.serial"));
+    List<CmtMessage.Member> out = new ArrayList<>(count);
+    Set<Token> seen = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      Token t = token(r, "members.token");
+      if (!seen.add(t)) {
+        throw new MalformedMessageException(CmtChecks.CMT_E_02, "members", "repeated token");
+      }
+      out.add(new CmtMessage.Member(t, meterId(r, "members.meter")));
+    }
+    return out;
   }
 
   private static MeterId meterId(CanonicalReader r, String field) throws MalformedMessageException {

@@ -1,32 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.cmt;
 
+import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
-import io.gridveil.core.message.Envelope;
+import io.gridveil.core.auth.Ed25519PublicKey;
+import io.gridveil.core.auth.VerifiedEnvelope;
 import java.util.Objects;
 
 /**
  * The inputs of the CMT parties (spec/cmt.md §5): inbound envelopes, timers and local events.
  *
- * <p>Inbound envelopes are decoded {@code Envelope<CmtMessage>} for now; a later issue replaces
- * them with verified envelopes, and {@link Inbound} is the one place that wraps them.
+ * <p>An inbound envelope reaches a party only as a {@link VerifiedEnvelope}, which only core's
+ * verifier creates (spec/cmt.md §11): an unverified envelope cannot reach protocol state. An
+ * {@code io.gridveil.core.auth.Endpoint} wraps what it verified with {@code Inbound::new}.
  */
 public sealed interface CmtInput {
   /**
-   * An envelope delivered by the transport.
+   * An authenticated envelope delivered by the transport.
    *
-   * @param envelope the decoded envelope
+   * @param verified the verified envelope: the decoded envelope, its authenticated principal and,
+   *     for a licensed frame, the sender's licence checked at the receiver's current round
    */
-  record Inbound(Envelope<CmtMessage> envelope) implements CmtInput {
+  record Inbound(VerifiedEnvelope<CmtMessage> verified) implements CmtInput {
     /**
      * Validates that the envelope is present.
      *
-     * @param envelope the decoded envelope
+     * @param verified the verified envelope
      * @throws NullPointerException if the envelope is null
      */
     public Inbound {
-      Objects.requireNonNull(envelope, "envelope");
+      Objects.requireNonNull(verified, "verified");
     }
   }
 
@@ -87,6 +91,27 @@ public sealed interface CmtInput {
      */
     public RequestRound {
       Objects.requireNonNull(round, "round");
+    }
+  }
+
+  /**
+   * The supplier's operator enrols a meter with its device key (spec/cmt.md §3.1, §11.3); the
+   * supplier's endpoint must also trust {@code Supplier.enrolmentAnchor(meter, deviceKey)}.
+   *
+   * @param meter the meter's identity
+   * @param deviceKey its Ed25519 device key
+   */
+  record Enrol(MeterId meter, Ed25519PublicKey deviceKey) implements CmtInput {
+    /**
+     * Validates that no component is null.
+     *
+     * @param meter the meter's identity
+     * @param deviceKey its Ed25519 device key
+     * @throws NullPointerException if a component is null
+     */
+    public Enrol {
+      Objects.requireNonNull(meter, "meter");
+      Objects.requireNonNull(deviceKey, "deviceKey");
     }
   }
 

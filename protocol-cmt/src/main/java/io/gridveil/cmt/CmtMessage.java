@@ -3,15 +3,40 @@ package io.gridveil.cmt;
 
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.X25519PublicKey;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every message of the CMT ring (spec/cmt.md §4.1); the message type is derived from the record
- * class by {@link CmtCodec#typeOf}.
+ * class by {@link CmtCodec#typeOf}. Which authentication wrapper each message travels in, and
+ * under which sender address, is spec/cmt.md §11.1.
  */
 public sealed interface CmtMessage {
+  /**
+   * A member of a handed-over group: its ring token and the identity it belongs to (spec/cmt.md
+   * §3.10, §11.2). Not a message by itself.
+   *
+   * @param token T_i
+   * @param meter the meter's identity
+   */
+  record Member(Token token, MeterId meter) {
+    /**
+     * Validates that no component is null.
+     *
+     * @param token T_i
+     * @param meter the meter's identity
+     * @throws NullPointerException if a component is null
+     */
+    public Member {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(meter, "meter");
+    }
+  }
+
   /**
    * A meter asks the supplier for a licence (spec/cmt.md §3.1).
    *
@@ -30,16 +55,16 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * The supplier's licence for a meter (spec/cmt.md §3.1).
+   * The supplier's signed licence for a meter (spec/cmt.md §3.1, spec/auth.md §5.1). The record's
+   * equality is that of {@link SignedLicence} (identity); compare encodings instead.
    *
-   * @param licence the licence
+   * @param licence the licence, binding (serial, id, device key, group, validity)
    */
-  record LicenceGrant(Licence licence) implements CmtMessage {
+  record LicenceGrant(SignedLicence licence) implements CmtMessage {
     /**
      * Validates the components.
      *
      * @param licence the licence
-     * @throws IllegalArgumentException if a component is out of range
      * @throws NullPointerException if a component is null
      */
     public LicenceGrant {
@@ -47,22 +72,10 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * A licensed meter looks for its group's LC by broadcast (spec/cmt.md §3.2).
-   *
-   * @param licence the meter's licence
+   * A licensed meter looks for its group's LC by broadcast (spec/cmt.md §3.2). The licence
+   * travels in the wrapper (kind 3), so the body is empty.
    */
-  record LcDiscovery(Licence licence) implements CmtMessage {
-    /**
-     * Validates the components.
-     *
-     * @param licence the meter's licence
-     * @throws IllegalArgumentException if a component is out of range
-     * @throws NullPointerException if a component is null
-     */
-    public LcDiscovery {
-      Objects.requireNonNull(licence, "licence");
-    }
-  }
+  record LcDiscovery() implements CmtMessage {}
   /**
    * An LC announces itself to the group (spec/cmt.md §3.2, §3.10).
    *
@@ -108,58 +121,65 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * The LC registers a token with the supplier (spec/cmt.md §3.3).
+   * The LC registers a member's reading-token key pk_T for an epoch with the supplier (spec/cmt.md
+   * §3.4 step 5, spec/auth.md §6.2); it names no identity.
    *
-   * @param token T_i
+   * @param epoch ε, the epoch the token key is for
+   * @param tokenKey pk_T, the member's X25519 token key of epoch ε
    */
-  record TokenRegistration(Token token) implements CmtMessage {
+  record TokenRegistration(long epoch, X25519PublicKey tokenKey) implements CmtMessage {
     /**
      * Validates the components.
      *
-     * @param token T_i
-     * @throws IllegalArgumentException if a component is out of range
+     * @param epoch ε, the epoch the token key is for
+     * @param tokenKey pk_T
      * @throws NullPointerException if a component is null
      */
     public TokenRegistration {
-      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(tokenKey, "tokenKey");
     }
   }
   /**
-   * The LC opens a re-key for epoch ε (spec/cmt.md §3.4).
+   * The LC opens a re-key for epoch ε (spec/cmt.md §3.4); sent under the LC's identity, it also
+   * tells the members which ring token the LC uses.
    *
    * @param epoch ε, the new key epoch
+   * @param lc T_LC, the LC's ring token
    */
-  record ReRegister(long epoch) implements CmtMessage {
+  record ReRegister(long epoch, Token lc) implements CmtMessage {
     /**
      * Validates the components.
      *
      * @param epoch ε, the new key epoch
-     * @throws IllegalArgumentException if a component is out of range
+     * @param lc T_LC
      * @throws NullPointerException if a component is null
      */
     public ReRegister {
-
+      Objects.requireNonNull(lc, "lc");
     }
   }
   /**
-   * A meter's registration and key share for an epoch (spec/cmt.md §3.4).
+   * A meter's registration, key share and reading-token key for an epoch (spec/cmt.md §3.4).
    *
-   * @param token T_i
+   * @param token T_i, the meter's ring token
    * @param epoch ε
    * @param share k_i1, or 0 under the secure sum
+   * @param tokenKey pk_T, the meter's fresh X25519 token key of epoch ε (spec/cmt.md §11.4)
    */
-  record KeyShare(Token token, long epoch, long share) implements CmtMessage {
+  record KeyShare(Token token, long epoch, long share, X25519PublicKey tokenKey)
+      implements CmtMessage {
     /**
      * Validates the components.
      *
      * @param token T_i
      * @param epoch ε
      * @param share k_i1, or 0 under the secure sum
-     * @throws IllegalArgumentException if a component is out of range
+     * @param tokenKey pk_T
      * @throws NullPointerException if a component is null
      */
     public KeyShare {
       Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(tokenKey, "tokenKey");
     }
   }
   /**
@@ -167,16 +187,25 @@ public sealed interface CmtMessage {
    *
    * @param epoch ε
    * @param predecessor T_(i-1)
+   * @param predecessorId the identity behind T_(i-1), so the meter accepts its deltas only from
+   *     that licence (spec/cmt.md §11.2)
    * @param successor T_(i+1)
    * @param n the ring size
    * @param secureSum whether K is computed by the ring secure sum
    */
-  record SuccessorAssignment(long epoch, Token predecessor, Token successor, int n, boolean secureSum) implements CmtMessage {
+  record SuccessorAssignment(
+      long epoch,
+      Token predecessor,
+      MeterId predecessorId,
+      Token successor,
+      int n,
+      boolean secureSum) implements CmtMessage {
     /**
      * Validates the components.
      *
      * @param epoch ε
      * @param predecessor T_(i-1)
+     * @param predecessorId the identity behind T_(i-1)
      * @param successor T_(i+1)
      * @param n the ring size
      * @param secureSum whether K is computed by the ring secure sum
@@ -185,6 +214,7 @@ public sealed interface CmtMessage {
      */
     public SuccessorAssignment {
       Objects.requireNonNull(predecessor, "predecessor");
+      Objects.requireNonNull(predecessorId, "predecessorId");
       Objects.requireNonNull(successor, "successor");
       if (n < 1 || n > 0xffff) {
         throw new IllegalArgumentException("n must be in [1, 65535]");
@@ -215,7 +245,7 @@ public sealed interface CmtMessage {
    *
    * @param epoch ε
    * @param groupKey K
-   * @param tokens the members' tokens
+   * @param tokens the members' reading tokens of epoch ε, in ascending order (not ring order)
    */
   record GroupKey(long epoch, long groupKey, List<Token> tokens) implements CmtMessage {
     /**
@@ -273,9 +303,9 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * A meter's ciphertext (spec/cmt.md §3.6).
+   * A meter's ciphertext (spec/cmt.md §3.6), MACed under its reading token.
    *
-   * @param token T_i
+   * @param token the meter's reading token of epoch ε (not its ring token)
    * @param epoch ε
    * @param ciphertext c_ij
    */
@@ -332,24 +362,27 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * The LC hands the role to a member (spec/cmt.md §3.10).
+   * The LC hands the role to a member (spec/cmt.md §3.10), or to a greater LC (§3.2 step 4).
    *
    * @param epoch ε, the epoch at hand-over
-   * @param tokens the members' tokens
+   * @param members the members' ring tokens with their identities
    */
-  record LcHandover(long epoch, List<Token> tokens) implements CmtMessage {
+  record LcHandover(long epoch, List<Member> members) implements CmtMessage {
     /**
      * Validates the components.
      *
      * @param epoch ε, the epoch at hand-over
-     * @param tokens the members' tokens
-     * @throws IllegalArgumentException if a component is out of range
+     * @param members the members' ring tokens with their identities
+     * @throws IllegalArgumentException if a token repeats
      * @throws NullPointerException if a component is null
      */
     public LcHandover {
-      tokens = List.copyOf(tokens);
-      if (new HashSet<>(tokens).size() != tokens.size()) {
-        throw new IllegalArgumentException("tokens must not repeat");
+      members = List.copyOf(members);
+      Set<Token> seen = new HashSet<>();
+      for (Member m : members) {
+        if (!seen.add(m.token())) {
+          throw new IllegalArgumentException("tokens must not repeat");
+        }
       }
     }
   }

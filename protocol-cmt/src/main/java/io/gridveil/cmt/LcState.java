@@ -4,6 +4,7 @@ package io.gridveil.cmt;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.X25519PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +22,17 @@ final class LcState {
 
   final Phase phase;
   final long epoch;
-  /** Every token the LC currently counts as a member or invitee. */
+  /**
+   * Every ring token the LC counts as a member or invitee, with the identity it assigned it to
+   * (spec/cmt.md §11.2: the LC accepts {@code Meter(T)} only from that identity's licence).
+   */
+  final Map<Token, MeterId> owners;
+  /** The ring tokens of {@link #owners}. */
   final Set<Token> known;
   /** k_i1 per token registered in this epoch (0 under the secure sum). */
   final Map<Token, Long> shares;
+  /** pk_T per token registered in this epoch (spec/cmt.md §11.4). */
+  final Map<Token, X25519PublicKey> tokenKeys;
   /** The keyed ring order. */
   final List<Token> ring;
   /** The secure-sum mask r while KEYING (spec/cmt.md §3.5); K once KEYED (§3.6 step 1). */
@@ -39,8 +47,9 @@ final class LcState {
   LcState(
       Phase phase,
       long epoch,
-      Set<Token> known,
+      Map<Token, MeterId> owners,
       Map<Token, Long> shares,
+      Map<Token, X25519PublicKey> tokenKeys,
       List<Token> ring,
       long mask,
       Map<MeterId, Token> pendingJoins,
@@ -48,8 +57,10 @@ final class LcState {
       long lastRelayed) {
     this.phase = phase;
     this.epoch = epoch;
-    this.known = Set.copyOf(known);
+    this.owners = Map.copyOf(owners);
+    this.known = Set.copyOf(this.owners.keySet());
     this.shares = Map.copyOf(shares);
+    this.tokenKeys = Map.copyOf(tokenKeys);
     this.ring = List.copyOf(ring);
     this.mask = mask;
     this.pendingJoins = Map.copyOf(pendingJoins);
@@ -57,19 +68,24 @@ final class LcState {
     this.lastRelayed = lastRelayed;
   }
 
-  static LcState collecting(long epoch, Set<Token> known, Map<MeterId, Token> pendingJoins,
-      long lastRelayed) {
-    return new LcState(Phase.COLLECTING, epoch, known, Map.of(), List.of(), 0, pendingJoins,
-        Map.of(), lastRelayed);
+  static LcState collecting(long epoch, Map<Token, MeterId> owners,
+      Map<MeterId, Token> pendingJoins, long lastRelayed) {
+    return new LcState(Phase.COLLECTING, epoch, owners, Map.of(), Map.of(), List.of(), 0,
+        pendingJoins, Map.of(), lastRelayed);
   }
 
   LcState with(Phase p, Map<Token, Long> s, List<Token> r, long m, Map<Round, Set<Token>> a,
       long relayed) {
-    return new LcState(p, epoch, known, s, r, m, pendingJoins, a, relayed);
+    return new LcState(p, epoch, owners, s, tokenKeys, r, m, pendingJoins, a, relayed);
   }
 
-  LcState withKnown(Set<Token> k, Map<MeterId, Token> joins) {
-    return new LcState(phase, epoch, k, shares, ring, mask, joins, acks, lastRelayed);
+  LcState withShare(Map<Token, Long> s, Map<Token, X25519PublicKey> keys) {
+    return new LcState(phase, epoch, owners, s, keys, ring, mask, pendingJoins, acks,
+        lastRelayed);
+  }
+
+  LcState withOwners(Map<Token, MeterId> o, Map<MeterId, Token> joins) {
+    return new LcState(phase, epoch, o, shares, tokenKeys, ring, mask, joins, acks, lastRelayed);
   }
 
   @Override

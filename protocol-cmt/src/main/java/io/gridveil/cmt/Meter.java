@@ -32,9 +32,17 @@ import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.Licences;
+import io.gridveil.core.auth.ReadingKey;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.VerifiedEnvelope;
+import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
@@ -59,13 +67,22 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * secret and the last key epoch it used ({@link #lastEpoch()}); everything else is volatile and a
  * restarted meter re-enters through the licence (spec/cmt.md §3.9 step 3).
  *
- * <p>Security: a member learns its predecessor's delta δ_(i-1)j, its LC's token and its ring
- * neighbours' tokens; it never learns another meter's reading. The LC additionally learns every
- * k_i1 (unless the secure sum is on, spec/cmt.md §3.5), the identity of the meters it assigns
- * tokens to and the ring order (spec/cmt.md §7.2). Honest-but-curious parties and authenticated,
- * confidential envelopes are assumed (spec/cmt.md §8).
+ * <p>Authentication (spec/cmt.md §11): the meter runs behind an {@code Endpoint} created with
+ * {@code Endpoint.signing(meter, codec, CmtInput.Inbound::new, verifier, deviceKey, base)}. Until
+ * its licence arrives its frames are signed by its enrolled device key (kind 1, only its licence
+ * request); from then on {@link #licence()} makes them licensed frames (kind 3); its ciphertexts
+ * go to the supplier MACed (kind 2) under the reading key of its epoch's token pair
+ * ({@link #readingKey}). {@link #mayClaim} lets a ring token speak only for the identity the
+ * meter learnt it belongs to (its LC's, its predecessor's, or for an LC the one it assigned).
+ *
+ * <p>Security: a member learns its predecessor's delta δ_(i-1)j, its LC's and its predecessor's
+ * tokens and identities (every licensed frame names its sender's licence, so the group is not
+ * pseudonymous to itself); it never learns another meter's reading. The LC additionally learns
+ * every k_i1 (unless the secure sum is on, spec/cmt.md §3.5), the identity of every member and
+ * the ring order (spec/cmt.md §7.2), but not which reading token is whose. Honest-but-curious
+ * group members are assumed (spec/cmt.md §8).
  */
-public final class Meter implements Party<Meter, CmtInput> {
+public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   /** The member phases of spec/cmt.md §5.1. */
   public enum Phase {
     /** Not started. */
@@ -88,14 +105,17 @@ public final class Meter implements Party<Meter, CmtInput> {
   private final MeterId id;
   private final GroupId group;
   private final MeterSecret secret;
+  private final MeterCredentials credentials;
   private final Phase phase;
-  private final @Nullable Licence licence;
+  private final @Nullable SignedLicence licence;
   private final int attempts;
   private final long lastEpoch;
   private final @Nullable Token token;
   private final @Nullable Token lcToken;
+  private final @Nullable MeterId lcId;
   private final long lcEpoch;
   private final @Nullable Ring ring;
+  private final @Nullable Registration registration;
   private final long lastCompleted;
   private final long horizon;
   private final Map<Long, PendingRound> pending;
@@ -103,21 +123,47 @@ public final class Meter implements Party<Meter, CmtInput> {
   private final @Nullable LcState lc;
 
   /** The ring placement of the current epoch. */
-  private record Ring(long epoch, Token predecessor, Token successor, int n, boolean secureSum) {}
+  private record Ring(
+      long epoch, Token predecessor, MeterId predecessorId, Token successor, int n,
+      boolean secureSum) {}
+
+  /**
+   * The reading-token key of one epoch (spec/cmt.md §11.4): pk_T, sent in the key share, and the
+   * MAC key derived from sk_T and pk_S. sk_T itself is not kept.
+   */
+  private static final class Registration {
+    final long epoch;
+    final X25519PublicKey tokenKey;
+    final ReadingKey readingKey;
+
+    Registration(long epoch, X25519PublicKey tokenKey, ReadingKey readingKey) {
+      this.epoch = epoch;
+      this.tokenKey = tokenKey;
+      this.readingKey = readingKey;
+    }
+
+    @Override
+    public String toString() {
+      return "Registration[epoch=" + epoch + ", redacted]";
+    }
+  }
 
   private Meter(B b) {
     this.params = b.params;
     this.id = b.id;
     this.group = b.group;
     this.secret = b.secret;
+    this.credentials = b.credentials;
     this.phase = b.phase;
     this.licence = b.licence;
     this.attempts = b.attempts;
     this.lastEpoch = b.lastEpoch;
     this.token = b.token;
     this.lcToken = b.lcToken;
+    this.lcId = b.lcId;
     this.lcEpoch = b.lcEpoch;
     this.ring = b.ring;
+    this.registration = b.registration;
     this.lastCompleted = b.lastCompleted;
     this.horizon = b.horizon;
     this.pending = Map.copyOf(b.pending);
@@ -133,15 +179,22 @@ public final class Meter implements Party<Meter, CmtInput> {
    * @param group the group it will join
    * @param secret ms_i
    * @param lastEpoch the last key epoch it used (persistent; 0 for a new meter)
+   * @param credentials its device key, the supplier's anchors and reading key (spec/cmt.md §11)
    * @return the meter
    */
   public static Meter create(
-      CmtParameters params, MeterId id, GroupId group, MeterSecret secret, long lastEpoch) {
+      CmtParameters params,
+      MeterId id,
+      GroupId group,
+      MeterSecret secret,
+      long lastEpoch,
+      MeterCredentials credentials) {
     B b = new B(
         Objects.requireNonNull(params, "params"),
         Objects.requireNonNull(id, "id"),
         Objects.requireNonNull(group, "group"),
-        Objects.requireNonNull(secret, "secret"));
+        Objects.requireNonNull(secret, "secret"),
+        Objects.requireNonNull(credentials, "credentials"));
     if (lastEpoch < 0) {
       throw new IllegalArgumentException("last epoch must be >= 0");
     }
@@ -174,6 +227,17 @@ public final class Meter implements Party<Meter, CmtInput> {
    */
   public Optional<Token> token() {
     return Optional.ofNullable(token);
+  }
+
+  /**
+   * Returns the meter's reading token of its current registration (spec/cmt.md §11.4), the
+   * pseudonym its ciphertexts carry to the supplier.
+   *
+   * @return the reading token, or empty before the first registration
+   */
+  public Optional<Token> readingToken() {
+    Registration r = registration;
+    return r == null ? Optional.empty() : Optional.of(r.readingKey.token());
   }
 
   /**
@@ -225,6 +289,84 @@ public final class Meter implements Party<Meter, CmtInput> {
   }
 
   /**
+   * Tells whether a frame to {@code recipient} is for this meter now (spec/cmt.md §11.2): its
+   * identity, its current ring token, the group broadcast once licensed, the LC role while it
+   * holds it.
+   *
+   * @param recipient the frame's recipient
+   * @return true if the frame is for this meter
+   */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    if (recipient instanceof Address.Identified i) {
+      return i.id().equals(id);
+    }
+    if (recipient instanceof Address.Meter m) {
+      return Objects.equals(m.token(), token);
+    }
+    if (recipient instanceof Address.GroupBroadcast) {
+      return licence != null && phase != Phase.LEFT;
+    }
+    return recipient instanceof Address.LocalConcentrator && lc != null;
+  }
+
+  /**
+   * Tells whether an authenticated principal may send under {@code sender} (spec/cmt.md §11.2):
+   * every principal under its own address, and a licensed identity under a ring token only if
+   * this meter learnt that the token is that identity's: its LC's (announcement, assignment,
+   * re-registration), its predecessor's (successor assignment) or, at the LC, one it assigned.
+   *
+   * @param sender the frame's sender address
+   * @param principal the authenticated principal
+   * @return true if the claim is allowed
+   */
+  @Override
+  public boolean mayClaim(Address sender, Address principal) {
+    if (sender.equals(principal)) {
+      return true;
+    }
+    if (!(sender instanceof Address.Meter m) || !(principal instanceof Address.Identified who)) {
+      return false;
+    }
+    Token t = m.token();
+    if (Objects.equals(t, lcToken) && Objects.equals(who.id(), lcId)) {
+      return true;
+    }
+    Ring r = ring;
+    if (r != null && t.equals(r.predecessor()) && who.id().equals(r.predecessorId())) {
+      return true;
+    }
+    LcState l = lc;
+    return l != null && Objects.equals(who.id(), l.owners.get(t));
+  }
+
+  /**
+   * Returns the licence granted by the supplier (spec/cmt.md §3.1): once present, the endpoint
+   * sends this meter's control frames as licensed frames (kind 3).
+   *
+   * @return the signed licence, or empty before the grant
+   */
+  @Override
+  public Optional<SignedLicence> licence() {
+    return Optional.ofNullable(licence);
+  }
+
+  /**
+   * Returns the MAC key of this meter's current reading token (spec/cmt.md §11.4), with which
+   * the endpoint MACs its ciphertexts to the supplier (kind 2).
+   *
+   * @param readingToken the sender token of an outbound frame
+   * @return the reading key, if the token is this meter's current reading token
+   */
+  @Override
+  public Optional<ReadingKey> readingKey(Token readingToken) {
+    Registration r = registration;
+    return r != null && r.readingKey.token().equals(readingToken)
+        ? Optional.of(r.readingKey)
+        : Optional.empty();
+  }
+
+  /**
    * Consumes one input (spec/cmt.md §3, §5.1, §5.2).
    *
    * @param input the input
@@ -250,7 +392,7 @@ public final class Meter implements Party<Meter, CmtInput> {
     } else if (input instanceof LeaveGroup) {
       next = leave(out, random);
     } else if (input instanceof Inbound in) {
-      next = inbound(in.envelope(), out, random);
+      next = inbound(in.verified(), out, random);
     } else {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "input not accepted by a meter");
     }
@@ -267,38 +409,40 @@ public final class Meter implements Party<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter timer(Timer t, Out out, RandomSource random) throws CmtViolationException {
+  private Meter timer(Timer t, Out out, RandomSource random)
+      throws ProtocolViolationException {
     return switch (t.kind()) {
       case DISCOVERY -> discoveryTimer(out, random);
       case REGISTRATION_DEADLINE -> registrationDeadline(out, random);
-      case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out);
+      case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out, random);
       case LC_TIMEOUT -> lcTimeout(out);
     };
   }
 
-  private Meter discoveryTimer(Out out, RandomSource random) throws CmtViolationException {
+  private Meter discoveryTimer(Out out, RandomSource random) throws ProtocolViolationException {
     require(phase == Phase.DISCOVERING, "discovery timer outside discovery");
-    Licence l = present(licence, "licence in DISCOVERING");
     B b = edit();
     if (attempts < params.discoveryAttempts()) {
       // §3.2 step 2: broadcast again.
       b.attempts = attempts + 1;
-      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery(l));
+      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
       return b.build();
     }
     // §3.2 step 2: self-election.
     Token self = Token.random(random);
     long epoch = lastEpoch + 1;
+    Map<Token, MeterId> owners = Map.of(self, id);
     b.token = self;
     b.lcToken = self;
+    b.lcId = id;
     b.lcEpoch = epoch;
     b.phase = Phase.JOINED;
-    b.lc = LcState.collecting(epoch - 1, Set.of(self), Map.of(), 0);
+    b.lc = LcState.collecting(epoch - 1, owners, Map.of(), 0);
     out.events.add(new CmtEvent.LcElected(group, self, epoch));
-    out.send(Address.meter(self), Address.SUPPLIER, Round.FIRST, new TokenRegistration(self));
-    out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST,
+    // §11.1: a message that introduces the binding T_LC -> id travels under the identity.
+    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
         new LcAnnouncement(self, epoch));
-    return b.build().startCollection(epoch, Set.of(self), Map.of(), out);
+    return b.build().startCollection(epoch, owners, Map.of(), out, random);
   }
 
   private Meter lcTimeout(Out out) throws CmtViolationException {
@@ -309,6 +453,7 @@ public final class Meter implements Party<Meter, CmtInput> {
     }
     B b = rejoin(lastEpoch, out).edit();
     b.lcToken = null;
+    b.lcId = null;
     b.lcEpoch = 0;
     return b.build();
   }
@@ -341,12 +486,13 @@ public final class Meter implements Party<Meter, CmtInput> {
     }
     // §3.10 step 1: a member chosen uniformly at random.
     Token next = others.get((int) random.uniformLong(others.size()));
-    out.send(Address.meter(self), Address.meter(next), Round.FIRST,
-        new LcHandover(l.epoch, sorted(l.known)));
+    out.send(Address.identified(id), Address.meter(next), Round.FIRST,
+        new LcHandover(l.epoch, members(l.owners)));
     out.events.add(new CmtEvent.LcSteppedDown(group, next));
     B b = edit();
     b.lc = null;
     b.lcToken = next;
+    b.lcId = l.owners.get(next);
     return b.build();
   }
 
@@ -368,26 +514,28 @@ public final class Meter implements Party<Meter, CmtInput> {
     b.phase = Phase.LEFT;
     b.lc = null;
     b.ring = null;
+    b.registration = null;
     b.pending = new TreeMap<>();
     return b.build();
   }
 
   // ---- inbound ------------------------------------------------------------------------------
 
-  private Meter inbound(Envelope<CmtMessage> e, Out out, RandomSource random)
+  private Meter inbound(VerifiedEnvelope<CmtMessage> v, Out out, RandomSource random)
       throws ProtocolViolationException {
+    Envelope<CmtMessage> e = v.envelope();
     if (!e.group().equals(group)) {
       throw new CmtViolationException(CmtChecks.CMT_V_09, "envelope for another group");
     }
     CmtMessage m = e.body();
     if (m instanceof LicenceGrant g) {
-      return licence(g.licence(), out);
+      return licence(g.licence(), e.round(), out);
     } else if (m instanceof LcAnnouncement a) {
-      return announcement(a, out);
+      return announcement(e.sender(), a, out);
     } else if (m instanceof TokenAssignment t) {
-      return tokenAssignment(t);
+      return tokenAssignment(e.sender(), t);
     } else if (m instanceof ReRegister r) {
-      return reRegister(e.sender(), r, out);
+      return reRegister(e.sender(), r, out, random);
     } else if (m instanceof SuccessorAssignment s) {
       return successorAssignment(e.sender(), s);
     } else if (m instanceof RingSum s) {
@@ -400,36 +548,43 @@ public final class Meter implements Party<Meter, CmtInput> {
     } else if (m instanceof Delta d) {
       return delta(e.sender(), e.round(), d, out);
     } else if (m instanceof LcHandover h) {
-      return handover(h, out);
-    } else if (m instanceof LcDiscovery d) {
-      return lcDiscovery(e.sender(), d, out, random);
+      return handover(h, out, random);
+    } else if (m instanceof LcDiscovery) {
+      return lcDiscovery(v, out, random);
     } else if (m instanceof KeyShare k) {
       return lcKeyShare(e.sender(), k);
     } else if (m instanceof RoundAck a) {
-      return lcRoundAck(e.round(), a);
+      return lcRoundAck(e.sender(), e.round(), a);
     } else if (m instanceof Leave l) {
-      return lcLeave(l, out);
+      return lcLeave(e.sender(), l, out, random);
     }
     throw new CmtViolationException(CmtChecks.CMT_S_01, "message not for a meter");
   }
 
-  private Meter licence(Licence l, Out out) throws CmtViolationException {
+  private Meter licence(SignedLicence signed, Round now, Out out)
+      throws ProtocolViolationException {
     require(phase == Phase.AWAIT_LICENCE, "licence outside AWAIT_LICENCE");
-    if (!l.meter().equals(id) || !l.group().equals(group)) {
-      throw new CmtViolationException(CmtChecks.CMT_V_02, "licence for another meter or group");
+    Licence l = signed.licence();
+    if (!l.meter().equals(id) || !l.group().equals(group)
+        || !l.meterKey().equals(credentials.deviceKey())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_02,
+          "licence for another meter, group or device key");
     }
-    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery(l));
+    // §3.1 step 3: the supplier's signature and the validity at the grant's round (AUTH-V-xx).
+    Licences.verify(signed, credentials.anchors(), RevocationList.NONE, group, now);
+    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
     B b = edit();
-    b.licence = l;
+    b.licence = signed;
     b.phase = Phase.DISCOVERING;
     b.attempts = 1;
     return b.build();
   }
 
-  private Meter announcement(LcAnnouncement a, Out out)
+  private Meter announcement(Address sender, LcAnnouncement a, Out out)
       throws CmtViolationException {
     require(phase != Phase.OFF && phase != Phase.AWAIT_LICENCE && phase != Phase.LEFT,
         "announcement before licence");
+    MeterId announcer = senderId(sender);
     LcState l = lc;
     if (l != null) {
       Token self = present(token, "LC token");
@@ -438,17 +593,18 @@ public final class Meter implements Party<Meter, CmtInput> {
       }
       if (greater(a.epoch(), a.lc(), l.epoch, self)) {
         // §3.2 step 4: step down and hand the members over, so that nobody is orphaned.
-        out.send(Address.meter(self), Address.meter(a.lc()), Round.FIRST,
-            new LcHandover(l.epoch, sorted(l.known)));
+        out.send(Address.identified(id), Address.meter(a.lc()), Round.FIRST,
+            new LcHandover(l.epoch, members(l.owners)));
         out.events.add(new CmtEvent.LcSteppedDown(group, a.lc()));
         B b = edit();
         b.lc = null;
         b.lcToken = a.lc();
+        b.lcId = announcer;
         b.lcEpoch = a.epoch();
         return b.build();
       }
       // The other LC is smaller: re-announce so that it steps down.
-      out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST,
+      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
           new LcAnnouncement(self, l.epoch));
       return this;
     }
@@ -461,16 +617,18 @@ public final class Meter implements Party<Meter, CmtInput> {
     }
     B b = edit();
     b.lcToken = a.lc();
+    b.lcId = announcer;
     b.lcEpoch = a.epoch();
     if (phase == Phase.DISCOVERING) {
       // Our discovery may have been lost: ask this LC directly.
-      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-          new LcDiscovery(present(licence, "licence")));
+      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
     }
     return b.build();
   }
 
-  private Meter tokenAssignment(TokenAssignment t) throws CmtViolationException {
+  private Meter tokenAssignment(Address sender, TokenAssignment t)
+      throws CmtViolationException {
+    MeterId assigner = senderId(sender);
     if (!t.meter().equals(id)) {
       throw new CmtViolationException(CmtChecks.CMT_V_02, "assignment for another meter");
     }
@@ -483,12 +641,14 @@ public final class Meter implements Party<Meter, CmtInput> {
     B b = edit();
     b.token = t.token();
     b.lcToken = t.lc();
+    b.lcId = assigner;
     b.lcEpoch = Math.max(lcEpoch, t.epoch());
     b.phase = Phase.JOINED;
     return b.build();
   }
 
-  private Meter reRegister(Address sender, ReRegister r, Out out) throws CmtViolationException {
+  private Meter reRegister(Address sender, ReRegister r, Out out, RandomSource random)
+      throws ProtocolViolationException {
     Token self = token;
     if (self == null
         || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
@@ -497,37 +657,50 @@ public final class Meter implements Party<Meter, CmtInput> {
     if (lc != null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration at an LC");
     }
-    Token from = senderToken(sender);
+    MeterId from = senderId(sender);
+    boolean fromLc = Objects.equals(from, lcId);
     // A re-registration of a greater epoch from another meter is an implicit announcement.
-    if (!Objects.equals(from, lcToken) && r.epoch() <= lcEpoch) {
+    if (!fromLc && r.epoch() <= lcEpoch) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "re-registration not from the LC");
     }
-    if (r.epoch() == lastEpoch && phase == Phase.REGISTERING && Objects.equals(from, lcToken)) {
-      // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share.
-      long again = params.secureSum()
-          ? 0
-          : CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
-      out.send(Address.meter(self), Address.meter(from), Round.FIRST,
-          new KeyShare(self, r.epoch(), again));
+    Registration held = registration;
+    if (r.epoch() == lastEpoch && phase == Phase.REGISTERING && fromLc && held != null
+        && held.epoch == r.epoch()) {
+      // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share
+      // and the same token key.
+      out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
+          new KeyShare(self, r.epoch(), share(r.epoch()), held.tokenKey));
       return this;
     }
     if (r.epoch() <= lastEpoch) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "epoch not above the last used");
     }
-    long share = params.secureSum()
-        ? 0
-        : CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
-    out.send(Address.meter(self), Address.meter(from), Round.FIRST,
-        new KeyShare(self, r.epoch(), share));
+    // §11.4: a fresh token key pair for every epoch, so reading tokens never repeat.
+    Registration fresh = register(r.epoch(), random);
+    out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
+        new KeyShare(self, r.epoch(), share(r.epoch()), fresh.tokenKey));
     B b = edit();
-    b.lcToken = from;
+    b.lcToken = r.lc();
+    b.lcId = from;
     b.lcEpoch = Math.max(lcEpoch, r.epoch());
     b.lastEpoch = r.epoch();
     b.phase = Phase.REGISTERING;
     b.ring = null;
     b.forwardedSum = null;
+    b.registration = fresh;
     b.pending = withoutRingState();
     return b.build();
+  }
+
+  private long share(long epoch) {
+    return params.secureSum() ? 0 : CmtScheme.keyShare(secret, group, epoch, params.bits());
+  }
+
+  private Registration register(long epoch, RandomSource random)
+      throws ProtocolViolationException {
+    X25519KeyPair pair = X25519KeyPair.generate(random);
+    return new Registration(epoch, pair.publicKey(),
+        ReadingKey.derive(pair, credentials.supplierReadingKey(), group, epoch));
   }
 
   private Meter successorAssignment(Address sender, SuccessorAssignment s)
@@ -542,7 +715,8 @@ public final class Meter implements Party<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "assignment for another epoch");
     }
     B b = edit();
-    b.ring = new Ring(s.epoch(), s.predecessor(), s.successor(), s.n(), s.secureSum());
+    b.ring = new Ring(s.epoch(), s.predecessor(), s.predecessorId(), s.successor(), s.n(),
+        s.secureSum());
     b.phase = Phase.ACTIVE;
     return b.build();
   }
@@ -656,8 +830,10 @@ public final class Meter implements Party<Meter, CmtInput> {
     RoundKeyer keyer = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits());
     long c = keyer.encrypt(j, p.reading.value(), p.predecessorDelta);
     Round round = new Round(j);
-    out.send(Address.meter(self), Address.SUPPLIER, round,
-        new EncryptedReading(self, r.epoch(), c));
+    // §11.4: the ciphertext goes under the epoch's reading token, MACed, never the ring token.
+    Token reading = present(registration, "registration of the ring's epoch").readingKey.token();
+    out.send(Address.meter(reading), Address.SUPPLIER, round,
+        new EncryptedReading(reading, r.epoch(), c));
     B b = edit();
     b.lastCompleted = j;
     Map<Long, PendingRound> rest = new TreeMap<>(pending);
@@ -677,97 +853,123 @@ public final class Meter implements Party<Meter, CmtInput> {
 
   private Meter rejoin(long epoch, Out out) {
     out.events.add(new CmtEvent.Rejoining(group, epoch));
-    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-        new LcDiscovery(present(licence, "licence")));
+    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
     B b = edit();
     b.phase = Phase.DISCOVERING;
     b.attempts = 1;
     b.token = null;
     b.ring = null;
+    b.registration = null;
     b.forwardedSum = null;
     b.pending = withoutRingState();
     return b.build();
   }
 
-  private Meter handover(LcHandover h, Out out) throws CmtViolationException {
+  private Meter handover(LcHandover h, Out out, RandomSource random)
+      throws ProtocolViolationException {
     Token self = token;
     if (self == null || phase == Phase.LEFT) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "hand-over without a token");
     }
     LcState l = lc;
-    if (l == null && !h.tokens().contains(self)) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "hand-over that omits this meter");
+    Map<Token, MeterId> owners = new HashMap<>();
+    for (CmtMessage.Member member : h.members()) {
+      owners.put(member.token(), member.meter());
     }
-    Set<Token> known = new HashSet<>(h.tokens());
+    if (l == null && !Objects.equals(id, owners.get(self))) {
+      Token followed = lcToken;
+      if (followed == null || followed.equals(self)) {
+        throw new CmtViolationException(CmtChecks.CMT_V_03, "hand-over that omits this meter");
+      }
+      // §3.2 step 4: a hand-over from a smaller LC reached a former LC; pass it on to the LC
+      // this meter follows, so that the smaller LC's members are not orphaned.
+      out.send(Address.identified(id), Address.meter(followed), Round.FIRST, h);
+      return this;
+    }
     long base = Math.max(h.epoch(), lastEpoch);
     Map<MeterId, Token> joins = Map.of();
     if (l != null) {
-      // §3.2 step 4: merge the members of an LC that stepped down.
-      known.addAll(l.known);
+      // §3.2 step 4: merge the members of an LC that stepped down; our own bindings win.
+      owners.putAll(l.owners);
       base = Math.max(base, l.epoch);
       joins = l.pendingJoins;
     } else {
       out.events.add(new CmtEvent.LcElected(group, self, base + 1));
     }
+    owners.put(self, id);
     long epoch = base + 1;
-    out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST,
+    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
         new LcAnnouncement(self, epoch));
     B b = edit();
-    b.lc = LcState.collecting(base, known, joins, l == null ? 0 : l.lastRelayed);
+    b.lc = LcState.collecting(base, owners, joins, l == null ? 0 : l.lastRelayed);
     b.lcToken = self;
+    b.lcId = id;
     b.lcEpoch = epoch;
-    return b.build().startCollection(epoch, known, joins, out);
+    return b.build().startCollection(epoch, owners, joins, out, random);
   }
 
   // ---- LC role ------------------------------------------------------------------------------
 
-  private Meter lcDiscovery(Address sender, LcDiscovery d, Out out, RandomSource random)
-      throws CmtViolationException {
+  private Meter lcDiscovery(VerifiedEnvelope<CmtMessage> v, Out out, RandomSource random)
+      throws ProtocolViolationException {
     LcState l = requireLc();
-    Licence lic = d.licence();
-    if (!(sender instanceof Address.Identified who) || !who.id().equals(lic.meter())
-        || !lic.group().equals(group)) {
+    // §3.3, §11.3: the licence is the one in the wrapper, already checked by the verifier at this
+    // round (supplier-signed, this group, valid, not revoked); the sender is its identity.
+    Optional<Licence> carried = v.licence();
+    if (carried.isEmpty()) {
+      throw new CmtViolationException(CmtChecks.CMT_V_02, "discovery without a licence");
+    }
+    Licence lic = carried.get();
+    MeterId who = lic.meter();
+    if (!v.envelope().sender().equals(Address.identified(who)) || !lic.group().equals(group)) {
       throw new CmtViolationException(CmtChecks.CMT_V_02, "licence not for the sender or group");
     }
+    if (who.equals(id)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_04, "own discovery");
+    }
     Token self = present(token, "LC token");
-    Token assigned = l.pendingJoins.get(lic.meter());
+    Token assigned = l.pendingJoins.get(who);
     if (assigned != null) {
       // §3.3 step 3: a repeated discovery gets the same token.
-      out.send(Address.meter(self), Address.identified(lic.meter()), Round.FIRST,
-          new TokenAssignment(lic.meter(), assigned, self, l.epoch));
+      out.send(Address.identified(id), Address.identified(who), Round.FIRST,
+          new TokenAssignment(who, assigned, self, l.epoch));
       if (l.phase == LcState.Phase.COLLECTING) {
-        out.send(Address.meter(self), Address.meter(assigned), Round.FIRST,
-            new ReRegister(l.epoch));
+        out.send(Address.identified(id), Address.meter(assigned), Round.FIRST,
+            new ReRegister(l.epoch, self));
       }
       return this;
     }
     Token t = Token.random(random);
-    out.send(Address.meter(self), Address.identified(lic.meter()), Round.FIRST,
-        new TokenAssignment(lic.meter(), t, self, l.epoch));
-    out.send(Address.meter(self), Address.SUPPLIER, Round.FIRST, new TokenRegistration(t));
-    Set<Token> known = new HashSet<>(l.known);
-    known.add(t);
+    out.send(Address.identified(id), Address.identified(who), Round.FIRST,
+        new TokenAssignment(who, t, self, l.epoch));
+    // A token that is never registered leaves the owners at the next keying (§3.4 step 4).
+    Map<Token, MeterId> owners = new HashMap<>(l.owners);
+    owners.put(t, who);
     Map<MeterId, Token> joins = new HashMap<>(l.pendingJoins);
-    joins.put(lic.meter(), t);
+    joins.put(who, t);
     if (l.phase == LcState.Phase.COLLECTING) {
-      out.send(Address.meter(self), Address.meter(t), Round.FIRST, new ReRegister(l.epoch));
+      out.send(Address.identified(id), Address.meter(t), Round.FIRST,
+          new ReRegister(l.epoch, self));
       B b = edit();
-      b.lc = l.withKnown(known, joins);
+      b.lc = l.withOwners(owners, joins);
       return b.build();
     }
-    return startCollection(l.epoch + 1, known, joins, out);
+    return startCollection(l.epoch + 1, owners, joins, out, random);
   }
 
   private Meter startCollection(
-      long epoch, Set<Token> known, Map<MeterId, Token> joins, Out out) {
+      long epoch, Map<Token, MeterId> owners, Map<MeterId, Token> joins, Out out,
+      RandomSource random) throws ProtocolViolationException {
     // §3.4 step 1 (and step 2 for the LC's own membership).
     Token self = present(token, "LC token");
     LcState l = present(lc, "LC state");
-    out.send(Address.meter(self), Address.GROUP_BROADCAST, Round.FIRST, new ReRegister(epoch));
-    long share = params.secureSum() ? 0 : CmtScheme.keyShare(secret, group, epoch, params.bits());
+    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
+        new ReRegister(epoch, self));
+    Registration reg = register(epoch, random);
     B b = edit();
-    b.lc = new LcState(LcState.Phase.COLLECTING, epoch, known, Map.of(self, share), List.of(), 0,
-        joins, Map.of(), l.lastRelayed);
+    b.lc = new LcState(LcState.Phase.COLLECTING, epoch, owners, Map.of(self, share(epoch)),
+        Map.of(self, reg.tokenKey), List.of(), 0, joins, Map.of(), l.lastRelayed);
+    b.registration = reg;
     b.lastEpoch = epoch;
     b.lcEpoch = epoch;
     b.phase = Phase.REGISTERING;
@@ -791,7 +993,7 @@ public final class Meter implements Party<Meter, CmtInput> {
     checkValue(k.share(), "share");
     Long old = l.shares.get(k.token());
     if (old != null) {
-      if (old == k.share()) {
+      if (old == k.share() && k.tokenKey().equals(l.tokenKeys.get(k.token()))) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "key share already received");
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second key share of a token");
@@ -799,24 +1001,27 @@ public final class Meter implements Party<Meter, CmtInput> {
     require(l.phase == LcState.Phase.COLLECTING, "key share after the registration deadline");
     Map<Token, Long> shares = new HashMap<>(l.shares);
     shares.put(k.token(), k.share());
+    Map<Token, X25519PublicKey> keys = new HashMap<>(l.tokenKeys);
+    keys.put(k.token(), k.tokenKey());
     B b = edit();
-    b.lc = l.with(l.phase, shares, l.ring, l.mask, l.acks, l.lastRelayed);
+    b.lc = l.withShare(shares, keys);
     return b.build();
   }
 
-  private Meter registrationDeadline(Out out, RandomSource random) throws CmtViolationException {
+  private Meter registrationDeadline(Out out, RandomSource random)
+      throws ProtocolViolationException {
     LcState l = requireLc();
     if (l.phase == LcState.Phase.KEYING) {
       // §3.5: a RingSum was lost; re-key.
-      return startCollection(l.epoch + 1, l.known, l.pendingJoins, out);
+      return startCollection(l.epoch + 1, l.owners, l.pendingJoins, out, random);
     }
     require(l.phase == LcState.Phase.COLLECTING, "registration deadline outside collection");
     if (l.shares.size() < params.minGroupSize()) {
       // §3.4 step 3.
       out.events.add(new CmtEvent.GroupBelowMinimum(group, l.epoch, l.shares.size()));
       // Ask again: members whose ReRegister or KeyShare was lost answer now.
-      out.send(Address.meter(present(token, "LC token")), Address.GROUP_BROADCAST, Round.FIRST,
-          new ReRegister(l.epoch));
+      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
+          new ReRegister(l.epoch, present(token, "LC token")));
       return this;
     }
     Token self = present(token, "LC token");
@@ -829,7 +1034,9 @@ public final class Meter implements Party<Meter, CmtInput> {
     Meter me = this;
     for (int i = 0; i < n; i++) {
       Token t = order.get(i);
-      SuccessorAssignment s = new SuccessorAssignment(l.epoch, RingOrder.predecessor(order, i),
+      Token pred = RingOrder.predecessor(order, i);
+      SuccessorAssignment s = new SuccessorAssignment(l.epoch, pred,
+          present(l.owners.get(pred), "owner of a registered token"),
           RingOrder.successor(order, i), n, params.secureSum());
       if (t.equals(self)) {
         me = me.successorAssignment(Address.meter(self), s);
@@ -838,7 +1045,12 @@ public final class Meter implements Party<Meter, CmtInput> {
       }
     }
     B b = me.edit();
-    Set<Token> members = new HashSet<>(order);
+    Map<Token, MeterId> members = new HashMap<>();
+    Map<Token, X25519PublicKey> keys = new HashMap<>();
+    for (Token t : order) {
+      members.put(t, present(l.owners.get(t), "owner of a registered token"));
+      keys.put(t, present(l.tokenKeys.get(t), "token key of a registered token"));
+    }
     if (params.secureSum()) {
       // §3.5: start the ring sum with a uniform mask r.
       long r = random.uniformBits(params.bits());
@@ -846,30 +1058,46 @@ public final class Meter implements Party<Meter, CmtInput> {
       int at = order.indexOf(self);
       out.send(Address.meter(self), Address.meter(RingOrder.successor(order, at)), Round.FIRST,
           new RingSum(l.epoch, (r + own) & params.mask()));
-      b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, order, r, Map.of(),
-          Map.of(), l.lastRelayed);
+      b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, keys, order, r,
+          Map.of(), Map.of(), l.lastRelayed);
       return b.build();
     }
     long[] shares = new long[n];
     for (int i = 0; i < n; i++) {
       shares[i] = present(l.shares.get(order.get(i)), "share");
     }
-    b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, order, 0, Map.of(),
-        Map.of(), l.lastRelayed);
+    b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, keys, order, 0,
+        Map.of(), Map.of(), l.lastRelayed);
     return b.build().keyed(present(b.lc, "value"), CmtScheme.groupKey(shares,
         params.mask()), out);
   }
 
   private Meter keyed(LcState l, long groupKey, Out out) {
-    Token self = present(token, "LC token");
-    // §3.4 step 5.
-    out.send(Address.meter(self), Address.SUPPLIER, Round.FIRST,
-        new GroupKey(l.epoch, groupKey, l.ring));
+    // §3.4 step 5, §11.4: the members' token keys, then the group key, under the LC role.
+    out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
+        new GroupKey(l.epoch, groupKey, registerTokens(l, out)));
     out.events.add(new CmtEvent.GroupKeyed(group, l.epoch, l.ring.size()));
     B b = edit();
-    b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.known, Map.of(), l.ring, groupKey,
-        Map.of(), Map.of(), l.lastRelayed);
+    b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.owners, Map.of(), l.tokenKeys, l.ring,
+        groupKey, Map.of(), Map.of(), l.lastRelayed);
     return b.build();
+  }
+
+  /**
+   * Sends a {@code TokenRegistration} for every ring member's pk_T, in the order of the reading
+   * tokens (so the order reveals nothing of the ring), and returns those tokens in that order.
+   */
+  private static List<Token> registerTokens(LcState l, Out out) {
+    Map<Token, X25519PublicKey> byReadingToken = new TreeMap<>();
+    for (Token t : l.ring) {
+      X25519PublicKey pk = present(l.tokenKeys.get(t), "token key of a ring member");
+      byReadingToken.put(ReadingKey.tokenOf(pk), pk);
+    }
+    for (X25519PublicKey pk : byReadingToken.values()) {
+      out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
+          new TokenRegistration(l.epoch, pk));
+    }
+    return new ArrayList<>(byReadingToken.keySet());
   }
 
   private Meter lcReadingRequest(Round round, ReadingRequest q, Out out)
@@ -878,9 +1106,10 @@ public final class Meter implements Party<Meter, CmtInput> {
     require(l.phase == LcState.Phase.KEYED, "reading request before keying");
     Token lcSelf = present(token, "LC token");
     if (q.epoch() < l.epoch) {
-      // §3.6 step 1: the supplier missed the GroupKey of this epoch; send it again.
-      out.send(Address.meter(lcSelf), Address.SUPPLIER, Round.FIRST,
-          new GroupKey(l.epoch, l.mask, l.ring));
+      // §3.6 step 1: the supplier missed the GroupKey (or a registration) of this epoch; send
+      // them again.
+      out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
+          new GroupKey(l.epoch, l.mask, registerTokens(l, out)));
       return this;
     }
     if (q.epoch() != l.epoch) {
@@ -903,8 +1132,12 @@ public final class Meter implements Party<Meter, CmtInput> {
     return m.memberRequest(r, j, m.pending.getOrDefault(j, PendingRound.EMPTY), out);
   }
 
-  private Meter lcRoundAck(Round round, RoundAck a) throws CmtViolationException {
+  private Meter lcRoundAck(Address sender, Round round, RoundAck a)
+      throws CmtViolationException {
     LcState l = requireLc();
+    if (!senderToken(sender).equals(a.token())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_10, "ack sent for another token");
+    }
     if (a.epoch() != l.epoch) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "ack for another epoch");
     }
@@ -924,8 +1157,8 @@ public final class Meter implements Party<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter lcRoundDeadline(Round round, Out out)
-      throws CmtViolationException {
+  private Meter lcRoundDeadline(Round round, Out out, RandomSource random)
+      throws ProtocolViolationException {
     LcState l = requireLc();
     Set<Token> got = l.acks.get(round);
     if (got == null) {
@@ -941,17 +1174,21 @@ public final class Meter implements Party<Meter, CmtInput> {
     }
     // §3.8: the ring is broken; re-register without whoever does not answer.
     out.events.add(new CmtEvent.RingBroken(group, round, l.ring.size() - got.size()));
-    return m.startCollection(l.epoch + 1, l.known, Map.of(), out);
+    return m.startCollection(l.epoch + 1, l.owners, Map.of(), out, random);
   }
 
-  private Meter lcLeave(Leave leave, Out out) throws CmtViolationException {
+  private Meter lcLeave(Address sender, Leave leave, Out out, RandomSource random)
+      throws ProtocolViolationException {
     LcState l = requireLc();
+    if (!senderToken(sender).equals(leave.token())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_10, "leave sent for another token");
+    }
     if (!l.known.contains(leave.token())) {
       throw new CmtViolationException(CmtChecks.CMT_V_03, "leave of an unknown token");
     }
-    Set<Token> known = new HashSet<>(l.known);
-    known.remove(leave.token());
-    return startCollection(l.epoch + 1, known, Map.of(), out);
+    Map<Token, MeterId> owners = new HashMap<>(l.owners);
+    owners.remove(leave.token());
+    return startCollection(l.epoch + 1, owners, Map.of(), out, random);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -968,6 +1205,21 @@ public final class Meter implements Party<Meter, CmtInput> {
     if (lcToken == null || !senderToken(sender).equals(lcToken)) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "message not from the meter's LC");
     }
+  }
+
+  private static MeterId senderId(Address sender) throws CmtViolationException {
+    if (sender instanceof Address.Identified i) {
+      return i.id();
+    }
+    throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter identity");
+  }
+
+  private static List<CmtMessage.Member> members(Map<Token, MeterId> owners) {
+    List<CmtMessage.Member> out = new ArrayList<>();
+    for (Map.Entry<Token, MeterId> e : new TreeMap<>(owners).entrySet()) {
+      out.add(new CmtMessage.Member(e.getKey(), e.getValue()));
+    }
+    return out;
   }
 
   private static Token senderToken(Address sender) throws CmtViolationException {
@@ -1011,12 +1263,6 @@ public final class Meter implements Party<Meter, CmtInput> {
     return e1 > e2 || (e1 == e2 && t1.compareTo(t2) > 0);
   }
 
-  private static List<Token> sorted(Set<Token> tokens) {
-    List<Token> l = new ArrayList<>(tokens);
-    l.sort(Comparator.naturalOrder());
-    return l;
-  }
-
   private static Map<Round, Set<Token>> addAck(Map<Round, Set<Token>> acks, Round r, Token t) {
     Map<Round, Set<Token>> out = new HashMap<>(acks);
     Set<Token> s = new HashSet<>(out.getOrDefault(r, Set.of()));
@@ -1050,15 +1296,17 @@ public final class Meter implements Party<Meter, CmtInput> {
   }
 
   private B edit() {
-    B b = new B(params, id, group, secret);
+    B b = new B(params, id, group, secret, credentials);
     b.phase = phase;
     b.licence = licence;
     b.attempts = attempts;
     b.lastEpoch = lastEpoch;
     b.token = token;
     b.lcToken = lcToken;
+    b.lcId = lcId;
     b.lcEpoch = lcEpoch;
     b.ring = ring;
+    b.registration = registration;
     b.lastCompleted = lastCompleted;
     b.horizon = horizon;
     b.pending = pending;
@@ -1078,25 +1326,30 @@ public final class Meter implements Party<Meter, CmtInput> {
     final MeterId id;
     final GroupId group;
     final MeterSecret secret;
+    final MeterCredentials credentials;
     Phase phase = Phase.OFF;
-    @Nullable Licence licence;
+    @Nullable SignedLicence licence;
     int attempts;
     long lastEpoch;
     @Nullable Token token;
     @Nullable Token lcToken;
+    @Nullable MeterId lcId;
     long lcEpoch;
     @Nullable Ring ring;
+    @Nullable Registration registration;
     long lastCompleted;
     long horizon;
     Map<Long, PendingRound> pending = Map.of();
     @Nullable Long forwardedSum;
     @Nullable LcState lc;
 
-    B(CmtParameters params, MeterId id, GroupId group, MeterSecret secret) {
+    B(CmtParameters params, MeterId id, GroupId group, MeterSecret secret,
+        MeterCredentials credentials) {
       this.params = params;
       this.id = id;
       this.group = group;
       this.secret = secret;
+      this.credentials = credentials;
     }
 
     Meter build() {

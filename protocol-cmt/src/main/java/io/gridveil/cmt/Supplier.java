@@ -16,38 +16,64 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Ed25519PublicKey;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.ReadingKey;
+import io.gridveil.core.auth.ReadingKeyring;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.VerifiedEnvelope;
+import io.gridveil.core.auth.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The electricity supplier of a CMT group (spec/cmt.md §5.3): licenses meters, holds the group
- * key K and decrypts only the sum of each complete round. Immutable and sans-I/O.
+ * The electricity supplier of a CMT group (spec/cmt.md §5.3): licenses enrolled meters, holds the
+ * group key K and decrypts only the sum of each complete round. Immutable and sans-I/O.
  *
- * <p>Security: the supplier learns the tokens, n, K and every c_ij; by spec/cmt.md §7.1 its view
- * of a round is uniform among the ciphertext vectors with the round's sum, so it learns the sums
- * and nothing else, as long as no ring neighbours of a meter collude with it (§7.3). It never
- * outputs a partial or inadmissible sum: a round is exact over all n members or void.
+ * <p>Authentication (spec/cmt.md §11): the supplier runs behind {@code Endpoint.signing(supplier,
+ * codec, CmtInput.Inbound::new, verifier, licenceKey, base)}, whose verifier trusts the
+ * supplier's own key and one {@code Anchor.of(Address.identified(id), deviceKey)} per enrolled
+ * meter. It accepts a licence request signed by the meter's device key (kind 1), frames under
+ * {@code LOCAL_CONCENTRATOR} from any meter it licensed (kind 3), and ciphertexts MACed under a
+ * reading token registered for the epoch (kind 2, {@link #readingKeyring()}).
+ *
+ * <p>Security: the supplier learns the identities it licenses and which of them holds the LC
+ * role, the reading tokens of each epoch (fresh per epoch, registered without identities), n, K
+ * and every c_ij; by spec/cmt.md §7.1 its view of a round is uniform among the ciphertext vectors
+ * with the round's sum, so it learns the sums and nothing else, as long as no ring neighbours of a
+ * meter collude with it (§7.3). It never outputs a partial or inadmissible sum: a round is exact
+ * over all n members or void.
  */
-public final class Supplier implements Party<Supplier, CmtInput> {
+public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
   private final CmtParameters params;
   private final GroupId group;
-  private final Set<MeterId> registered;
+  private final Ed25519SigningKey licenceKey;
+  /** The empty keyring of the supplier's reading key pair, the start of every epoch's. */
+  private final ReadingKeyring blank;
+  private final Map<MeterId, Ed25519PublicKey> enrolled;
+  private final Set<MeterId> licensed;
   private final long nextSerial;
-  private final Set<Token> tokens;
+  private final long licenceRounds;
+  private final ReadingKeyring keyring;
+  private final Map<Long, Epoch> registered;
   private final @Nullable Key key;
   private final long lastRequested;
   private final Map<Round, Open> open;
@@ -70,6 +96,13 @@ public final class Supplier implements Party<Supplier, CmtInput> {
     }
   }
 
+  /** The reading tokens registered for a future epoch, and their keyring (spec/cmt.md §11.4). */
+  private record Epoch(Set<Token> tokens, ReadingKeyring keyring) {
+    Epoch {
+      tokens = Set.copyOf(tokens);
+    }
+  }
+
   /** An open round: its epoch and the ciphertexts so far. */
   private record Open(long epoch, Map<Token, Long> ciphertexts) {
     Open {
@@ -80,52 +113,110 @@ public final class Supplier implements Party<Supplier, CmtInput> {
   private Supplier(
       CmtParameters params,
       GroupId group,
-      Set<MeterId> registered,
+      Ed25519SigningKey licenceKey,
+      ReadingKeyring blank,
+      Map<MeterId, Ed25519PublicKey> enrolled,
+      Set<MeterId> licensed,
       long nextSerial,
-      Set<Token> tokens,
+      long licenceRounds,
+      ReadingKeyring keyring,
+      Map<Long, Epoch> registered,
       @Nullable Key key,
       long lastRequested,
       Map<Round, Open> open) {
     this.params = params;
     this.group = group;
-    this.registered = Set.copyOf(registered);
+    this.licenceKey = licenceKey;
+    this.blank = blank;
+    this.enrolled = Map.copyOf(enrolled);
+    this.licensed = Set.copyOf(licensed);
     this.nextSerial = nextSerial;
-    this.tokens = Set.copyOf(tokens);
+    this.licenceRounds = licenceRounds;
+    this.keyring = keyring;
+    this.registered = Map.copyOf(registered);
     this.key = key;
     this.lastRequested = lastRequested;
     this.open = Map.copyOf(open);
   }
 
   /**
-   * Creates the supplier of a group with the identities it has registered (spec/cmt.md §3.1).
+   * Creates the supplier of a group, with no meter enrolled yet (spec/cmt.md §3.1, §11).
    *
    * @param params the group's parameters
    * @param group the group
-   * @param registered the meter identities the supplier may license
-   * @return the supplier
+   * @param licenceKey the supplier's Ed25519 signing key: it signs the licences it grants and,
+   *     in its endpoint, its control frames
+   * @param readingKeys the supplier's X25519 reading key pair (sk_S, pk_S); meters are
+   *     provisioned with pk_S
+   * @return the supplier; licences get serials from 1 and never expire until
+   *     {@link #withLicenceTerms} says otherwise
    */
-  public static Supplier create(CmtParameters params, GroupId group, Set<MeterId> registered) {
+  public static Supplier create(
+      CmtParameters params, GroupId group, Ed25519SigningKey licenceKey,
+      X25519KeyPair readingKeys) {
+    ReadingKeyring empty =
+        ReadingKeyring.empty(Objects.requireNonNull(readingKeys, "readingKeys"));
     return new Supplier(
         Objects.requireNonNull(params, "params"),
         Objects.requireNonNull(group, "group"),
-        registered,
-        1,
+        Objects.requireNonNull(licenceKey, "licenceKey"),
+        empty,
+        Map.of(),
         Set.of(),
+        1,
+        0,
+        empty,
+        Map.of(),
         null,
         0,
         Map.of());
   }
 
   /**
-   * Returns a supplier that may also license the given identity (registration of a new meter).
+   * Returns a supplier that licenses the given meter with the given device key (enrolment,
+   * spec/cmt.md §3.1); behind an endpoint, feed {@link CmtInput.Enrol} instead. Its endpoint must
+   * trust {@code Anchor.of(Address.identified(id), deviceKey)} too ({@link #enrolmentAnchor}).
    *
-   * @param id the identity
+   * @param id the meter's identity
+   * @param deviceKey its enrolled Ed25519 device key
    * @return the next state
    */
-  public Supplier register(MeterId id) {
-    Set<MeterId> r = new HashSet<>(registered);
-    r.add(Objects.requireNonNull(id, "id"));
-    return new Supplier(params, group, r, nextSerial, tokens, key, lastRequested, open);
+  public Supplier enrol(MeterId id, Ed25519PublicKey deviceKey) {
+    Map<MeterId, Ed25519PublicKey> e = new HashMap<>(enrolled);
+    e.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(deviceKey, "deviceKey"));
+    return new Supplier(params, group, licenceKey, blank, e, licensed, nextSerial, licenceRounds,
+        keyring, registered, key, lastRequested, open);
+  }
+
+  /**
+   * Returns the trust anchor a supplier's endpoint needs for an enrolled meter's licence
+   * request: the device key, speaking for the meter's identity.
+   *
+   * @param id the meter's identity
+   * @param deviceKey its enrolled device key
+   * @return the anchor
+   */
+  public static Anchor enrolmentAnchor(MeterId id, Ed25519PublicKey deviceKey) {
+    return Anchor.of(Address.identified(id), deviceKey);
+  }
+
+  /**
+   * Returns a supplier that numbers its next licence {@code firstSerial} and makes each licence
+   * valid for {@code rounds} rounds from the round it is granted in (spec/cmt.md §3.1). Serials
+   * are the handle of revocation: a deployment with several groups gives each supplier party a
+   * disjoint serial range.
+   *
+   * @param firstSerial the serial of the next licence
+   * @param rounds the validity period in rounds, at least 1, or 0 for no expiry
+   * @return the next state
+   * @throws IllegalArgumentException if rounds is negative
+   */
+  public Supplier withLicenceTerms(long firstSerial, long rounds) {
+    if (rounds < 0) {
+      throw new IllegalArgumentException("licence validity must be >= 0 rounds");
+    }
+    return new Supplier(params, group, licenceKey, blank, enrolled, licensed, firstSerial, rounds,
+        keyring, registered, key, lastRequested, open);
   }
 
   /**
@@ -139,9 +230,9 @@ public final class Supplier implements Party<Supplier, CmtInput> {
   }
 
   /**
-   * Returns the tokens of the current group key.
+   * Returns the reading tokens of the current group key.
    *
-   * @return the members' tokens (empty before the first key)
+   * @return the members' reading tokens (empty before the first key)
    */
   public Set<Token> members() {
     Key k = key;
@@ -158,12 +249,54 @@ public final class Supplier implements Party<Supplier, CmtInput> {
   }
 
   /**
+   * Tells whether a frame is for the supplier: only {@code SUPPLIER} (spec/cmt.md §11.2).
+   *
+   * @param recipient the frame's recipient
+   * @return true for the supplier's address
+   */
+  @Override
+  public boolean isAddressedTo(Address recipient) {
+    return recipient.equals(Address.SUPPLIER);
+  }
+
+  /**
+   * Tells whether a principal may send under an address (spec/cmt.md §11.2): its own address,
+   * and {@code LOCAL_CONCENTRATOR} for any meter this supplier licensed (the supplier learns
+   * which meter is the LC, never which reading token is the LC's).
+   *
+   * @param sender the frame's sender
+   * @param principal the authenticated principal
+   * @return true if allowed
+   */
+  @Override
+  public boolean mayClaim(Address sender, Address principal) {
+    if (sender.equals(principal)) {
+      return true;
+    }
+    return sender.equals(Address.LOCAL_CONCENTRATOR)
+        && principal instanceof Address.Identified who
+        && licensed.contains(who.id());
+  }
+
+  /**
+   * Returns the keyring of the current epoch's reading tokens (spec/cmt.md §11.4), against which
+   * the endpoint verifies MACed ciphertexts.
+   *
+   * @return the keyring
+   */
+  @Override
+  public Optional<ReadingKeyring> readingKeyring() {
+    return Optional.of(keyring);
+  }
+
+  /**
    * Consumes one input (spec/cmt.md §3.1, §3.4 step 5, §3.6, §3.7).
    *
    * @param input the input
    * @param random unused: the supplier draws nothing
    * @return the next state, envelopes and events (round outcomes)
-   * @throws ProtocolViolationException with a CMT check ID; the state is unchanged
+   * @throws ProtocolViolationException with a CMT check ID, or AUTH-V-14 for a small-order token
+   *     key; the state is unchanged
    */
   @Override
   public Step<Supplier> step(CmtInput input, RandomSource random)
@@ -171,15 +304,19 @@ public final class Supplier implements Party<Supplier, CmtInput> {
     Objects.requireNonNull(input, "input");
     if (input instanceof RequestRound r) {
       return requestRound(r.round());
+    } else if (input instanceof CmtInput.Enrol en) {
+      return Step.of(enrol(en.meter(), en.deviceKey()));
     } else if (input instanceof Timer t && t.kind() == TimerKind.ROUND_DEADLINE) {
       return deadline(t.round());
     } else if (input instanceof Inbound in) {
-      return inbound(in.envelope());
+      return inbound(in.verified());
     }
     throw new CmtViolationException(CmtChecks.CMT_S_01, "input not accepted by the supplier");
   }
 
-  private Step<Supplier> inbound(Envelope<CmtMessage> e) throws CmtViolationException {
+  private Step<Supplier> inbound(VerifiedEnvelope<CmtMessage> v)
+      throws ProtocolViolationException {
+    Envelope<CmtMessage> e = v.envelope();
     if (!e.group().equals(group)) {
       throw new CmtViolationException(CmtChecks.CMT_V_09, "envelope for another group");
     }
@@ -187,33 +324,64 @@ public final class Supplier implements Party<Supplier, CmtInput> {
     if (m instanceof LicenceRequest r) {
       return licence(e.sender(), r);
     } else if (m instanceof TokenRegistration t) {
-      if (tokens.contains(t.token())) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "token already registered");
-      }
-      Set<Token> ts = new HashSet<>(tokens);
-      ts.add(t.token());
-      return Step.of(with(ts, key, lastRequested, open));
+      return tokenRegistration(t);
     } else if (m instanceof GroupKey g) {
       return groupKey(g);
     } else if (m instanceof EncryptedReading c) {
-      return ciphertext(e.round(), c);
+      return ciphertext(e.sender(), e.round(), c);
     }
     throw new CmtViolationException(CmtChecks.CMT_S_01, "message not for the supplier");
   }
 
   private Step<Supplier> licence(Address sender, LicenceRequest r) throws CmtViolationException {
-    if (!registered.contains(r.meter())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_01, "identity not registered");
+    Ed25519PublicKey deviceKey = enrolled.get(r.meter());
+    if (deviceKey == null) {
+      throw new CmtViolationException(CmtChecks.CMT_V_01, "identity not enrolled");
     }
-    if (!(sender instanceof Address.Identified who) || !who.id().equals(r.meter())) {
+    if (!sender.equals(Address.identified(r.meter()))) {
       throw new CmtViolationException(CmtChecks.CMT_V_02, "request for another identity");
     }
-    Licence l = new Licence(r.meter(), group, nextSerial);
+    // §3.1 step 2: the licence binds (serial, id, device key, group, validity).
+    Round from = new Round(lastRequested);
+    Round until = licenceRounds == 0
+        ? Anchor.FOREVER
+        : new Round(Math.min(Anchor.FOREVER.index(), lastRequested + licenceRounds - 1));
+    SignedLicence l = SignedLicence.issue(
+        new Licence(nextSerial, r.meter(), deviceKey, group, from, until), licenceKey);
     Envelope<CmtMessage> out = new Envelope<>(Address.SUPPLIER, Address.identified(r.meter()),
-        group, Round.FIRST, new LicenceGrant(l));
-    Supplier next = new Supplier(params, group, registered, nextSerial + 1, tokens, key,
-        lastRequested, open);
+        group, from, new LicenceGrant(l));
+    Set<MeterId> lic = new HashSet<>(licensed);
+    lic.add(r.meter());
+    Supplier next = new Supplier(params, group, licenceKey, blank, enrolled, lic, nextSerial + 1,
+        licenceRounds, keyring, registered, key, lastRequested, open);
     return new Step<>(next, List.of(out), List.of());
+  }
+
+  private Step<Supplier> tokenRegistration(TokenRegistration t)
+      throws ProtocolViolationException {
+    if (t.epoch() <= epoch()) {
+      throw new CmtViolationException(CmtChecks.CMT_S_02, "registration for an old epoch");
+    }
+    Token token = ReadingKey.tokenOf(t.tokenKey());
+    Epoch at = registered.get(t.epoch());
+    if (at != null && at.tokens().contains(token)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_04, "token already registered");
+    }
+    if (at == null && registered.size() >= params.roundWindow()) {
+      // Bound the pending epochs: an LC keys one epoch at a time.
+      throw new CmtViolationException(CmtChecks.CMT_S_05, "too many epochs pending");
+    }
+    if (at != null && at.tokens().size() >= params.aggregation().nMax()) {
+      throw new CmtViolationException(CmtChecks.CMT_V_07, "more tokens than n_max");
+    }
+    // §11.4: K_mac from sk_S and pk_T for (G, ε); AUTH-V-14 for a small-order pk_T.
+    ReadingKeyring base = at == null ? blank : at.keyring();
+    Set<Token> tokens = new HashSet<>(at == null ? Set.of() : at.tokens());
+    tokens.add(token);
+    Map<Long, Epoch> r = new HashMap<>(registered);
+    r.put(t.epoch(), new Epoch(tokens, base.register(t.tokenKey(), group, t.epoch())));
+    return Step.of(new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial,
+        licenceRounds, keyring, r, key, lastRequested, open));
   }
 
   private Step<Supplier> groupKey(GroupKey g) throws CmtViolationException {
@@ -225,24 +393,28 @@ public final class Supplier implements Party<Supplier, CmtInput> {
       }
       throw new CmtViolationException(CmtChecks.CMT_S_02, "group key of an old epoch");
     }
-    if (g.tokens().size() < params.minGroupSize() || g.tokens().size() > params.aggregation().nMax()) {
+    if (g.tokens().size() < params.minGroupSize()
+        || g.tokens().size() > params.aggregation().nMax()) {
       throw new CmtViolationException(CmtChecks.CMT_V_07, "group size outside [m_min, n_max]");
     }
-    for (Token t : g.tokens()) {
-      if (!tokens.contains(t)) {
-        throw new CmtViolationException(CmtChecks.CMT_V_03, "group key names an unknown token");
-      }
+    Epoch at = registered.get(g.epoch());
+    if (at == null || !at.tokens().containsAll(g.tokens())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_03, "group key names an unknown token");
     }
     if ((g.groupKey() & ~params.mask()) != 0) {
       throw new CmtViolationException(CmtChecks.CMT_V_06, "K not below M");
     }
     // §3.4 step 5: every open round of the older epoch is void.
-    List<ProtocolEvent> events = new java.util.ArrayList<>();
+    List<ProtocolEvent> events = new ArrayList<>();
     for (Round r : open.keySet()) {
       events.add(new RoundOutcome.Voided(group, r, VoidReason.MEMBERSHIP_CHANGED));
     }
-    Supplier next = with(tokens, new Key(g.epoch(), g.groupKey(), Set.copyOf(g.tokens())),
-        lastRequested, Map.of());
+    // §11.4: only this epoch's tokens verify from now on; later epochs stay pending.
+    Map<Long, Epoch> later = new HashMap<>(registered);
+    later.keySet().removeIf(ep -> ep <= g.epoch());
+    Supplier next = new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial,
+        licenceRounds, at.keyring(), later,
+        new Key(g.epoch(), g.groupKey(), Set.copyOf(g.tokens())), lastRequested, Map.of());
     return new Step<>(next, List.of(), sortedEvents(events));
   }
 
@@ -258,10 +430,14 @@ public final class Supplier implements Party<Supplier, CmtInput> {
         group, round, new ReadingRequest(k.epoch));
     Map<Round, Open> o = new HashMap<>(open);
     o.put(round, new Open(k.epoch, Map.of()));
-    return new Step<>(with(tokens, k, round.index(), o), List.of(out), List.of());
+    return new Step<>(with(k, round.index(), o), List.of(out), List.of());
   }
 
-  private Step<Supplier> ciphertext(Round round, EncryptedReading c) throws CmtViolationException {
+  private Step<Supplier> ciphertext(Address sender, Round round, EncryptedReading c)
+      throws CmtViolationException {
+    if (!sender.equals(Address.meter(c.token()))) {
+      throw new CmtViolationException(CmtChecks.CMT_V_10, "ciphertext for another token");
+    }
     Open o = open.get(round);
     if (o == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_03, "round not open");
@@ -291,7 +467,7 @@ public final class Supplier implements Party<Supplier, CmtInput> {
     Map<Round, Open> next = new HashMap<>(open);
     if (cs.size() < k.members.size()) {
       next.put(round, new Open(o.epoch(), cs));
-      return Step.of(with(tokens, k, lastRequested, next));
+      return Step.of(with(k, lastRequested, next));
     }
     // §2.3: all n ciphertexts are in; decrypt the sum.
     next.remove(round);
@@ -306,7 +482,7 @@ public final class Supplier implements Party<Supplier, CmtInput> {
     RoundOutcome outcome = sum.isPresent()
         ? new RoundOutcome.Exact(group, round, sum.getAsLong(), values.length, 0)
         : new RoundOutcome.Voided(group, round, VoidReason.INADMISSIBLE_SUM);
-    return new Step<>(with(tokens, k, lastRequested, next), List.of(), List.of(outcome));
+    return new Step<>(with(k, lastRequested, next), List.of(), List.of(outcome));
   }
 
   private Step<Supplier> deadline(Round round) {
@@ -316,12 +492,13 @@ public final class Supplier implements Party<Supplier, CmtInput> {
     // §3.7: a missing contribution voids the round.
     Map<Round, Open> next = new HashMap<>(open);
     next.remove(round);
-    return new Step<>(with(tokens, key, lastRequested, next), List.of(),
+    return new Step<>(with(key, lastRequested, next), List.of(),
         List.of(new RoundOutcome.Voided(group, round, VoidReason.MISSING_CONTRIBUTION)));
   }
 
-  private Supplier with(Set<Token> t, @Nullable Key k, long last, Map<Round, Open> o) {
-    return new Supplier(params, group, registered, nextSerial, t, k, last, o);
+  private Supplier with(@Nullable Key k, long last, Map<Round, Open> o) {
+    return new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial, licenceRounds,
+        keyring, registered, k, last, o);
   }
 
   private static List<ProtocolEvent> sortedEvents(List<ProtocolEvent> events) {

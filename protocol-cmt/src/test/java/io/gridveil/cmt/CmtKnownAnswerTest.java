@@ -9,6 +9,8 @@ import io.gridveil.core.Modulus;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.ReadingKey;
+import io.gridveil.core.auth.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
@@ -18,6 +20,7 @@ import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretBytes;
+import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.Vector;
 import io.gridveil.testkit.Vectors;
 import java.util.List;
@@ -125,18 +128,24 @@ class CmtKnownAnswerTest {
       CmtParameters cp = new CmtParameters(p, 3, 1, false, 4);
       GroupId g = new GroupId(v.string("group"));
       int n = v.list("ciphertexts").size();
+      RandomSource rng = DeterministicRandomSource.fromSeed(1);
+      TestPki pki = new TestPki(rng);
+      X25519KeyPair readingKeys = X25519KeyPair.generate(rng);
+      Supplier s = Supplier.create(cp, g, pki.key(Address.SUPPLIER), readingKeys);
+      long epoch = v.longValue("epoch");
+      List<X25519KeyPair> pairs = new java.util.ArrayList<>();
       List<Token> tokens = new java.util.ArrayList<>();
       for (int i = 0; i < n; i++) {
-        tokens.add(new Token(0, i + 1));
+        X25519KeyPair pair = X25519KeyPair.generate(rng);
+        pairs.add(pair);
+        tokens.add(ReadingKey.tokenOf(pair.publicKey()));
+        s = s.step(in(pki, s, g, Round.FIRST,
+            new CmtMessage.TokenRegistration(epoch, pair.publicKey())), rng).next();
       }
-      Supplier s = Supplier.create(cp, g, java.util.Set.of());
-      RandomSource rng = DeterministicRandomSource.fromSeed(1);
-      for (Token t : tokens) {
-        s = s.step(in(g, Round.FIRST, new CmtMessage.TokenRegistration(t)), rng).next();
-      }
-      long epoch = v.longValue("epoch");
-      s = s.step(in(g, Round.FIRST, new CmtMessage.GroupKey(epoch, v.longValue("groupKey"),
-          tokens)), rng).next();
+      List<Token> sorted = new java.util.ArrayList<>(tokens);
+      sorted.sort(null);
+      s = s.step(in(pki, s, g, Round.FIRST, new CmtMessage.GroupKey(epoch,
+          v.longValue("groupKey"), sorted)), rng).next();
       Round j = new Round(v.longValue("round"));
       s = s.step(new CmtInput.RequestRound(j), rng).next();
       List<ProtocolEvent> events = new java.util.ArrayList<>();
@@ -146,8 +155,10 @@ class CmtKnownAnswerTest {
         if (i == missing) {
           continue;
         }
-        Step<Supplier> st = s.step(in(g, j,
-            new CmtMessage.EncryptedReading(tokens.get(i), epoch, received[r++])), rng);
+        Step<Supplier> st = s.step(Frames.maced(s, new Envelope<>(Address.meter(tokens.get(i)),
+            Address.SUPPLIER, g, j, new CmtMessage.EncryptedReading(tokens.get(i), epoch,
+                received[r++])),
+            ReadingKey.derive(pairs.get(i), readingKeys.publicKey(), g, epoch), i), rng);
         events.addAll(st.events());
         s = st.next();
       }
@@ -158,7 +169,10 @@ class CmtKnownAnswerTest {
     }
   }
 
-  static CmtInput in(GroupId g, Round j, CmtMessage m) {
-    return new CmtInput.Inbound(new Envelope<>(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, g, j, m));
+  static CmtInput in(TestPki pki, Supplier s, GroupId g, Round j, CmtMessage m)
+      throws Exception {
+    return new CmtInput.Inbound(pki.verified(
+        new Envelope<>(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, g, j, m),
+        CmtGroupDriver.CODEC, s));
   }
 }

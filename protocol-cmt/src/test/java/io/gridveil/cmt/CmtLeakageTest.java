@@ -235,7 +235,7 @@ class CmtLeakageTest {
         }
       });
       if (r == 0) {
-        MeterId leaver = d.live().stream().filter(id -> !d.meters.get(id).isLocalConcentrator())
+        MeterId leaver = d.live().stream().filter(id -> !d.meter(id).isLocalConcentrator())
             .findFirst().orElseThrow();
         d.leave(leaver);
         d.settle(5);

@@ -64,8 +64,8 @@ class CmtLifecycleTest {
   void firstMeter_electsItselfAfterUnansweredDiscovery_andGroupKeysAtMinimum() {
     CmtGroupDriver d = group(PARAMS, 3);
     assertEquals(1, d.lcs().size());
-    assertTrue(d.events.stream().anyMatch(e -> e instanceof CmtEvent.LcElected));
-    assertEquals(3, d.supplier.members().size());
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof CmtEvent.LcElected));
+    assertEquals(3, d.supplier().members().size());
     assertExact(d, 100);
   }
 
@@ -74,10 +74,10 @@ class CmtLifecycleTest {
     CmtGroupDriver d = group(PARAMS, 5);
     List<MeterId> ids = d.live();
     for (MeterId id : ids) {
-      String t = d.meters.get(id).token().orElseThrow().toString();
+      String t = d.meter(id).token().orElseThrow().toString();
       assertFalse(t.contains(id.value()));
     }
-    assertEquals(5, d.supplier.members().size());
+    assertEquals(5, d.supplier().members().size());
   }
 
   @Test
@@ -98,10 +98,10 @@ class CmtLifecycleTest {
         new RoundOutcome.Voided(CmtGroupDriver.GROUP, o.orElseThrow().round(),
             VoidReason.MISSING_CONTRIBUTION),
         o.get());
-    assertTrue(d.events.stream().anyMatch(e -> e instanceof CmtEvent.RingBroken));
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof CmtEvent.RingBroken));
     assertTrue(d.settle(10), d::dump);
     assertFalse(d.keyedMembers().contains(victim));
-    assertEquals(4, d.supplier.members().size());
+    assertEquals(4, d.supplier().members().size());
     assertExact(d, 50);
   }
 
@@ -112,22 +112,22 @@ class CmtLifecycleTest {
     d.fail(victim);
     d.round(readings(d, 1));
     assertTrue(d.settle(10), d::dump);
-    var oldToken = d.meters.get(victim).token().orElseThrow();
+    var oldToken = d.meter(victim).token().orElseThrow();
     d.recover(victim);
     assertTrue(d.settle(10), d::dump);
     assertTrue(d.keyedMembers().contains(victim));
-    assertFalse(d.supplier.members().contains(oldToken));
+    assertFalse(d.supplier().members().contains(oldToken));
     assertExact(d, 9);
   }
 
   @Test
   void join_reKeysTheGroup() {
     CmtGroupDriver d = group(PARAMS, 3);
-    long before = d.supplier.epoch();
+    long before = d.supplier().epoch();
     d.join();
     assertTrue(d.settle(10), d::dump);
-    assertTrue(d.supplier.epoch() > before);
-    assertEquals(4, d.supplier.members().size());
+    assertTrue(d.supplier().epoch() > before);
+    assertEquals(4, d.supplier().members().size());
     assertExact(d, 3);
   }
 
@@ -135,10 +135,10 @@ class CmtLifecycleTest {
   void leave_reKeysWithoutTheLeaver() {
     CmtGroupDriver d = group(PARAMS, 5);
     MeterId leaver = d.live().get(1);
-    long before = d.supplier.epoch();
+    long before = d.supplier().epoch();
     d.leave(leaver);
     assertTrue(d.settle(10), d::dump);
-    assertTrue(d.supplier.epoch() > before);
+    assertTrue(d.supplier().epoch() > before);
     assertFalse(d.keyedMembers().contains(leaver));
     assertExact(d, 3);
   }
@@ -150,7 +150,7 @@ class CmtLifecycleTest {
     d.leave(lc);
     assertTrue(d.settle(10), d::dump);
     assertFalse(d.lcs().contains(lc));
-    assertEquals(4, d.supplier.members().size());
+    assertEquals(4, d.supplier().members().size());
     assertExact(d, 11);
   }
 
@@ -158,13 +158,13 @@ class CmtLifecycleTest {
   void rotation_movesLcToAnotherMember_andReKeys() {
     CmtGroupDriver d = group(PARAMS, 5);
     MeterId lc = d.lcs().get(0);
-    long before = d.supplier.epoch();
+    long before = d.supplier().epoch();
     d.rotate();
     assertTrue(d.settle(10), d::dump);
     assertEquals(1, d.lcs().size());
     assertFalse(d.lcs().contains(lc));
-    assertTrue(d.supplier.epoch() > before);
-    assertEquals(5, d.supplier.members().size());
+    assertTrue(d.supplier().epoch() > before);
+    assertEquals(5, d.supplier().members().size());
     assertExact(d, 21);
   }
 
@@ -182,7 +182,7 @@ class CmtLifecycleTest {
     CmtGroupDriver d = group(PARAMS, 3);
     d.leave(d.live().get(1));
     assertFalse(d.settle(3));
-    assertTrue(d.events.stream().anyMatch(e -> e instanceof CmtEvent.GroupBelowMinimum));
+    assertTrue(d.events().stream().anyMatch(e -> e instanceof CmtEvent.GroupBelowMinimum));
     Optional<RoundOutcome> o = d.round(readings(d, 1));
     // The supplier still holds the old three-member key: the round is void, never a wrong sum.
     assertTrue(o.isEmpty() || o.get() instanceof RoundOutcome.Voided);
@@ -202,7 +202,7 @@ class CmtLifecycleTest {
     d.join();
     assertTrue(d.settle(20), d::dump);
     assertEquals(1, d.lcs().size());
-    assertEquals(3, d.supplier.members().size());
+    assertEquals(3, d.supplier().members().size());
     assertExact(d, 5);
   }
 

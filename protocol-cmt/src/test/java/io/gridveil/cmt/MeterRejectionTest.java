@@ -11,32 +11,48 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.AuthCodec;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.EnvelopeVerifier;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.ReadingKey;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rejection of a meter or LC (spec/cmt.md §6) carries its check ID and leaves the state
- * usable exactly as before.
+ * Every rejection of a meter or LC (spec/cmt.md §6, §11) carries its check ID and leaves the state
+ * usable exactly as before. Inputs are sealed as their senders' endpoints would seal them and
+ * verified against the receiving meter's policy, so a wrong token alias fails in the verifier
+ * (AUTH-V-06) before the party's own checks.
  */
 class MeterRejectionTest {
   private static final CmtParameters PARAMS =
       CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(16, 1000, 16))
           .withMinGroupSize(3);
+  private static final GroupId GROUP = CmtGroupDriver.GROUP;
   private final RandomSource rng = DeterministicRandomSource.fromSeed(99);
 
   private CmtGroupDriver d;
   private MeterId memberId;
+  private MeterId lcId;
   private Meter member;
+  private Meter lc;
   private Token self;
   private Token pred;
+  /** A ring token that is neither this member's, its predecessor's nor the LC's. */
   private Token other;
+  private MeterId otherId;
   private Token lcToken;
   private long epoch;
 
@@ -47,32 +63,49 @@ class MeterRejectionTest {
       d.join();
     }
     assertTrue(d.settle(10), d::dump);
-    Meter lc = d.meters.get(d.lcs().get(0));
+    lcId = d.lcs().get(0);
+    lc = d.meter(lcId);
     lcToken = lc.token().orElseThrow();
     List<Token> ring = lc.keyedRing();
     epoch = lc.keyedEpoch();
     for (MeterId id : d.live()) {
-      if (!d.meters.get(id).isLocalConcentrator()) {
+      if (!d.meter(id).isLocalConcentrator()) {
         memberId = id;
       }
     }
-    member = d.meters.get(memberId);
+    member = d.meter(memberId);
     self = member.token().orElseThrow();
     int at = ring.indexOf(self);
     pred = ring.get((at + ring.size() - 1) % ring.size());
-    other = ring.get((at + 1) % ring.size());
-    if (ring.size() > 3) {
-      other = ring.get((at + 2) % ring.size());
+    List<Token> rest = new ArrayList<>(ring);
+    rest.removeAll(List.of(self, pred, lcToken));
+    other = rest.get(0);
+    for (MeterId id : d.live()) {
+      if (d.meter(id).token().orElseThrow().equals(other)) {
+        otherId = id;
+      }
     }
   }
 
-  private CmtInput from(Token sender, Round j, CmtMessage m) {
-    return new CmtInput.Inbound(new Envelope<>(Address.meter(sender), Address.meter(self),
-        CmtGroupDriver.GROUP, j, m));
+  private CmtInput in(Envelope<CmtMessage> e, Meter receiver) throws Exception {
+    return new CmtInput.Inbound(d.verified(e, receiver));
   }
 
-  private CmtInput delta(long j, long e, long value) {
+  private CmtInput from(Token sender, Round j, CmtMessage m) throws Exception {
+    return in(new Envelope<>(Address.meter(sender), Address.meter(self), GROUP, j, m), member);
+  }
+
+  private CmtInput toLc(Address sender, Round j, CmtMessage m) throws Exception {
+    return in(new Envelope<>(sender, Address.meter(lcToken), GROUP, j, m), lc);
+  }
+
+  private CmtInput delta(long j, long e, long value) throws Exception {
     return from(pred, new Round(j), new CmtMessage.Delta(pred, e, value));
+  }
+
+  private CmtInput request(long j, long e) throws Exception {
+    return in(new Envelope<>(Address.meter(lcToken), Address.GROUP_BROADCAST, GROUP, new Round(j),
+        new CmtMessage.ReadingRequest(e)), member);
   }
 
   @Test
@@ -81,18 +114,36 @@ class MeterRejectionTest {
     assertViolation("CMT-S-04", () -> m1.step(delta(1, epoch, 5), rng));
     assertViolation("CMT-V-04", () -> m1.step(delta(1, epoch, 6), rng));
     // The state is unchanged: the next valid input still completes the round.
-    Meter m2 = m1.step(from(lcToken, new Round(1), new CmtMessage.ReadingRequest(epoch)), rng)
-        .next();
+    Meter m2 = m1.step(request(1, epoch), rng).next();
     Step<Meter> s = m2.step(new CmtInput.LocalReading(new Round(1), Reading.ofWattHours(3)), rng);
-    assertTrue(s.outbound().stream().anyMatch(e -> e.body() instanceof CmtMessage.EncryptedReading));
+    Envelope<?> c = s.outbound().stream()
+        .filter(e -> e.body() instanceof CmtMessage.EncryptedReading).findFirst().orElseThrow();
+    // §11.4: the ciphertext goes under the epoch's reading token, not the ring token.
+    Token reading = member.readingToken().orElseThrow();
+    assertEquals(Address.meter(reading), c.sender());
+    assertEquals(reading, ((CmtMessage.EncryptedReading) c.body()).token());
+    assertTrue(member.readingKey(reading).isPresent());
+    assertTrue(member.readingKey(self).isEmpty());
   }
 
   @Test
   void delta_fromNonPredecessor_isRejected() {
-    assertViolation("CMT-V-05",
+    // another member's token is no alias the member accepts (§11.2)
+    assertViolation("AUTH-V-06",
         () -> member.step(from(other, new Round(1), new CmtMessage.Delta(other, epoch, 1)), rng));
+    // the predecessor naming another sender
     assertViolation("CMT-V-05",
-        () -> member.step(from(other, new Round(1), new CmtMessage.Delta(pred, epoch, 1)), rng));
+        () -> member.step(from(pred, new Round(1), new CmtMessage.Delta(other, epoch, 1)), rng));
+  }
+
+  @Test
+  void delta_underThePredecessorsToken_signedByAnotherIdentity_isRejected() {
+    // §11.2: Meter(T_pred) is accepted only from Identified(predId), the identity the LC named.
+    d.pki.bind(pred, otherId);
+    assertViolation("AUTH-V-06", () -> member.step(new CmtInput.Inbound(
+        d.pki.verified(new Envelope<CmtMessage>(Address.meter(pred), Address.meter(self), GROUP,
+            new Round(1), new CmtMessage.Delta(pred, epoch, 1)), CmtGroupDriver.CODEC, member)),
+        rng));
   }
 
   @Test
@@ -108,7 +159,7 @@ class MeterRejectionTest {
   @Test
   void delta_ofCompletedRound_isStale_andBeyondWindow_isRefused() throws Exception {
     Meter m = member.step(delta(1, epoch, 5), rng).next();
-    m = m.step(from(lcToken, new Round(1), new CmtMessage.ReadingRequest(epoch)), rng).next();
+    m = m.step(request(1, epoch), rng).next();
     Meter done = m.step(new CmtInput.LocalReading(new Round(1), Reading.ofWattHours(3)), rng)
         .next();
     assertViolation("CMT-S-03", () -> done.step(delta(1, epoch, 5), rng));
@@ -120,24 +171,27 @@ class MeterRejectionTest {
 
   @Test
   void readingRequest_notFromLc_isRejected() {
-    assertViolation("CMT-V-08",
-        () -> member.step(from(pred.equals(lcToken) ? other : pred, new Round(1),
-            new CmtMessage.ReadingRequest(epoch)), rng));
+    if (!pred.equals(lcToken)) {
+      assertViolation("CMT-V-08", () -> member.step(
+          from(pred, new Round(1), new CmtMessage.ReadingRequest(epoch)), rng));
+    }
+    assertViolation("CMT-V-08", () -> member.step(in(new Envelope<>(Address.identified(otherId),
+        Address.GROUP_BROADCAST, GROUP, new Round(1), new CmtMessage.ReadingRequest(epoch)),
+        member), rng));
   }
 
   @Test
   void readingRequest_repeated_isReplay() throws Exception {
-    Meter m = member.step(from(lcToken, new Round(1), new CmtMessage.ReadingRequest(epoch)), rng)
-        .next();
-    assertViolation("CMT-S-04",
-        () -> m.step(from(lcToken, new Round(1), new CmtMessage.ReadingRequest(epoch)), rng));
+    Meter m = member.step(request(1, epoch), rng).next();
+    assertViolation("CMT-S-04", () -> m.step(request(1, epoch), rng));
   }
 
   @Test
   void envelope_ofAnotherGroup_isRejected() {
-    CmtInput in = new CmtInput.Inbound(new Envelope<>(Address.meter(pred), Address.meter(self),
-        new GroupId("other"), new Round(1), new CmtMessage.Delta(pred, epoch, 1)));
-    assertViolation("CMT-V-09", () -> member.step(in, rng));
+    // A verifier serving several groups passes it on; the party refuses it (defence in depth).
+    assertViolation("CMT-V-09", () -> lc.step(in(new Envelope<>(Address.SUPPLIER,
+        Address.LOCAL_CONCENTRATOR, new GroupId("other"), new Round(1),
+        new CmtMessage.ReadingRequest(epoch)), lc), rng));
   }
 
   @Test
@@ -148,111 +202,157 @@ class MeterRejectionTest {
   }
 
   @Test
-  void outOfOrder_messagesAreRejected() {
+  void outOfOrder_messagesAreRejected() throws Exception {
     assertViolation("CMT-S-01", () -> member.step(new CmtInput.Start(), rng));
-    Meter fresh = Meter.create(PARAMS, new MeterId("x"), CmtGroupDriver.GROUP,
-        MeterSecret.random(rng), 0);
-    assertViolation("CMT-S-01", () -> fresh.step(delta(1, epoch, 1), rng));
+    MeterId x = new MeterId("x");
+    Meter fresh = Meter.create(PARAMS, x, GROUP, MeterSecret.random(rng), 0, d.credentials(x));
+    assertViolation("CMT-S-01", () -> fresh.step(in(new Envelope<>(Address.identified(lcId),
+        Address.identified(x), GROUP, Round.FIRST,
+        new CmtMessage.TokenAssignment(x, new Token(3, 4), lcToken, epoch)), fresh), rng));
     assertViolation("CMT-S-01", () -> fresh.step(new CmtInput.Timer(
         CmtInput.TimerKind.DISCOVERY, Round.FIRST), rng));
   }
 
-  @Test
-  void licence_forAnotherMeter_isRejected() throws Exception {
-    Meter fresh = Meter.create(PARAMS, new MeterId("x"), CmtGroupDriver.GROUP,
-        MeterSecret.random(rng), 0).step(new CmtInput.Start(), rng).next();
-    CmtInput grant = new CmtInput.Inbound(new Envelope<>(Address.SUPPLIER,
-        Address.identified(new MeterId("x")), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.LicenceGrant(new Licence(new MeterId("y"), CmtGroupDriver.GROUP, 1))));
-    assertViolation("CMT-V-02", () -> fresh.step(grant, rng));
+  private CmtInput grant(MeterId to, Licence l, Ed25519SigningKey signer, Round at, Meter receiver)
+      throws Exception {
+    return in(new Envelope<>(Address.SUPPLIER, Address.identified(to), GROUP, at,
+        new CmtMessage.LicenceGrant(SignedLicence.issue(l, signer))), receiver);
   }
 
   @Test
-  void lc_rejectsUnknownTokens_foreignLicences_andDuplicateAcks() throws Exception {
-    MeterId lcId = d.lcs().get(0);
-    Meter lc = d.meters.get(lcId);
+  void licence_forAnotherMeterKeyOrGroup_isRejected_badSignatureOrExpired_failsItsAuthCheck()
+      throws Exception {
+    MeterId x = new MeterId("x");
+    Meter fresh = Meter.create(PARAMS, x, GROUP, MeterSecret.random(rng), 0, d.credentials(x))
+        .step(new CmtInput.Start(), rng).next();
+    Ed25519SigningKey supplierKey = d.pki.key(Address.SUPPLIER);
+    var key = d.pki.meterKey(x).publicKey();
+    assertViolation("CMT-V-02", () -> fresh.step(grant(x, new Licence(1, new MeterId("y"), key,
+        GROUP, Round.FIRST, Anchor.FOREVER), supplierKey, Round.FIRST, fresh), rng));
+    assertViolation("CMT-V-02", () -> fresh.step(grant(x, new Licence(1, x,
+        d.pki.meterKey(new MeterId("y")).publicKey(), GROUP, Round.FIRST, Anchor.FOREVER),
+        supplierKey, Round.FIRST, fresh), rng));
+    assertViolation("CMT-V-02", () -> fresh.step(grant(x, new Licence(1, x, key,
+        new GroupId("elsewhere"), Round.FIRST, Anchor.FOREVER), supplierKey, Round.FIRST, fresh),
+        rng));
+    // signed by a key that is not the supplier's anchor
+    assertViolation("AUTH-V-02", () -> fresh.step(grant(x, new Licence(1, x, key, GROUP,
+        Round.FIRST, Anchor.FOREVER), Ed25519SigningKey.generate(rng), Round.FIRST, fresh), rng));
+    // expired at the round of the grant
+    assertViolation("AUTH-V-10", () -> fresh.step(grant(x, new Licence(1, x, key, GROUP,
+        Round.FIRST, new Round(2)), supplierKey, new Round(3), fresh), rng));
+    Meter licensed = fresh.step(grant(x, new Licence(1, x, key, GROUP, Round.FIRST,
+        Anchor.FOREVER), supplierKey, Round.FIRST, fresh), rng).next();
+    assertEquals(x, licensed.licence().orElseThrow().licence().meter());
+    assertTrue(fresh.licence().isEmpty());
+  }
+
+  @Test
+  void lc_rejectsForeignAcks_discoveriesWithoutOrWithForeignLicences_andDuplicateAcks()
+      throws Exception {
     Token stranger = new Token(1, 2);
-    CmtInput ack = new CmtInput.Inbound(new Envelope<>(Address.meter(stranger),
-        Address.meter(lcToken), CmtGroupDriver.GROUP, new Round(1),
-        new CmtMessage.RoundAck(stranger, epoch)));
-    assertViolation("CMT-V-03", () -> lc.step(ack, rng));
-    assertViolation("CMT-S-03", () -> lc.step(new CmtInput.Inbound(new Envelope<>(
-        Address.meter(self), Address.meter(lcToken), CmtGroupDriver.GROUP, new Round(1),
-        new CmtMessage.RoundAck(self, epoch))), rng));
-    CmtInput discovery = new CmtInput.Inbound(new Envelope<>(
-        Address.identified(new MeterId("mallory")), Address.GROUP_BROADCAST,
-        CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.LcDiscovery(new Licence(new MeterId("alice"), CmtGroupDriver.GROUP, 1))));
-    assertViolation("CMT-V-02", () -> lc.step(discovery, rng));
-    CmtInput leave = new CmtInput.Inbound(new Envelope<>(Address.meter(stranger),
-        Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.Leave(stranger, epoch)));
-    assertViolation("CMT-V-03", () -> lc.step(leave, rng));
+    d.pki.bind(stranger, memberId);
+    assertViolation("AUTH-V-06", () -> lc.step(toLc(Address.meter(stranger), new Round(1),
+        new CmtMessage.RoundAck(stranger, epoch)), rng));
+    assertViolation("CMT-V-10", () -> lc.step(toLc(Address.meter(self), new Round(1),
+        new CmtMessage.RoundAck(other, epoch)), rng));
+    assertViolation("CMT-S-03", () -> lc.step(toLc(Address.meter(self), new Round(1),
+        new CmtMessage.RoundAck(self, epoch)), rng));
+    // A discovery must carry a licence (§3.2 step 3): one signed by a role key carries none.
+    assertViolation("CMT-V-02", () -> lc.step(in(new Envelope<>(Address.SUPPLIER,
+        Address.GROUP_BROADCAST, GROUP, Round.FIRST, new CmtMessage.LcDiscovery()), lc), rng));
+    // A licence of another group fails in the verifier (AUTH-V-07).
+    MeterId mallory = new MeterId("mallory");
+    Ed25519SigningKey key = d.pki.meterKey(mallory);
+    SignedLicence foreign = SignedLicence.issue(new Licence(77, mallory, key.publicKey(),
+        new GroupId("elsewhere"), Round.FIRST, Anchor.FOREVER), d.pki.key(Address.SUPPLIER));
+    byte[] frame = CmtGroupDriver.CODEC.encode(new Envelope<>(Address.identified(mallory),
+        Address.GROUP_BROADCAST, GROUP, Round.FIRST, new CmtMessage.LcDiscovery()));
+    assertViolation("AUTH-V-07", () -> EnvelopeVerifier.of(CmtGroupDriver.CODEC, lc, GROUP,
+        d.meterAnchors).verify(AuthCodec.signLicensed(frame, 1, foreign, key), Round.FIRST, lc));
+    assertViolation("AUTH-V-06", () -> lc.step(toLc(Address.meter(stranger), Round.FIRST,
+        new CmtMessage.Leave(stranger, epoch)), rng));
+    assertViolation("CMT-V-10", () -> lc.step(toLc(Address.meter(self), Round.FIRST,
+        new CmtMessage.Leave(other, epoch)), rng));
     // A relayed round: a second ack of the same member is a replay.
-    Meter relayed = lc.step(new CmtInput.Inbound(new Envelope<>(Address.SUPPLIER,
-        Address.LOCAL_CONCENTRATOR, CmtGroupDriver.GROUP, new Round(1),
-        new CmtMessage.ReadingRequest(epoch))), rng).next();
-    CmtInput own = new CmtInput.Inbound(new Envelope<>(Address.meter(self),
-        Address.meter(lcToken), CmtGroupDriver.GROUP, new Round(1),
-        new CmtMessage.RoundAck(self, epoch)));
+    CmtInput request = in(new Envelope<>(Address.SUPPLIER, Address.LOCAL_CONCENTRATOR, GROUP,
+        new Round(1), new CmtMessage.ReadingRequest(epoch)), lc);
+    Meter relayed = lc.step(request, rng).next();
+    CmtInput own = toLc(Address.meter(self), new Round(1), new CmtMessage.RoundAck(self, epoch));
     Meter acked = relayed.step(own, rng).next();
     assertViolation("CMT-S-04", () -> acked.step(own, rng));
-    assertViolation("CMT-S-04", () -> acked.step(new CmtInput.Inbound(new Envelope<>(
-        Address.SUPPLIER, Address.LOCAL_CONCENTRATOR, CmtGroupDriver.GROUP, new Round(1),
-        new CmtMessage.ReadingRequest(epoch))), rng));
+    assertViolation("CMT-S-04", () -> acked.step(request, rng));
   }
 
   @Test
   void lc_keyShares_secondDifferent_andStaleEpoch_areRejected() throws Exception {
-    MeterId lcId = d.lcs().get(0);
-    Meter lc = d.meters.get(lcId);
-    // Open a collection by a leave of this member.
-    Meter collecting = lc.step(new CmtInput.Inbound(new Envelope<>(Address.meter(other),
-        Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.Leave(other, epoch))), rng).next();
+    // Open a collection by a leave of another member.
+    Meter collecting = lc.step(toLc(Address.meter(other), Round.FIRST,
+        new CmtMessage.Leave(other, epoch)), rng).next();
     long e2 = epoch + 1;
-    CmtInput share = new CmtInput.Inbound(new Envelope<>(Address.meter(self),
-        Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 7)));
+    var pk = X25519KeyPair.generate(rng).publicKey();
+    CmtInput share = toLc(Address.meter(self), Round.FIRST,
+        new CmtMessage.KeyShare(self, e2, 7, pk));
     Meter got = collecting.step(share, rng).next();
     assertViolation("CMT-S-04", () -> got.step(share, rng));
-    assertViolation("CMT-V-04", () -> got.step(new CmtInput.Inbound(new Envelope<>(
-        Address.meter(self), Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 8))), rng));
-    assertViolation("CMT-S-02", () -> collecting.step(new CmtInput.Inbound(new Envelope<>(
-        Address.meter(self), Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.KeyShare(self, epoch, 7))), rng));
-    assertViolation("CMT-V-08", () -> collecting.step(new CmtInput.Inbound(new Envelope<>(
-        Address.meter(pred), Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 7))), rng));
-    assertViolation("CMT-V-06", () -> collecting.step(new CmtInput.Inbound(new Envelope<>(
-        Address.meter(self), Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 1L << 16))), rng));
+    assertViolation("CMT-V-04", () -> got.step(toLc(Address.meter(self), Round.FIRST,
+        new CmtMessage.KeyShare(self, e2, 8, pk)), rng));
+    assertViolation("CMT-V-04", () -> got.step(toLc(Address.meter(self), Round.FIRST,
+        new CmtMessage.KeyShare(self, e2, 7, X25519KeyPair.generate(rng).publicKey())), rng));
+    assertViolation("CMT-S-02", () -> collecting.step(toLc(Address.meter(self), Round.FIRST,
+        new CmtMessage.KeyShare(self, epoch, 7, pk)), rng));
+    assertViolation("CMT-V-08", () -> collecting.step(toLc(Address.meter(pred), Round.FIRST,
+        new CmtMessage.KeyShare(self, e2, 7, pk)), rng));
+    assertViolation("CMT-V-06", () -> collecting.step(toLc(Address.meter(self), Round.FIRST,
+        new CmtMessage.KeyShare(self, e2, 1L << 16, pk)), rng));
     assertEquals(e2, collecting.lastEpoch());
   }
 
   @Test
-  void lc_requestOfAnOlderEpoch_resendsTheGroupKey() throws Exception {
-    Meter lc = d.meters.get(d.lcs().get(0));
-    Step<Meter> s = lc.step(new CmtInput.Inbound(new Envelope<>(Address.SUPPLIER,
-        Address.LOCAL_CONCENTRATOR, CmtGroupDriver.GROUP, new Round(1),
-        new CmtMessage.ReadingRequest(epoch - 1))), rng);
-    CmtMessage.GroupKey gk = (CmtMessage.GroupKey) s.outbound().get(0).body();
+  void lc_requestOfAnOlderEpoch_resendsTheRegistrationsAndTheGroupKey() throws Exception {
+    Step<Meter> s = lc.step(in(new Envelope<>(Address.SUPPLIER, Address.LOCAL_CONCENTRATOR, GROUP,
+        new Round(1), new CmtMessage.ReadingRequest(epoch - 1)), lc), rng);
+    List<Token> registered = new ArrayList<>();
+    CmtMessage.GroupKey gk = null;
+    for (Envelope<?> e : s.outbound()) {
+      assertEquals(Address.LOCAL_CONCENTRATOR, e.sender());
+      assertEquals(Address.SUPPLIER, e.recipient());
+      if (e.body() instanceof CmtMessage.TokenRegistration t) {
+        assertEquals(epoch, t.epoch());
+        registered.add(ReadingKey.tokenOf(t.tokenKey()));
+      } else {
+        gk = (CmtMessage.GroupKey) e.body();
+      }
+    }
+    List<Token> expected = new ArrayList<>();
+    for (MeterId id : d.live()) {
+      expected.add(d.meter(id).readingToken().orElseThrow());
+    }
+    expected.sort(null);
+    assertEquals(expected, registered);
     assertEquals(epoch, gk.epoch());
-    assertEquals(lc.keyedRing(), gk.tokens());
-    assertEquals(Address.SUPPLIER, s.outbound().get(0).recipient());
-    assertViolation("CMT-S-02", () -> lc.step(new CmtInput.Inbound(new Envelope<>(
-        Address.SUPPLIER, Address.LOCAL_CONCENTRATOR, CmtGroupDriver.GROUP, new Round(1),
-        new CmtMessage.ReadingRequest(epoch + 1))), rng));
+    assertEquals(expected, gk.tokens());
+    assertViolation("CMT-S-02", () -> lc.step(in(new Envelope<>(Address.SUPPLIER,
+        Address.LOCAL_CONCENTRATOR, GROUP, new Round(1),
+        new CmtMessage.ReadingRequest(epoch + 1)), lc), rng));
+  }
+
+  private CmtInput reRegister(MeterId sender, long e) throws Exception {
+    return in(new Envelope<>(Address.identified(sender), Address.GROUP_BROADCAST, GROUP,
+        Round.FIRST, new CmtMessage.ReRegister(e, lcToken)), member);
   }
 
   @Test
-  void reRegister_repeatedWhileRegistering_answersAgainWithTheSameShare() throws Exception {
-    CmtInput rr = from(lcToken, Round.FIRST, new CmtMessage.ReRegister(epoch + 1));
-    Step<Meter> first = member.step(rr, rng);
-    Step<Meter> again = first.next().step(rr, rng);
+  void reRegister_repeatedWhileRegistering_answersAgainWithTheSameShareAndTokenKey()
+      throws Exception {
+    Step<Meter> first = member.step(reRegister(lcId, epoch + 1), rng);
+    Step<Meter> again = first.next().step(reRegister(lcId, epoch + 1), rng);
     assertEquals(first.outbound().get(0).body(), again.outbound().get(0).body());
-    assertViolation("CMT-S-02",
-        () -> first.next().step(from(lcToken, Round.FIRST, new CmtMessage.ReRegister(epoch)), rng));
+    assertEquals(Address.meter(lcToken), first.outbound().get(0).recipient());
+    assertTrue(first.next().readingToken().isPresent());
+    assertTrue(!first.next().readingToken().equals(member.readingToken()),
+        "a fresh reading token per epoch");
+    assertViolation("CMT-S-02", () -> first.next().step(reRegister(lcId, epoch), rng));
+    assertViolation("CMT-V-08", () -> member.step(reRegister(otherId, epoch), rng));
   }
 }

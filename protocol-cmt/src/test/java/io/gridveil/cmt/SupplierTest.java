@@ -3,11 +3,21 @@ package io.gridveil.cmt;
 
 import static io.gridveil.testkit.CheckAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.AuthCodec;
+import io.gridveil.core.auth.EnvelopeVerifier;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.Licences;
+import io.gridveil.core.auth.ReadingKey;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.RoundOutcome;
@@ -15,117 +25,229 @@ import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.testkit.TestPki;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The supplier's checks (spec/cmt.md §3.1, §3.4 step 5, §3.6 step 5, §3.7). */
+/** The supplier's checks (spec/cmt.md §3.1, §3.4 step 5, §3.6 step 5, §3.7, §11). */
 class SupplierTest {
   private static final CmtParameters PARAMS =
       CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(8, 100, 16))
           .withMinGroupSize(3);
-  private static final List<Token> TOKENS =
-      List.of(new Token(0, 1), new Token(0, 2), new Token(0, 3));
+  private static final GroupId G = CmtGroupDriver.GROUP;
+  private static final MeterId A = new MeterId("a");
   private final RandomSource rng = DeterministicRandomSource.fromSeed(3);
+  private final TestPki pki = new TestPki(rng);
+  private final X25519KeyPair readingKeys = X25519KeyPair.generate(rng);
+  /** Four token key pairs of epoch 1; the group key names the first three. */
+  private final List<X25519KeyPair> tokenKeys = new ArrayList<>();
+  private long sequence;
 
-  private static CmtInput in(Address from, Round j, CmtMessage m) {
-    return new CmtInput.Inbound(new Envelope<>(from, Address.SUPPLIER, CmtGroupDriver.GROUP, j, m));
+  SupplierTest() {
+    for (int i = 0; i < 4; i++) {
+      tokenKeys.add(X25519KeyPair.generate(rng));
+    }
+  }
+
+  private Token token(int i) {
+    return ReadingKey.tokenOf(tokenKeys.get(i).publicKey());
+  }
+
+  private List<Token> members() {
+    List<Token> t = new ArrayList<>(List.of(token(0), token(1), token(2)));
+    t.sort(null);
+    return t;
+  }
+
+  private Supplier fresh() {
+    return Supplier.create(PARAMS, G, pki.key(Address.SUPPLIER), readingKeys)
+        .enrol(A, pki.meterKey(A).publicKey());
+  }
+
+  private CmtInput in(Address from, Round j, CmtMessage m, Supplier s) throws Exception {
+    return new CmtInput.Inbound(
+        pki.verified(new Envelope<>(from, Address.SUPPLIER, G, j, m), CmtGroupDriver.CODEC, s));
+  }
+
+  private CmtInput lc(CmtMessage m, Supplier s) throws Exception {
+    return in(Address.LOCAL_CONCENTRATOR, Round.FIRST, m, s);
+  }
+
+  private CmtInput reading(int i, Token body, Round j, long epoch, long c, Supplier s)
+      throws Exception {
+    // MACed under the token's epoch-1 key: a body claiming another epoch is the party's check.
+    ReadingKey key = ReadingKey.derive(tokenKeys.get(i), readingKeys.publicKey(), G, 1);
+    return Frames.maced(s, new Envelope<>(Address.meter(token(i)), Address.SUPPLIER, G, j,
+        new CmtMessage.EncryptedReading(body, epoch, c)), key, sequence++);
+  }
+
+  private Supplier registered(Supplier s, long epoch, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      s = s.step(lc(new CmtMessage.TokenRegistration(epoch, tokenKeys.get(i).publicKey()), s),
+          rng).next();
+    }
+    return s;
   }
 
   private Supplier keyed(long groupKey) throws Exception {
-    Supplier s = Supplier.create(PARAMS, CmtGroupDriver.GROUP, Set.of(new MeterId("a")));
-    for (Token t : TOKENS) {
-      s = s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-          new CmtMessage.TokenRegistration(t)), rng).next();
-    }
-    return s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.GroupKey(1, groupKey, TOKENS)), rng).next();
+    Supplier s = registered(fresh(), 1, 4);
+    return s.step(lc(new CmtMessage.GroupKey(1, groupKey, members()), s), rng).next();
   }
 
   @Test
-  void licence_unregisteredOrForAnother_isRefused() throws Exception {
-    Supplier s = Supplier.create(PARAMS, CmtGroupDriver.GROUP, Set.of(new MeterId("a")));
-    assertViolation("CMT-V-01", () -> s.step(in(Address.identified(new MeterId("b")),
-        Round.FIRST, new CmtMessage.LicenceRequest(new MeterId("b"))), rng));
-    assertViolation("CMT-V-02", () -> s.step(in(Address.identified(new MeterId("b")),
-        Round.FIRST, new CmtMessage.LicenceRequest(new MeterId("a"))), rng));
-    Step<Supplier> ok = s.step(in(Address.identified(new MeterId("a")), Round.FIRST,
-        new CmtMessage.LicenceRequest(new MeterId("a"))), rng);
-    assertEquals(new CmtMessage.LicenceGrant(new Licence(new MeterId("a"), CmtGroupDriver.GROUP,
-        1)), ok.outbound().get(0).body());
+  void licence_unenrolledOrForAnother_isRefused_grantBindsTheDeviceKey() throws Exception {
+    Supplier s = fresh();
+    MeterId b = new MeterId("b");
+    assertViolation("CMT-V-01", () -> s.step(in(Address.identified(b), Round.FIRST,
+        new CmtMessage.LicenceRequest(b), s), rng));
+    assertViolation("CMT-V-02", () -> s.step(in(Address.identified(b), Round.FIRST,
+        new CmtMessage.LicenceRequest(A), s), rng));
+    Step<Supplier> ok = s.step(in(Address.identified(A), Round.FIRST,
+        new CmtMessage.LicenceRequest(A), s), rng);
+    Envelope<?> out = ok.outbound().get(0);
+    assertEquals(Address.identified(A), out.recipient());
+    Licence l = Licences.verify(((CmtMessage.LicenceGrant) out.body()).licence(), pki.anchors(),
+        RevocationList.NONE, G, Round.FIRST);
+    assertEquals(A, l.meter());
+    assertEquals(pki.meterKey(A).publicKey(), l.meterKey());
+    assertEquals(1, l.serial());
+  }
+
+  @Test
+  void licenceTerms_setSerialAndValidity_enrolInputEnrols() throws Exception {
+    MeterId c = new MeterId("c");
+    Supplier s = Supplier.create(PARAMS, G, pki.key(Address.SUPPLIER), readingKeys)
+        .withLicenceTerms(100, 10)
+        .step(new CmtInput.Enrol(c, pki.meterKey(c).publicKey()), rng).next();
+    Step<Supplier> ok = s.step(in(Address.identified(c), Round.FIRST,
+        new CmtMessage.LicenceRequest(c), s), rng);
+    Licence l = ((CmtMessage.LicenceGrant) ok.outbound().get(0).body()).licence().licence();
+    assertEquals(100, l.serial());
+    assertEquals(Round.FIRST, l.validFrom());
+    assertEquals(new Round(9), l.validUntil());
+  }
+
+  @Test
+  void lcRole_onlyForAMeterTheSupplierLicensed() throws Exception {
+    Supplier s = fresh();
+    // A licensed frame under LOCAL_CONCENTRATOR (kind 3, spec/cmt.md §11.1).
+    byte[] frame = CmtGroupDriver.CODEC.encode(new Envelope<>(Address.LOCAL_CONCENTRATOR,
+        Address.SUPPLIER, G, Round.FIRST,
+        new CmtMessage.TokenRegistration(1, tokenKeys.get(0).publicKey())));
+    byte[] sealed = AuthCodec.signLicensed(frame, 7, pki.licence(A, G), pki.meterKey(A));
+    assertViolation("AUTH-V-06", () -> EnvelopeVerifier.of(CmtGroupDriver.CODEC, s, G,
+        pki.anchors()).verify(sealed, Round.FIRST, s));
+    Supplier licensed = s.step(in(Address.identified(A), Round.FIRST,
+        new CmtMessage.LicenceRequest(A), s), rng).next();
+    var v = EnvelopeVerifier.of(CmtGroupDriver.CODEC, licensed, G, pki.anchors())
+        .verify(sealed, Round.FIRST, licensed);
+    assertEquals(Address.identified(A), v.principal());
+    licensed.step(new CmtInput.Inbound(v), rng);
+  }
+
+  @Test
+  void registration_replayedOldOrSmallOrder_isRefused() throws Exception {
+    Supplier s = keyed(10);
+    assertViolation("CMT-S-02", () -> s.step(lc(
+        new CmtMessage.TokenRegistration(1, X25519KeyPair.generate(rng).publicKey()), s), rng));
+    Supplier s2 = s.step(lc(new CmtMessage.TokenRegistration(2, tokenKeys.get(0).publicKey()), s),
+        rng).next();
+    assertViolation("CMT-S-04", () -> s2.step(lc(
+        new CmtMessage.TokenRegistration(2, tokenKeys.get(0).publicKey()), s2), rng));
+    assertViolation("AUTH-V-14", () -> s.step(lc(
+        new CmtMessage.TokenRegistration(2, X25519PublicKey.of(new byte[32])), s), rng));
   }
 
   @Test
   void groupKey_belowMinimum_unknownToken_oldEpoch_outsideZm_areRefused() throws Exception {
-    Supplier s = keyed(10);
-    assertViolation("CMT-V-07", () -> s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.GroupKey(2, 1, TOKENS.subList(0, 2))), rng));
-    assertViolation("CMT-V-03", () -> s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.GroupKey(2, 1, List.of(TOKENS.get(0), TOKENS.get(1), new Token(9, 9)))),
+    Supplier s = registered(keyed(10), 2, 3);
+    List<Token> two = members().subList(0, 2);
+    assertViolation("CMT-V-07", () -> s.step(lc(new CmtMessage.GroupKey(2, 1, two), s), rng));
+    assertViolation("CMT-V-03", () -> s.step(lc(new CmtMessage.GroupKey(2, 1,
+        List.of(members().get(0), members().get(1), new Token(9, 9))), s), rng));
+    // registered for epoch 1 only
+    assertViolation("CMT-V-03", () -> s.step(lc(new CmtMessage.GroupKey(3, 1, members()), s),
         rng));
-    assertViolation("CMT-S-02", () -> s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.GroupKey(1, 11, TOKENS)), rng));
-    assertViolation("CMT-S-04", () -> s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.GroupKey(1, 10, TOKENS)), rng));
-    assertViolation("CMT-V-06", () -> s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.GroupKey(2, 1L << 16, TOKENS)), rng));
-    assertViolation("CMT-S-04", () -> s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.TokenRegistration(TOKENS.get(0))), rng));
+    assertViolation("CMT-S-02", () -> s.step(lc(new CmtMessage.GroupKey(1, 11, members()), s),
+        rng));
+    assertViolation("CMT-S-04", () -> s.step(lc(new CmtMessage.GroupKey(1, 10, members()), s),
+        rng));
+    assertViolation("CMT-V-06", () -> s.step(lc(new CmtMessage.GroupKey(2, 1L << 16, members()),
+        s), rng));
     assertEquals(1, s.epoch());
+    assertEquals(2, s.step(lc(new CmtMessage.GroupKey(2, 1, members()), s), rng).next().epoch());
   }
 
   @Test
   void ciphertexts_checked_thenExactSum() throws Exception {
     long k = 1000;
-    Supplier s = keyed(k).step(new CmtInput.RequestRound(new Round(1)), rng).next();
     Round j = new Round(1);
-    Address from = Address.meter(TOKENS.get(0));
-    Supplier s1 = s.step(in(from, j, new CmtMessage.EncryptedReading(TOKENS.get(0), 1, 5)), rng)
-        .next();
-    assertViolation("CMT-S-04", () -> s1.step(in(from, j,
-        new CmtMessage.EncryptedReading(TOKENS.get(0), 1, 5)), rng));
-    assertViolation("CMT-V-04", () -> s1.step(in(from, j,
-        new CmtMessage.EncryptedReading(TOKENS.get(0), 1, 6)), rng));
-    assertViolation("CMT-V-03", () -> s1.step(in(from, j,
-        new CmtMessage.EncryptedReading(new Token(7, 7), 1, 6)), rng));
-    assertViolation("CMT-S-02", () -> s1.step(in(from, j,
-        new CmtMessage.EncryptedReading(TOKENS.get(1), 2, 6)), rng));
-    assertViolation("CMT-S-03", () -> s1.step(in(from, new Round(2),
-        new CmtMessage.EncryptedReading(TOKENS.get(1), 1, 6)), rng));
-    assertViolation("CMT-V-06", () -> s1.step(in(from, j,
-        new CmtMessage.EncryptedReading(TOKENS.get(1), 1, 1L << 16)), rng));
-    Supplier s2 = s1.step(in(from, j, new CmtMessage.EncryptedReading(TOKENS.get(1), 1, 7)), rng)
-        .next();
-    // c = 5 + 7 + 1000 + 30 - K, so the sum is 42.
-    Step<Supplier> done = s2.step(in(from, j,
-        new CmtMessage.EncryptedReading(TOKENS.get(2), 1, 1030)), rng);
-    assertEquals(List.of(new RoundOutcome.Exact(CmtGroupDriver.GROUP, j, 42, 3, 0)),
-        done.events());
-    assertViolation("CMT-S-03", () -> done.next().step(in(from, j,
-        new CmtMessage.EncryptedReading(TOKENS.get(2), 1, 1030)), rng));
+    Supplier s = keyed(k).step(new CmtInput.RequestRound(j), rng).next();
+    Supplier s1 = s.step(reading(0, token(0), j, 1, 5, s), rng).next();
+    assertViolation("CMT-S-04", () -> s1.step(reading(0, token(0), j, 1, 5, s1), rng));
+    assertViolation("CMT-V-04", () -> s1.step(reading(0, token(0), j, 1, 6, s1), rng));
+    // a token registered for the epoch but not in its group key
+    assertViolation("CMT-V-03", () -> s1.step(reading(3, token(3), j, 1, 6, s1), rng));
+    // a body naming another token than the MAC's
+    assertViolation("CMT-V-10", () -> s1.step(reading(1, token(2), j, 1, 6, s1), rng));
+    assertViolation("CMT-S-02", () -> s1.step(reading(1, token(1), j, 2, 6, s1), rng));
+    assertViolation("CMT-S-03", () -> s1.step(reading(1, token(1), new Round(2), 1, 6, s1), rng));
+    assertViolation("CMT-V-06", () -> s1.step(reading(1, token(1), j, 1, 1L << 16, s1), rng));
+    Supplier s2 = s1.step(reading(1, token(1), j, 1, 7, s1), rng).next();
+    // c = 5 + 7 + 1030, K = 1000, so the sum is 42.
+    Step<Supplier> done = s2.step(reading(2, token(2), j, 1, 1030, s2), rng);
+    assertEquals(List.of(new RoundOutcome.Exact(G, j, 42, 3, 0)), done.events());
+    assertViolation("CMT-S-03", () -> done.next().step(reading(2, token(2), j, 1, 1030,
+        done.next()), rng));
   }
 
   @Test
-  void newGroupKey_voidsOpenRoundsOfTheOldEpoch() throws Exception {
+  void ciphertext_ofAnUnregisteredToken_failsTheMacCheck() {
+    X25519KeyPair stranger = X25519KeyPair.generate(rng);
+    assertViolation("AUTH-V-05", () -> {
+      Supplier s = keyed(0);
+      Frames.maced(s, new Envelope<>(Address.meter(ReadingKey.tokenOf(stranger.publicKey())),
+          Address.SUPPLIER, G, new Round(1), new CmtMessage.EncryptedReading(
+              ReadingKey.tokenOf(stranger.publicKey()), 1, 0)),
+          ReadingKey.derive(stranger, readingKeys.publicKey(), G, 1), 0);
+    });
+  }
+
+  @Test
+  void newGroupKey_voidsOpenRoundsOfTheOldEpoch_andRetiresItsTokens() throws Exception {
     Supplier s = keyed(0).step(new CmtInput.RequestRound(new Round(4)), rng).next();
-    Step<Supplier> st = s.step(in(Address.LOCAL_CONCENTRATOR, Round.FIRST,
-        new CmtMessage.GroupKey(2, 5, TOKENS)), rng);
-    assertEquals(List.of(new RoundOutcome.Voided(CmtGroupDriver.GROUP, new Round(4),
+    assertTrue(s.readingKeyring().orElseThrow().size() >= 3);
+    List<X25519KeyPair> next = new ArrayList<>();
+    List<Token> tokens = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      X25519KeyPair p = X25519KeyPair.generate(rng);
+      next.add(p);
+      tokens.add(ReadingKey.tokenOf(p.publicKey()));
+      s = s.step(lc(new CmtMessage.TokenRegistration(2, p.publicKey()), s), rng).next();
+    }
+    tokens.sort(null);
+    Supplier before = s;
+    Step<Supplier> st = before.step(lc(new CmtMessage.GroupKey(2, 5, tokens), before), rng);
+    assertEquals(List.of(new RoundOutcome.Voided(G, new Round(4),
         VoidReason.MEMBERSHIP_CHANGED)), st.events());
+    assertEquals(3, st.next().readingKeyring().orElseThrow().size());
+    Supplier after = st.next().step(new CmtInput.RequestRound(new Round(5)), rng).next();
+    assertViolation("AUTH-V-05", () -> after.step(reading(0, token(0), new Round(5), 1, 0, after),
+        rng));
   }
 
   @Test
   void requestWithoutKey_isOutOfOrder() {
-    Supplier s = Supplier.create(PARAMS, CmtGroupDriver.GROUP, Set.of());
+    Supplier s = fresh();
     assertViolation("CMT-S-01", () -> s.step(new CmtInput.RequestRound(new Round(1)), rng));
   }
 
   @Test
   void envelope_ofAnotherGroup_isRejected() {
-    Supplier s = Supplier.create(PARAMS, CmtGroupDriver.GROUP, Set.of(new MeterId("a")));
-    CmtInput in = new CmtInput.Inbound(new Envelope<>(Address.identified(new MeterId("a")),
-        Address.SUPPLIER, new io.gridveil.core.GroupId("elsewhere"), Round.FIRST,
-        new CmtMessage.LicenceRequest(new MeterId("a"))));
-    assertViolation("CMT-V-09", () -> s.step(in, rng));
+    Supplier s = fresh();
+    assertViolation("CMT-V-09", () -> s.step(new CmtInput.Inbound(pki.verified(new Envelope<>(
+        Address.SUPPLIER, Address.SUPPLIER, new GroupId("elsewhere"), Round.FIRST,
+        new CmtMessage.LicenceRequest(A)), CmtGroupDriver.CODEC, s)), rng));
   }
 }

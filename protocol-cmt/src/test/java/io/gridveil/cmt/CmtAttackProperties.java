@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.cmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Round;
+import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.SignedRevocationList;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.network.FaultPlan;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.TestPki;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * End to end over authenticated endpoints (spec/cmt.md §11, spec/auth.md §10): a group of m_min
+ * to 8 meters and its supplier run a few rounds through an {@link
+ * io.gridveil.testkit.AttackedNetwork} with benign faults and an {@link ActiveAttacker} that
+ * replays, misroutes, flips, truncates and re-signs frames (its own key; licences of another
+ * group, expired, revoked). Every outcome is the exact sum of the readings of the meters its key
+ * names, or void; no forged frame and no replay is ever accepted.
+ */
+class CmtAttackProperties {
+  private static final long T_MAX = 1_000_000;
+  private static final GroupId FOREIGN = new GroupId("grid-elsewhere");
+  private static final long REVOKED_SERIAL = 900_001;
+
+  @Provide
+  Arbitrary<FaultPlan> faults() {
+    return Arbitraries.of(
+        FaultPlan.NONE,
+        new FaultPlan(0.05, 0.1, 0, 0, true),
+        new FaultPlan(0, 0.2, 0, 0, true),
+        new FaultPlan(0.02, 0, 0, 0, false));
+  }
+
+  /** The attacker's credentials: none is valid for the group at any round the test runs. */
+  private static List<ActiveAttacker.HeldLicence> heldLicences(CmtGroupDriver d, long seed) {
+    Ed25519SigningKey own = Ed25519SigningKey.generate(DeterministicRandomSource.fromSeed(~seed));
+    TestPki pki = d.pki;
+    SignedLicence foreign = SignedLicence.issue(new Licence(900_000, new MeterId("sm-0"),
+        own.publicKey(), FOREIGN, Round.FIRST, Anchor.FOREVER), pki.key(Address.SUPPLIER));
+    // valid in round 0 only; the driver's receivers are at round 1 and later
+    SignedLicence expired = SignedLicence.issue(new Licence(900_002, new MeterId("sm-1"),
+        own.publicKey(), CmtGroupDriver.GROUP, Round.FIRST, Round.FIRST),
+        pki.key(Address.SUPPLIER));
+    SignedLicence revoked = SignedLicence.issue(new Licence(REVOKED_SERIAL, new MeterId("sm-0"),
+        own.publicKey(), CmtGroupDriver.GROUP, Round.FIRST, Anchor.FOREVER),
+        pki.key(Address.SUPPLIER));
+    return List.of(new ActiveAttacker.HeldLicence(foreign, own),
+        new ActiveAttacker.HeldLicence(expired, own),
+        new ActiveAttacker.HeldLicence(revoked, own));
+  }
+
+  private static CmtGroupDriver attacked(CmtParameters p, FaultPlan plan, long seed) {
+    // The held licences are signed with the supplier key of the driver's PKI, which depends only
+    // on the seed: build a throw-away driver for it, then the attacked one.
+    CmtGroupDriver keys = new CmtGroupDriver(p, FaultPlan.NONE, seed);
+    CmtGroupDriver d = new CmtGroupDriver(p, plan, seed, 8, heldLicences(keys, seed));
+    try {
+      d.revoke(SignedRevocationList.issue(new RevocationList(1, Set.of(REVOKED_SERIAL)),
+          d.pki.key(Address.SUPPLIER)));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    return d;
+  }
+
+  private static void checkOutcomes(CmtGroupDriver d, Map<Long, Map<MeterId, Long>> readings) {
+    for (RoundOutcome o : d.outcomes) {
+      if (o instanceof RoundOutcome.Exact e) {
+        Set<MeterId> members = d.exactMembers.get(e.round());
+        long expected = 0;
+        for (MeterId id : members) {
+          expected += readings.get(e.round().index()).get(id);
+        }
+        assertEquals(expected, e.sum(), "round " + e.round().index());
+        assertEquals(members.size(), e.contributors());
+      } else {
+        assertTrue(o instanceof RoundOutcome.Voided v && v.reason() != null);
+      }
+    }
+  }
+
+  private static Map<MeterId, Long> readings(CmtGroupDriver d, long seed) {
+    Map<MeterId, Long> r = new HashMap<>();
+    long x = seed ^ d.round;
+    for (MeterId id : d.live()) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+      long pick = Math.floorMod(x >>> 17, 4);
+      r.put(id, pick == 0 ? 0 : pick == 1 ? T_MAX : Math.floorMod(x >>> 23, T_MAX + 1));
+    }
+    return r;
+  }
+
+  @Property(tries = 20)
+  void underActiveAttack_everyRoundIsExactOrVoid_noForgeryOrReplayAccepted(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 3) int minGroupSize,
+      @ForAll @IntRange(min = 0, max = 5) int extra,
+      @ForAll("faults") FaultPlan plan,
+      @ForAll @IntRange(min = 2, max = 4) int rounds) {
+    CmtParameters p = CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(8, T_MAX, 64))
+        .withMinGroupSize(minGroupSize);
+    CmtGroupDriver d = attacked(p, plan, seed);
+    int n = Math.min(8, minGroupSize + extra);
+    for (int i = 0; i < n; i++) {
+      d.join();
+    }
+    d.settle(8);
+    Map<Long, Map<MeterId, Long>> byRound = new HashMap<>();
+    for (int r = 0; r < rounds; r++) {
+      Map<MeterId, Long> e = readings(d, seed);
+      byRound.put(d.round + 1, e);
+      d.round(e);
+      d.settle(4);
+    }
+    checkOutcomes(d, byRound);
+    ActiveAttacker a = d.attacker;
+    assertTrue(a != null);
+    assertEquals(0, a.forgeriesAccepted(), "forged frames accepted");
+    assertEquals(0, d.network.replaysAccepted(), "replays accepted");
+    for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
+      assertTrue(a.injected(k) > 0, () -> "no injection of kind " + k);
+    }
+    Map<String, Integer> rejections = d.rejections();
+    assertTrue(rejections.keySet().stream().anyMatch(id -> id.startsWith("AUTH-V-")),
+        rejections::toString);
+    // the attacker's licences are refused by their own checks
+    assertTrue(rejections.containsKey("AUTH-V-07") || rejections.containsKey("AUTH-V-10")
+        || rejections.containsKey("AUTH-V-11"), rejections::toString);
+  }
+
+  @Property(tries = 5)
+  void withoutAttackerOrFaults_everyRoundIsExact(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int n) {
+    CmtParameters p = CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(8, T_MAX, 64))
+        .withMinGroupSize(2);
+    CmtGroupDriver d = new CmtGroupDriver(p, FaultPlan.NONE, seed);
+    for (int i = 0; i < n; i++) {
+      d.join();
+    }
+    assertTrue(d.settle(10), d::dump);
+    Map<Long, Map<MeterId, Long>> byRound = new HashMap<>();
+    for (int r = 0; r < 3; r++) {
+      Map<MeterId, Long> e = readings(d, seed);
+      byRound.put(d.round + 1, e);
+      Optional<RoundOutcome> o = d.round(e);
+      assertTrue(o.isPresent() && o.get() instanceof RoundOutcome.Exact, () -> o + d.dump());
+      assertEquals(n, d.exactMembers.get(o.get().round()).size());
+    }
+    checkOutcomes(d, byRound);
+    assertEquals(0, d.network.replaysAccepted());
+  }
+}
