@@ -3,14 +3,21 @@
 """Generates spec/vectors/cmt/*.json (spec/cmt.md §10).
 
 Independent of the Java code: HKDF-SHA256 from hashlib/hmac (RFC 5869 and spec/core.md §5.1),
-AES-128 through the openssl CLI (spec/core.md §6.2), the CMT arithmetic of spec/cmt.md §2.
+AES-128 through the openssl CLI (spec/core.md §6.2), the CMT arithmetic of spec/cmt.md §2, the
+message bodies of spec/cmt.md §4.1 with Ed25519 and X25519 from gen_auth.py (RFC 8032 and RFC 7748
+reference code, checked there against the RFCs' vectors).
 Usage: python3 spec/vectors/tools/gen_cmt.py  (writes next to this script's ../cmt/)
 """
 import hashlib
 import hmac
 import json
 import os
+import struct
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_auth  # noqa: E402  (same directory; its main() runs only as a script)
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cmt")
 
@@ -149,6 +156,58 @@ def main():
                      tamper=(0, 40000)),
     ]
     write("negative.json", "spec/cmt.md §2.3, §3.7", negative)
+    write("messages.json", "spec/cmt.md §4.1, §11", messages())
+
+
+def u64(x):
+    return struct.pack(">Q", x)
+
+
+def messages():  # spec/cmt.md §4.1, the bodies §11 changed
+    supplier_seed = hashlib.sha256(b"gridveil cmt vector supplier signing key").digest()
+    device_seed = hashlib.sha256(b"gridveil cmt vector device key SM-07").digest()
+    device_pk = gen_auth.ed_public(device_seed)
+    lic = u64(42) + gen_auth.ascii8("SM-07") + device_pk + gen_auth.ascii8("street-42") + \
+        u64(3) + u64(1000)
+    sig = gen_auth.ed_sign(supplier_seed, gen_auth.bytes16(b"gridveil-v1 auth licence") + lic)
+    signed = gen_auth.bytes16(lic) + u64(gen_auth.key_id(gen_auth.ed_public(supplier_seed))) + sig
+    token_sk = hashlib.sha256(b"gridveil cmt vector token key").digest()
+    pk_t = gen_auth.x25519(token_sk, gen_auth.BASE)
+    t_a = bytes(range(1, 17))
+    t_b = bytes(range(0xf0, 0x100))
+    out = [
+        {"name": "licence-grant", "type": 2, "supplierSeed": supplier_seed.hex(),
+         "deviceSeed": device_seed.hex(), "serial": "42", "meter": "SM-07",
+         "group": "street-42", "validFrom": "3", "validUntil": "1000",
+         "body": gen_auth.bytes16(signed).hex()},
+        {"name": "lc-discovery", "type": 3, "body": ""},
+        {"name": "token-registration", "type": 6, "epoch": "9", "tokenPrivate": token_sk.hex(),
+         "tokenKey": pk_t.hex(), "readingToken": gen_auth.token_of(pk_t).hex(),
+         "body": (u64(9) + pk_t).hex()},
+        {"name": "re-register", "type": 7, "epoch": "9", "lc": t_a.hex(),
+         "body": (u64(9) + t_a).hex()},
+        {"name": "key-share", "type": 8, "token": t_b.hex(), "epoch": "9",
+         "share": str(2**64 - 5), "tokenKey": pk_t.hex(),
+         "body": (t_b + u64(9) + u64(2**64 - 5) + pk_t).hex()},
+        {"name": "successor-assignment", "type": 9, "epoch": "9", "predecessor": t_a.hex(),
+         "predecessorId": "SM-07", "successor": t_b.hex(), "n": 5, "secureSum": True,
+         "body": (u64(9) + t_a + gen_auth.ascii8("SM-07") + t_b + struct.pack(">H", 5) +
+                  bytes([1])).hex()},
+        {"name": "lc-handover", "type": 17, "epoch": "9",
+         "members": [{"token": t_a.hex(), "meter": "SM-07"}, {"token": t_b.hex(), "meter": "x"}],
+         "body": (u64(9) + struct.pack(">H", 2) + t_a + gen_auth.ascii8("SM-07") + t_b +
+                  gen_auth.ascii8("x")).hex()},
+        {"name": "lc-handover-count-beyond-bytes", "type": 17,
+         "body": (u64(9) + struct.pack(">H", 3) + t_a + gen_auth.ascii8("SM-07")).hex(),
+         "check": "CMT-E-01"},
+        {"name": "lc-handover-repeated-token", "type": 17,
+         "body": (u64(9) + struct.pack(">H", 2) + t_a + gen_auth.ascii8("a") + t_a +
+                  gen_auth.ascii8("b")).hex(), "check": "CMT-E-02"},
+        {"name": "successor-assignment-bad-flag", "type": 9,
+         "body": (u64(9) + t_a + gen_auth.ascii8("SM-07") + t_b + struct.pack(">H", 5) +
+                  bytes([2])).hex(), "check": "CMT-E-03"},
+    ]
+    return out
 
 
 def write(name, spec, vectors):

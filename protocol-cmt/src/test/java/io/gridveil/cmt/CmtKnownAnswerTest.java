@@ -9,8 +9,19 @@ import io.gridveil.core.Modulus;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.Licences;
 import io.gridveil.core.auth.ReadingKey;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.codec.CanonicalReader;
+import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
@@ -20,6 +31,7 @@ import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretBytes;
+import io.gridveil.testkit.CheckAssertions;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.Vector;
 import io.gridveil.testkit.Vectors;
@@ -166,6 +178,84 @@ class CmtKnownAnswerTest {
       events.addAll(st.events());
       assertEquals(List.of(new RoundOutcome.Voided(g, j, VoidReason.valueOf(v.string("reason")))),
           events, v.string("name"));
+    }
+  }
+
+  private static CmtMessage message(Vector v) {
+    byte[] a = v.has("predecessor") ? v.hex("predecessor") : new byte[0];
+    return switch (v.string("name")) {
+      case "licence-grant" -> {
+        Ed25519SigningKey supplier =
+            Ed25519SigningKey.fromSeed(SecretBytes.copyOf(v.hex("supplierSeed")));
+        Ed25519SigningKey device =
+            Ed25519SigningKey.fromSeed(SecretBytes.copyOf(v.hex("deviceSeed")));
+        yield new CmtMessage.LicenceGrant(SignedLicence.issue(new Licence(v.longValue("serial"),
+            new MeterId(v.string("meter")), device.publicKey(), new GroupId(v.string("group")),
+            new Round(v.longValue("validFrom")), new Round(v.longValue("validUntil"))), supplier));
+      }
+      case "lc-discovery" -> new CmtMessage.LcDiscovery();
+      case "token-registration" -> new CmtMessage.TokenRegistration(v.longValue("epoch"),
+          X25519PublicKey.of(v.hex("tokenKey")));
+      case "re-register" -> new CmtMessage.ReRegister(v.longValue("epoch"),
+          Token.fromBytes(v.hex("lc")));
+      case "key-share" -> new CmtMessage.KeyShare(Token.fromBytes(v.hex("token")),
+          v.longValue("epoch"), lv(v.get("share")), X25519PublicKey.of(v.hex("tokenKey")));
+      case "successor-assignment" -> new CmtMessage.SuccessorAssignment(v.longValue("epoch"),
+          Token.fromBytes(a), new MeterId(v.string("predecessorId")),
+          Token.fromBytes(v.hex("successor")), (int) v.longValue("n"),
+          v.get("secureSum").equals(Boolean.TRUE));
+      case "lc-handover" -> {
+        List<CmtMessage.Member> members = new java.util.ArrayList<>();
+        for (Object o : v.list("members")) {
+          @SuppressWarnings("unchecked") // the vector loader yields JSON objects as maps
+          java.util.Map<String, Object> m = (java.util.Map<String, Object>) o;
+          members.add(new CmtMessage.Member(
+              Token.fromBytes(java.util.HexFormat.of().parseHex((String) m.get("token"))),
+              new MeterId((String) m.get("meter"))));
+        }
+        yield new CmtMessage.LcHandover(v.longValue("epoch"), members);
+      }
+      default -> throw new AssertionError("unknown vector " + v.string("name"));
+    };
+  }
+
+  @Test
+  void messageBodies_matchVectors_malformedOnesFailTheirCheck() throws Exception {
+    List<Vector> vs = Vectors.load("cmt/messages.json");
+    assertEquals(10, vs.size());
+    for (Vector v : vs) {
+      int type = (int) v.longValue("type");
+      byte[] body = v.hex("body");
+      if (v.has("check")) {
+        CheckAssertions.assertViolation(v.string("check"),
+            () -> CmtCodec.INSTANCE.decode(type, CanonicalReader.of(body)));
+        continue;
+      }
+      CmtMessage m = message(v);
+      CanonicalWriter w = new CanonicalWriter();
+      CmtCodec.INSTANCE.encode(m, w);
+      assertEquals(v.string("body"), java.util.HexFormat.of().formatHex(w.toByteArray()),
+          v.string("name"));
+      assertEquals(type, CmtCodec.INSTANCE.typeOf(m));
+      CanonicalReader r = CanonicalReader.of(body);
+      CmtMessage back = CmtCodec.INSTANCE.decode(type, r);
+      r.requireEnd("body");
+      CanonicalWriter again = new CanonicalWriter();
+      CmtCodec.INSTANCE.encode(back, again);
+      assertEquals(v.string("body"), java.util.HexFormat.of().formatHex(again.toByteArray()));
+      if (back instanceof CmtMessage.LicenceGrant g) {
+        // the independently computed supplier signature verifies
+        Ed25519SigningKey supplier =
+            Ed25519SigningKey.fromSeed(SecretBytes.copyOf(v.hex("supplierSeed")));
+        assertEquals(new MeterId(v.string("meter")), Licences.verify(g.licence(),
+            TrustAnchors.empty().with(Anchor.of(Address.SUPPLIER, supplier.publicKey())),
+            RevocationList.NONE, new GroupId(v.string("group")), new Round(3)).meter());
+      }
+      if (back instanceof CmtMessage.TokenRegistration t) {
+        assertEquals(Token.fromBytes(v.hex("readingToken")), ReadingKey.tokenOf(t.tokenKey()));
+        assertEquals(t.tokenKey(), X25519KeyPair.fromPrivate(
+            SecretBytes.copyOf(v.hex("tokenPrivate"))).publicKey());
+      }
     }
   }
 

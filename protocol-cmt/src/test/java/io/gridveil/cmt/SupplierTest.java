@@ -160,6 +160,28 @@ class SupplierTest {
   }
 
   @Test
+  void pendingRegistrations_areBounded() throws Exception {
+    Supplier s = keyed(10);
+    // at most W pending epochs (W = 4 here) ...
+    for (long e = 2; e < 2 + PARAMS.roundWindow(); e++) {
+      s = s.step(lc(new CmtMessage.TokenRegistration(e, tokenKeys.get(0).publicKey()), s), rng)
+          .next();
+    }
+    Supplier full = s;
+    assertViolation("CMT-S-05", () -> full.step(lc(new CmtMessage.TokenRegistration(
+        2 + PARAMS.roundWindow(), tokenKeys.get(0).publicKey()), full), rng));
+    // ... and at most n_max tokens per epoch
+    Supplier t = keyed(10);
+    for (int i = 0; i < PARAMS.aggregation().nMax(); i++) {
+      t = t.step(lc(new CmtMessage.TokenRegistration(2, X25519KeyPair.generate(rng).publicKey()),
+          t), rng).next();
+    }
+    Supplier crowded = t;
+    assertViolation("CMT-V-07", () -> crowded.step(lc(new CmtMessage.TokenRegistration(2,
+        X25519KeyPair.generate(rng).publicKey()), crowded), rng));
+  }
+
+  @Test
   void groupKey_belowMinimum_unknownToken_oldEpoch_outsideZm_areRefused() throws Exception {
     Supplier s = registered(keyed(10), 2, 3);
     List<Token> two = members().subList(0, 2);
