@@ -7,7 +7,6 @@ import io.gridveil.cmt.CmtInput.LocalReading;
 import io.gridveil.cmt.CmtInput.RotateLc;
 import io.gridveil.cmt.CmtInput.Start;
 import io.gridveil.cmt.CmtInput.Timer;
-import io.gridveil.cmt.CmtInput.TimerKind;
 import io.gridveil.cmt.CmtMessage.Delta;
 import io.gridveil.cmt.CmtMessage.EncryptedReading;
 import io.gridveil.cmt.CmtMessage.GroupKey;

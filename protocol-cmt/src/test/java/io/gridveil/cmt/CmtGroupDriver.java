@@ -127,14 +127,6 @@ final class CmtGroupDriver {
     return supplier.party();
   }
 
-  Endpoint<Meter, CmtInput, CmtMessage> endpoint(MeterId id) {
-    return meters.get(id);
-  }
-
-  Endpoint<Supplier, CmtInput, CmtMessage> supplierEndpoint() {
-    return supplier;
-  }
-
   /** The meters' current states, in join order. */
   Map<MeterId, Meter> meters() {
     Map<MeterId, Meter> out = new LinkedHashMap<>();

@@ -21,10 +21,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random sequences of joins, leaves, failures, recoveries, LC rotations and rounds through the
- * in-memory network with drops, duplicates and reordering (spec/cmt.md §3): every exact round
- * equals the plaintext sum of the readings of the members its key names, and without drops a
- * settled group's round is exact.
+ * Random sequences of joins, leaves, failures, recoveries, LC rotations and rounds, every party
+ * behind its authenticated endpoint, through a network with drops, duplicates and reordering
+ * (spec/cmt.md §3, §11): every exact round equals the plaintext sum of the readings of the
+ * members its key names, and without drops a settled group's round is exact.
  */
 class CmtNetworkProperties {
   private static final long T_MAX = 1_000_000;
