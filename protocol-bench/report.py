@@ -214,6 +214,16 @@ METRICS = [
         "target": None,
         "absent": "not measured: auth not implemented in protocol-core",
     },
+    {
+        "id": "auth.licensed",
+        "metric": "Licensed control frame, licence not cached, vs one Ed25519 verification (issue 3)",
+        "gv": ("AuthBench.verifyLicensedEnvelope", {}),
+        "peer": ("AuthBench.ed25519Verify", {}),
+        "peer_name": "one Ed25519 verification",
+        "kind": "report",
+        "target": None,
+        "absent": "not measured: licensed frames not implemented",
+    },
 ]
 
 

@@ -4,6 +4,7 @@ package io.gridveil.bench;
 import io.gridveil.cmt.CmtCodec;
 import io.gridveil.cmt.CmtMessage;
 import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Anchor;
@@ -11,8 +12,10 @@ import io.gridveil.core.auth.AuthCodec;
 import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.EnvelopeVerifier;
+import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.ReadingKeyring;
+import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.auth.X25519KeyPair;
@@ -49,6 +52,8 @@ public class AuthBench {
   private final CmtMessage reading;
   private final EnvelopeVerifier<CmtMessage> concentrator;
   private final byte[] signedRequest;
+  private final EnvelopeVerifier<CmtMessage> member;
+  private final byte[] licensedRelay;
   private final byte[] edPublicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
   private final byte[] edSignature = new byte[Ed25519.SIGNATURE_SIZE];
   private final byte[] edMessage;
@@ -92,6 +97,32 @@ public class AuthBench {
               group,
               TrustAnchors.empty().with(Anchor.of(Address.SUPPLIER, signing.publicKey())));
 
+      Ed25519SigningKey meterKey = Ed25519SigningKey.generate(random);
+      SignedLicence licence =
+          SignedLicence.issue(
+              new Licence(
+                  1, new MeterId("SM-01"), meterKey.publicKey(), group, Round.FIRST,
+                  Anchor.FOREVER),
+              signing);
+      licensedRelay =
+          AuthCodec.signLicensed(
+              codec.encode(
+                  new Envelope<>(
+                      Address.identified(new MeterId("SM-01")),
+                      Address.GROUP_BROADCAST,
+                      group,
+                      now,
+                      new CmtMessage.ReadingRequest(1))),
+              5,
+              licence,
+              meterKey);
+      member =
+          EnvelopeVerifier.of(
+              codec,
+              Address.GROUP_BROADCAST,
+              group,
+              TrustAnchors.empty().with(Anchor.of(Address.SUPPLIER, signing.publicKey())));
+
       byte[] edPrivate = new byte[Ed25519.SECRET_KEY_SIZE];
       random.nextBytes(edPrivate);
       Ed25519.generatePublicKey(edPrivate, 0, edPublicKey, 0);
@@ -112,11 +143,13 @@ public class AuthBench {
   public void check() throws ProtocolViolationException {
     if (!verifyMac().envelope().body().equals(reading)
         || !(verifySignedEnvelope().envelope().body() instanceof CmtMessage.ReadingRequest)
+        || !(verifyLicensedEnvelope().envelope().body() instanceof CmtMessage.ReadingRequest)
         || !ed25519Verify()) {
       throw new IllegalStateException("an honest envelope or signature did not verify");
     }
     refuses(supplier, macedReading);
     refuses(concentrator, signedRequest);
+    refuses(member, licensedRelay);
   }
 
   private void refuses(EnvelopeVerifier<CmtMessage> verifier, byte[] honest) {
@@ -153,6 +186,21 @@ public class AuthBench {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public VerifiedEnvelope<CmtMessage> verifySignedEnvelope() throws ProtocolViolationException {
     return concentrator.verify(signedRequest, now);
+  }
+
+  /**
+   * A member's verification of one licensed control envelope the first time it sees the licence
+   * (spec/auth.md §3.4): the supplier's signature on the licence and the meter's signature on the
+   * frame, two Ed25519 verifications. An endpoint caches the first, so later frames under the same
+   * licence cost one.
+   *
+   * @return the verified envelope
+   * @throws ProtocolViolationException never for the honest envelope
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public VerifiedEnvelope<CmtMessage> verifyLicensedEnvelope() throws ProtocolViolationException {
+    return member.verify(licensedRelay, now);
   }
 
   /**

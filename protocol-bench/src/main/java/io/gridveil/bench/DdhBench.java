@@ -11,6 +11,7 @@ import io.gridveil.core.Round;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.ddh.DdhViolationException;
 import io.gridveil.ddh.psa.PsaCiphertext;
 import io.gridveil.ddh.psa.PsaDiscreteLog;
@@ -54,7 +55,7 @@ public class DdhBench {
   public DdhBench() {
     try {
       group = new DdhGroup(SUPPLIER_METERS);
-    } catch (DdhViolationException | InvalidReadingException e) {
+    } catch (DdhViolationException | InvalidReadingException | AuthenticationException e) {
       throw new IllegalStateException("honestly generated EDAT group refused", e);
     }
     PsaParameters psa = psaParameters();

@@ -10,12 +10,20 @@ import io.gridveil.core.Round;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.AuthenticationException;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.TrustAnchors;
+import io.gridveil.core.message.Address;
+import io.gridveil.ddh.Admission;
+import io.gridveil.ddh.DdhEnrolment;
 import io.gridveil.ddh.DdhMeter;
 import io.gridveil.ddh.DdhParameters;
 import io.gridveil.ddh.DdhSupplier;
 import io.gridveil.ddh.DdhViolationException;
-import io.gridveil.ddh.RosterEntry;
-import io.gridveil.ddh.RosterSigningKey;
 import io.gridveil.ddh.X25519PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,20 +50,34 @@ final class DdhGroup {
    * @param n the number of meters, at least 3
    * @throws DdhViolationException never for honestly generated keys
    * @throws InvalidReadingException never: readings are drawn within t_max
+   * @throws AuthenticationException never: the licences are issued here for the group
    */
-  DdhGroup(int n) throws DdhViolationException, InvalidReadingException {
+  DdhGroup(int n) throws DdhViolationException, InvalidReadingException, AuthenticationException {
     parameters = DdhParameters.of(Math.max(n, 3), T_MAX, 64);
     RandomSource random = DeterministicRandomSource.fromSeed(77L + n);
     GroupId group = new GroupId("bench-ddh");
-    RosterSigningKey signing = RosterSigningKey.generate(random);
+    Ed25519SigningKey signing = Ed25519SigningKey.generate(random);
     X25519PrivateKey supplierKey = X25519PrivateKey.generate(random);
-    List<RosterEntry> members = new ArrayList<>(n);
+    List<DdhEnrolment> members = new ArrayList<>(n);
     X25519PrivateKey[] keys = new X25519PrivateKey[n];
+    // One licence key shared by the benchmark's meters: the set-up checks licences, the measured
+    // operations (encryption, decryption) do not touch them.
+    Ed25519SigningKey licenceKey = Ed25519SigningKey.generate(random);
     for (int i = 0; i < n; i++) {
       keys[i] = X25519PrivateKey.generate(random);
-      members.add(new RosterEntry(new MeterId("m" + i), keys[i].publicKey()));
+      SignedLicence licence =
+          SignedLicence.issue(
+              new Licence(i + 1L, new MeterId("m" + i), licenceKey.publicKey(), group, Round.FIRST,
+                  Anchor.FOREVER),
+              signing);
+      members.add(new DdhEnrolment(licence, keys[i].publicKey()));
     }
-    supplier = DdhSupplier.create(parameters, group, 1, members, supplierKey, signing);
+    Admission admission =
+        new Admission(
+            TrustAnchors.empty().with(Anchor.of(Address.SUPPLIER, signing.publicKey())),
+            RevocationList.NONE,
+            Round.FIRST);
+    supplier = DdhSupplier.create(parameters, group, 1, members, admission, supplierKey, signing);
     meters = new DdhMeter[n];
     readings = new Reading[n];
     long sum = 0;
@@ -63,7 +85,7 @@ final class DdhGroup {
     for (int i = 0; i < n; i++) {
       meters[i] =
           DdhMeter.create(
-              parameters, members.get(i).id(), keys[i], signing.verificationKey(),
+              parameters, members.get(i).licence().licence().meter(), keys[i], signing.publicKey(),
               supplier.signedRoster());
       readings[i] = new Reading(random.uniformLong(T_MAX + 1), ReadingUnit.WATT_HOUR);
       sum += readings[i].value();

@@ -15,16 +15,20 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.random.RandomSource;
 import io.gridveil.sim.driver.FrameNetwork;
 import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
+import io.gridveil.sim.driver.Pki;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -113,11 +117,11 @@ public final class BlindingDriver implements SchemeDriver {
   private final class Group implements GroupSession {
     private final GroupId group;
     private final Wire<BlindingMessage, BlindingInput> wire;
-    private final List<Node<Meter, BlindingInput>> meters = new ArrayList<>();
+    private final List<Node<Meter, BlindingInput, BlindingMessage>> meters = new ArrayList<>();
     private final Map<MeterId, Integer> byId = new HashMap<>();
-    private final Node<TrustedThirdParty, BlindingInput> ttp;
-    private final Node<Aggregator, BlindingInput> aggregator;
-    private final Node<Supplier, BlindingInput> supplier;
+    private final Node<TrustedThirdParty, BlindingInput, BlindingMessage> ttp;
+    private final Node<Aggregator, BlindingInput, BlindingMessage> aggregator;
+    private final Node<Supplier, BlindingInput, BlindingMessage> supplier;
     private final BitSet delivered = new BitSet();
     private @Nullable RoundOutcome outcome;
     private long current = -1;
@@ -128,31 +132,43 @@ public final class BlindingDriver implements SchemeDriver {
           new BlindingParameters(
               spec.parameters().nMax(), spec.parameters().tMax(), spec.parameters().unit(), false,
               keySize, true);
-      this.wire =
-          new Wire<>("blinding", network, CODEC, BlindingInput.Inbound::new,
-              DeterministicRandomSource.fromSeed(spec.seed()));
-      List<MeterId> roster = new ArrayList<>();
+      RandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
+      this.wire = new Wire<>("blinding", network, random);
+      // spec/blinding.md §5.3: the roles sign with their keys, the meters under their licences.
+      Pki pki = new Pki(group, random);
+      List<SignedLicence> roster = new ArrayList<>();
       for (int i = 0; i < spec.members(); i++) {
         MeterId id = new MeterId(group.value() + "." + i);
-        roster.add(id);
+        roster.add(pki.licence(id));
         byId.put(id, i);
-        meters.add(new Node<>(Role.METER, i, Meter.create(group, id, params)));
+        meters.add(new Node<>(Role.METER, i,
+            pki.meter(Meter.create(group, id, params), id, CODEC, BlindingInput.Inbound::new, 0)));
       }
-      ttp = new Node<>(Role.TRUSTED_THIRD_PARTY, -1, TrustedThirdParty.create(group, params));
-      aggregator = new Node<>(Role.AGGREGATOR, -1, Aggregator.create(group, params));
-      supplier = new Node<>(Role.SUPPLIER, -1, Supplier.create(group, params));
-      // Package docs step 2: the TTP deals seeds, the group's public data and the key.
-      wire.feed(ttp, new BlindingInput.SetupWithKeys(roster, keys), this::events);
+      ttp = new Node<>(Role.TRUSTED_THIRD_PARTY, -1,
+          pki.role(TrustedThirdParty.create(group, params), Pki.RoleKey.TTP, CODEC,
+              BlindingInput.Inbound::new, 0));
+      aggregator = new Node<>(Role.AGGREGATOR, -1,
+          pki.role(Aggregator.create(group, params), Pki.RoleKey.AGGREGATOR, CODEC,
+              BlindingInput.Inbound::new, 0));
+      supplier = new Node<>(Role.SUPPLIER, -1,
+          pki.role(Supplier.create(group, params), Pki.RoleKey.SUPPLIER, CODEC,
+              BlindingInput.Inbound::new, 0));
+      // Package docs step 2: the TTP checks the licences, deals seeds, the group's public data
+      // and the key.
+      wire.feed(ttp,
+          new BlindingInput.SetupWithKeys(roster, keys, pki.anchors(), RevocationList.NONE,
+              Round.FIRST),
+          this::events);
       wire.deliverUntilIdle(this::route, this::events);
       wire.onAccepted(this::accepted);
-      for (Node<Meter, BlindingInput> m : meters) {
+      for (Node<Meter, BlindingInput, BlindingMessage> m : meters) {
         if (!m.state().isReady()) {
           throw new SimulationException("blinding: group " + group.value() + ": a meter got no seeds");
         }
       }
     }
 
-    private List<Node<?, BlindingInput>> route(Address to) {
+    private List<Node<?, ?, ?>> route(Address to) {
       if (to instanceof Address.Identified i) {
         Integer k = byId.get(i.id());
         return k == null ? List.of() : List.of(meters.get(k));
@@ -166,7 +182,7 @@ public final class BlindingDriver implements SchemeDriver {
       return List.of();
     }
 
-    private void events(Node<?, ?> from, List<ProtocolEvent> events) {
+    private void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
       for (ProtocolEvent e : events) {
         if (e instanceof RoundOutcome o && o.round().index() == current) {
           outcome = o;
@@ -178,6 +194,7 @@ public final class BlindingDriver implements SchemeDriver {
     public RoundResult run(RoundInput input) throws SimulationException {
       current = input.round().index();
       Round j = input.round();
+      wire.now(j);
       outcome = null;
       delivered.clear();
       aggregator.setDown(input.concentratorFailed());
@@ -194,7 +211,7 @@ public final class BlindingDriver implements SchemeDriver {
       wire.feed(supplier, new BlindingInput.Deadline(j), this::events);
       wire.deliverUntilIdle(this::route, this::events);
       aggregator.setDown(false);
-      for (Node<Meter, BlindingInput> m : meters) {
+      for (Node<Meter, BlindingInput, BlindingMessage> m : meters) {
         m.setDown(false);
       }
       RoundOutcome o = outcome;
@@ -205,7 +222,7 @@ public final class BlindingDriver implements SchemeDriver {
     }
 
     /** Notes the contributions of round j that the aggregator accepted (§4.3). */
-    private void accepted(Node<?, ?> node, io.gridveil.core.message.Envelope<BlindingMessage> e) {
+    private void accepted(Node<?, ?, ?> node, io.gridveil.core.message.Envelope<BlindingMessage> e) {
       if (node == aggregator
           && e.body() instanceof BlindingMessage.Contribution
           && e.round().index() == current

@@ -6,6 +6,7 @@ import io.gridveil.cmt.CmtInput;
 import io.gridveil.cmt.CmtMessage;
 import io.gridveil.cmt.CmtParameters;
 import io.gridveil.cmt.Meter;
+import io.gridveil.cmt.MeterCredentials;
 import io.gridveil.cmt.MeterSecret;
 import io.gridveil.cmt.Supplier;
 import io.gridveil.core.GroupId;
@@ -14,14 +15,18 @@ import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
-import io.gridveil.core.codec.MalformedMessageException;
+import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.Endpoint;
+import io.gridveil.core.auth.EnvelopeVerifier;
+import io.gridveil.core.auth.TrustAnchors;
+import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
-import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.network.Delivery;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
-import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
@@ -36,9 +41,9 @@ import io.gridveil.sim.driver.Scheme;
 import io.gridveil.sim.driver.SchemeDriver;
 import io.gridveil.sim.driver.SchemeFacts;
 import io.gridveil.sim.driver.SimulationException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +66,7 @@ public final class CmtDriver implements SchemeDriver {
 
   /** Set-up and re-keying passes (deliver, timers) before a group is declared unstable. */
   static final int SETTLE_PASSES = 12;
+
 
   /** Creates the driver. */
   public CmtDriver() {}
@@ -112,7 +118,7 @@ public final class CmtDriver implements SchemeDriver {
                 + " the failed meter (spec/cmt.md §8 item 4)"));
   }
 
-  /** One group's parties. */
+  /** One group's parties, each behind its authenticated endpoint (spec/cmt.md §11). */
   private static final class Group implements GroupSession {
     private final FrameNetwork network;
     private final CostLedger ledger;
@@ -121,15 +127,21 @@ public final class CmtDriver implements SchemeDriver {
     private final GroupId group;
     private final MeterId[] ids;
     private final MeterSecret[] secrets;
-    private final Meter[] meters;
+    private final Ed25519SigningKey[] deviceKeys;
+    private final long[] restarts;
+    private final TrustAnchors supplierAnchors;
+    private final X25519PublicKey supplierReadingKey;
+    private final List<Endpoint<Meter, CmtInput, CmtMessage>> meters = new ArrayList<>();
     private final boolean[] down;
     private final Map<Token, Integer> byToken = new HashMap<>();
+    private final Map<Token, Integer> byReadingToken = new HashMap<>();
     private final Map<MeterId, Integer> byId = new HashMap<>();
     private final Set<Integer> lcs = new LinkedHashSet<>();
     private final Map<String, Long> refusals = new TreeMap<>();
-    private Supplier supplier;
+    private final Endpoint<Supplier, CmtInput, CmtMessage> supplier;
     private @Nullable RoundOutcome outcome;
     private long protocolRound;
+    private Round now = Round.FIRST;
     private final BitSet delivered = new BitSet();
 
     Group(GroupSpec spec, FrameNetwork network) {
@@ -142,17 +154,61 @@ public final class CmtDriver implements SchemeDriver {
       int n = spec.members();
       ids = new MeterId[n];
       secrets = new MeterSecret[n];
-      meters = new Meter[n];
+      deviceKeys = new Ed25519SigningKey[n];
+      restarts = new long[n];
       down = new boolean[n];
-      Set<MeterId> registered = new HashSet<>();
+      // spec/cmt.md §11: the supplier signs licences and holds the reading key pair; each meter is
+      // enrolled with a device key and provisioned with the supplier's keys.
+      Ed25519SigningKey supplierKey = Ed25519SigningKey.generate(random);
+      X25519KeyPair readingKeys = X25519KeyPair.generate(random);
+      supplierAnchors =
+          TrustAnchors.empty().with(Anchor.of(Address.SUPPLIER, supplierKey.publicKey()));
+      supplierReadingKey = readingKeys.publicKey();
+      TrustAnchors enrolled = supplierAnchors;
+      Supplier s = Supplier.create(params, group, supplierKey, readingKeys);
       for (int i = 0; i < n; i++) {
         ids[i] = new MeterId(group.value() + "." + i);
         byId.put(ids[i], i);
         secrets[i] = MeterSecret.random(random);
-        meters[i] = Meter.create(params, ids[i], group, secrets[i], 0);
-        registered.add(ids[i]);
+        deviceKeys[i] = Ed25519SigningKey.generate(random);
+        s = s.enrol(ids[i], deviceKeys[i].publicKey());
+        enrolled = enrolled.with(Supplier.enrolmentAnchor(ids[i], deviceKeys[i].publicKey()));
+        meters.add(
+            meterEndpoint(params, ids[i], group, secrets[i], 0, deviceKeys[i], supplierAnchors,
+                supplierReadingKey, 0));
       }
-      supplier = Supplier.create(params, group, registered);
+      supplier =
+          Endpoint.signing(
+              s, CODEC, CmtInput.Inbound::new, EnvelopeVerifier.of(CODEC, s, group, enrolled),
+              supplierKey, 0);
+    }
+
+    /** Meter i's endpoint from its persistent state; a restart starts its streams higher. */
+    private Endpoint<Meter, CmtInput, CmtMessage> endpoint(int i, long lastEpoch) {
+      return meterEndpoint(params, ids[i], group, secrets[i], lastEpoch, deviceKeys[i],
+          supplierAnchors, supplierReadingKey, restarts[i] << 32);
+    }
+
+    private static Endpoint<Meter, CmtInput, CmtMessage> meterEndpoint(
+        CmtParameters params,
+        MeterId id,
+        GroupId group,
+        MeterSecret secret,
+        long lastEpoch,
+        Ed25519SigningKey device,
+        TrustAnchors anchors,
+        X25519PublicKey readingKey,
+        long sequenceBase) {
+      Meter m =
+          Meter.create(params, id, group, secret, lastEpoch,
+              new MeterCredentials(device.publicKey(), anchors, readingKey));
+      return Endpoint.signing(
+          m, CODEC, CmtInput.Inbound::new, EnvelopeVerifier.of(CODEC, m, group, anchors), device,
+          sequenceBase);
+    }
+
+    private Meter meter(int i) {
+      return meters.get(i).party();
     }
 
     void start(int i) throws SimulationException {
@@ -161,9 +217,10 @@ public final class CmtDriver implements SchemeDriver {
 
     /** Phases and epochs only, for a failure message. */
     String describe() {
-      StringBuilder b = new StringBuilder("supplier epoch " + supplier.epoch() + ", LCs " + lcs + ";");
-      for (int i = 0; i < meters.length; i++) {
-        Meter m = meters[i];
+      StringBuilder b =
+          new StringBuilder("supplier epoch " + supplier.party().epoch() + ", LCs " + lcs + ";");
+      for (int i = 0; i < meters.size(); i++) {
+        Meter m = meter(i);
         b.append(' ').append(i).append(':').append(m.phase()).append('/').append(m.ringEpoch());
         if (m.isLocalConcentrator()) {
           b.append("/LC").append(m.keyedEpoch());
@@ -179,12 +236,12 @@ public final class CmtDriver implements SchemeDriver {
         if (stable()) {
           return true;
         }
-        for (int i = 0; i < meters.length; i++) {
-          if (!down[i] && meters[i].phase() == Meter.Phase.AWAIT_LICENCE) {
+        for (int i = 0; i < meters.size(); i++) {
+          if (!down[i] && meter(i).phase() == Meter.Phase.AWAIT_LICENCE) {
             // The licence request or grant was lost (the network is idle): the product restarts
             // the meter from its persistent state, which asks again (spec/cmt.md §3.9 step 3).
             restart(i);
-          } else if (!down[i] && meters[i].phase() == Meter.Phase.DISCOVERING) {
+          } else if (!down[i] && meter(i).phase() == Meter.Phase.DISCOVERING) {
             feed(i, new CmtInput.Timer(CmtInput.TimerKind.DISCOVERY, Round.FIRST));
           }
         }
@@ -192,21 +249,40 @@ public final class CmtDriver implements SchemeDriver {
         for (int i : List.copyOf(lcs)) {
           feed(i, new CmtInput.Timer(CmtInput.TimerKind.REGISTRATION_DEADLINE, Round.FIRST));
         }
+        if (lcs.isEmpty()) {
+          lcTimeouts();
+        }
       }
       deliverUntilIdle();
       return stable();
+    }
+
+    /**
+     * The product's LC timeout (spec/cmt.md §3.8 step 3): no meter holds the LC role (the LC
+     * failed and restarted as a plain meter), so every member still following it forgets it and
+     * discovers again.
+     */
+    private void lcTimeouts() throws SimulationException {
+      for (int i = 0; i < meters.size(); i++) {
+        Meter m = meter(i);
+        if (!down[i] && !m.isLocalConcentrator()
+            && (m.phase() == Meter.Phase.ACTIVE || m.phase() == Meter.Phase.REGISTERING
+                || m.phase() == Meter.Phase.JOINED)) {
+          feed(i, new CmtInput.Timer(CmtInput.TimerKind.LC_TIMEOUT, Round.FIRST));
+        }
+      }
     }
 
     private boolean stable() {
       if (lcs.size() != 1) {
         return false;
       }
-      long epoch = meters[lcs.iterator().next()].keyedEpoch();
-      if (epoch < 0 || supplier.epoch() != epoch) {
+      long epoch = meter(lcs.iterator().next()).keyedEpoch();
+      if (epoch < 0 || supplier.party().epoch() != epoch) {
         return false;
       }
-      for (int i = 0; i < meters.length; i++) {
-        if (!down[i] && meters[i].ringEpoch() != epoch) {
+      for (int i = 0; i < meters.size(); i++) {
+        if (!down[i] && meter(i).ringEpoch() != epoch) {
           return false;
         }
       }
@@ -217,12 +293,13 @@ public final class CmtDriver implements SchemeDriver {
     public RoundResult run(RoundInput input) throws SimulationException {
       protocolRound = input.round().index() + 1;
       Round j = new Round(protocolRound);
+      now = j;
       outcome = null;
       delivered.clear();
-      for (int i = 0; i < meters.length; i++) {
+      for (int i = 0; i < meters.size(); i++) {
         down[i] = input.failed(i) || (input.concentratorFailed() && lcs.contains(i));
       }
-      for (int i = 0; i < meters.length; i++) {
+      for (int i = 0; i < meters.size(); i++) {
         if (!down[i]) {
           feed(i, new CmtInput.LocalReading(j, Reading.ofWattHours(input.reading(i))));
         }
@@ -238,7 +315,7 @@ public final class CmtDriver implements SchemeDriver {
       BitSet contributed = (BitSet) delivered.clone();
       // §3.9 step 3: a failed meter restarts from ms_i and its persistent ε_last.
       boolean recovered = false;
-      for (int i = 0; i < meters.length; i++) {
+      for (int i = 0; i < meters.size(); i++) {
         if (down[i]) {
           down[i] = false;
           restart(i);
@@ -278,10 +355,13 @@ public final class CmtDriver implements SchemeDriver {
       Address to = d.recipient();
       if (to instanceof Address.Supplier) {
         long t = ledger.start();
-        Optional<Envelope<CmtMessage>> e = decode(d.payload());
-        if (e.isPresent()) {
-          feedSupplierTimed(new CmtInput.Inbound(e.get()), t);
+        try {
+          Endpoint.Output out = supplier.receive(d.payload(), now, random);
+          supplierStepped(out);
+        } catch (ProtocolViolationException ex) {
+          refusals.merge(ex.checkId().value(), 1L, Long::sum);
         }
+        ledger.charge(Role.SUPPLIER, t);
         return;
       }
       int target;
@@ -308,19 +388,15 @@ public final class CmtDriver implements SchemeDriver {
         return;
       }
       long t = ledger.start();
-      Optional<Envelope<CmtMessage>> e = decode(frame);
-      if (e.isPresent()) {
-        feedTimed(i, new CmtInput.Inbound(e.get()), t);
-      }
-    }
-
-    private Optional<Envelope<CmtMessage>> decode(byte[] frame) {
+      Meter before = meter(i);
+      Role role = before.isLocalConcentrator() ? Role.LOCAL_CONCENTRATOR : Role.METER;
       try {
-        return Optional.of(CODEC.decode(frame));
-      } catch (MalformedMessageException ex) {
+        Endpoint.Output out = meters.get(i).receive(frame, now, random);
+        stepped(i, before, role, out);
+      } catch (ProtocolViolationException ex) {
         refusals.merge(ex.checkId().value(), 1L, Long::sum);
-        return Optional.empty();
       }
+      ledger.charge(role, t);
     }
 
     private int indexOf(MeterId id) {
@@ -328,73 +404,57 @@ public final class CmtDriver implements SchemeDriver {
       return i == null ? -1 : i;
     }
 
+    /** Feeds a local input (timer, reading, start); a refused one is the driver probing. */
     private void feed(int i, CmtInput in) throws SimulationException {
-      feedTimed(i, in, ledger.start());
-    }
-
-    private void feedTimed(int i, CmtInput in, long started) throws SimulationException {
       if (down[i]) {
         return;
       }
-      Meter before = meters[i];
+      long t = ledger.start();
+      Meter before = meter(i);
       Role role = before.isLocalConcentrator() ? Role.LOCAL_CONCENTRATOR : Role.METER;
       try {
-        Step<Meter> s = before.step(in, random);
-        Meter after = s.next();
-        meters[i] = after;
-        track(i, before, after);
-        send(role, i, s.outbound());
+        stepped(i, before, role, meters.get(i).input(in, random));
       } catch (ProtocolViolationException ex) {
-        refuse(in, ex);
+        // Not counted: the driver offers timers and readings whether or not they apply.
       }
-      ledger.charge(role, started);
+      ledger.charge(role, t);
+    }
+
+    private void stepped(int i, Meter before, Role role, Endpoint.Output out) {
+      track(i, before, meter(i));
+      send(role, i, out);
     }
 
     private void feedSupplier(CmtInput in) throws SimulationException {
-      feedSupplierTimed(in, ledger.start());
-    }
-
-    private void feedSupplierTimed(CmtInput in, long started) throws SimulationException {
+      long t = ledger.start();
       try {
-        Step<Supplier> s = supplier.step(in, random);
-        supplier = s.next();
-        if (in instanceof CmtInput.Inbound inbound
-            && inbound.envelope().body() instanceof CmtMessage.EncryptedReading c
-            && inbound.envelope().round().index() == protocolRound) {
-          Integer k = byToken.get(c.token());
-          if (k != null) {
-            delivered.set(k);
-          }
-        }
-        for (ProtocolEvent ev : s.events()) {
-          if (ev instanceof RoundOutcome o && o.round().index() == protocolRound) {
-            outcome = o;
-          }
-        }
-        send(Role.SUPPLIER, -1, s.outbound());
+        supplierStepped(supplier.input(in, random));
       } catch (ProtocolViolationException ex) {
-        refuse(in, ex);
+        // Not counted: a request or deadline the supplier cannot act on now.
       }
-      ledger.charge(Role.SUPPLIER, started);
+      ledger.charge(Role.SUPPLIER, t);
     }
 
-    /** Counts a refused inbound message; a refused timer or local input is the driver probing. */
-    private void refuse(CmtInput in, ProtocolViolationException ex) {
-      if (in instanceof CmtInput.Inbound inbound) {
-        refusals.merge(
-            ex.checkId().value() + " " + inbound.envelope().body().getClass().getSimpleName(),
-            1L,
-            Long::sum);
+    private void supplierStepped(Endpoint.Output out) {
+      if (out.received().isPresent()
+          && out.received().get().body() instanceof CmtMessage.EncryptedReading c
+          && out.received().get().round().index() == protocolRound) {
+        Integer k = byReadingToken.get(c.token());
+        if (k != null) {
+          delivered.set(k);
+        }
       }
+      for (ProtocolEvent ev : out.events()) {
+        if (ev instanceof RoundOutcome o && o.round().index() == protocolRound) {
+          outcome = o;
+        }
+      }
+      send(Role.SUPPLIER, -1, out);
     }
 
     private void track(int i, Meter before, Meter after) {
-      Optional<Token> was = before.token();
-      Optional<Token> now = after.token();
-      if (!was.equals(now)) {
-        was.ifPresent(byToken::remove);
-        now.ifPresent(t -> byToken.put(t, i));
-      }
+      retarget(byToken, before.token(), after.token(), i);
+      retarget(byReadingToken, before.readingToken(), after.readingToken(), i);
       if (after.isLocalConcentrator()) {
         lcs.add(i);
       } else {
@@ -402,28 +462,37 @@ public final class CmtDriver implements SchemeDriver {
       }
     }
 
+    private static void retarget(
+        Map<Token, Integer> index, Optional<Token> was, Optional<Token> now, int i) {
+      if (!was.equals(now)) {
+        was.ifPresent(index::remove);
+        now.ifPresent(t -> index.put(t, i));
+      }
+    }
+
     /** Restarts meter i from its persistent state: ms_i and ε_last (spec/cmt.md §3.9 step 3). */
     private void restart(int i) throws SimulationException {
-      meters[i].token().ifPresent(byToken::remove);
+      meter(i).token().ifPresent(byToken::remove);
+      meter(i).readingToken().ifPresent(byReadingToken::remove);
       lcs.remove(i);
-      meters[i] = Meter.create(params, ids[i], group, secrets[i], meters[i].lastEpoch());
+      long lastEpoch = meter(i).lastEpoch();
+      restarts[i]++;
+      meters.set(i, endpoint(i, lastEpoch));
       feed(i, new CmtInput.Start());
     }
 
-    @SuppressWarnings("unchecked") // every CMT party sends CmtMessage bodies (io.gridveil.cmt)
-    private void send(Role role, int sender, List<Envelope<?>> out) {
-      for (Envelope<?> raw : out) {
-        Envelope<CmtMessage> e = (Envelope<CmtMessage>) raw;
-        byte[] frame = CODEC.encode(e);
-        if (e.recipient() instanceof Address.GroupBroadcast) {
+    private void send(Role role, int sender, Endpoint.Output out) {
+      for (Endpoint.Outbound o : out.outbound()) {
+        byte[] frame = o.bytes();
+        if (o.recipient() instanceof Address.GroupBroadcast) {
           // A broadcast reaches every other meter; it is counted once per recipient.
-          for (int k = 0; k < meters.length; k++) {
+          for (int k = 0; k < meters.size(); k++) {
             if (k != sender) {
               network.send(role, Address.identified(ids[k]), frame);
             }
           }
         } else {
-          network.send(role, e.recipient(), frame);
+          network.send(role, o.recipient(), frame);
         }
       }
     }

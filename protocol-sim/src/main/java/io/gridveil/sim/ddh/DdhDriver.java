@@ -5,6 +5,9 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticationException;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
@@ -13,22 +16,23 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.ddh.Admission;
 import io.gridveil.ddh.DdhAggregator;
 import io.gridveil.ddh.DdhCodec;
+import io.gridveil.ddh.DdhEnrolment;
 import io.gridveil.ddh.DdhInput;
 import io.gridveil.ddh.DdhMessage;
 import io.gridveil.ddh.DdhMeter;
 import io.gridveil.ddh.DdhParameters;
 import io.gridveil.ddh.DdhSupplier;
 import io.gridveil.ddh.DdhViolationException;
-import io.gridveil.ddh.RosterEntry;
-import io.gridveil.ddh.RosterSigningKey;
 import io.gridveil.ddh.SignedRoster;
 import io.gridveil.ddh.X25519PrivateKey;
 import io.gridveil.sim.driver.FrameNetwork;
 import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
+import io.gridveil.sim.driver.Pki;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -66,7 +70,7 @@ public final class DdhDriver implements SchemeDriver {
   public GroupSession open(GroupSpec spec, FrameNetwork network) throws SimulationException {
     try {
       return new Group(spec, network);
-    } catch (DdhViolationException e) {
+    } catch (DdhViolationException | AuthenticationException e) {
       throw new SimulationException("ddh: group " + spec.group().value() + ": set-up refused (" + e.checkId() + ")", e);
     }
   }
@@ -93,46 +97,55 @@ public final class DdhDriver implements SchemeDriver {
   private static final class Group implements GroupSession {
     private final GroupId group;
     private final Wire<DdhMessage, DdhInput> wire;
-    private final List<Node<DdhMeter, DdhInput>> meters = new ArrayList<>();
+    private final List<Node<DdhMeter, DdhInput, DdhMessage>> meters = new ArrayList<>();
     private final Map<MeterId, Integer> byId = new HashMap<>();
-    private final Node<DdhAggregator, DdhInput> aggregator;
-    private final Node<DdhSupplier, DdhInput> supplier;
+    private final Node<DdhAggregator, DdhInput, DdhMessage> aggregator;
+    private final Node<DdhSupplier, DdhInput, DdhMessage> supplier;
     private final BitSet delivered = new BitSet();
     private @Nullable RoundOutcome outcome;
     private long current = -1;
 
-    Group(GroupSpec spec, FrameNetwork network) throws DdhViolationException {
+    Group(GroupSpec spec, FrameNetwork network)
+        throws DdhViolationException, AuthenticationException {
       group = spec.group();
       RandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
       DdhParameters params =
           new DdhParameters(spec.parameters(), Math.max(2, Math.min(spec.minGroup(), spec.parameters().nMax())));
-      wire = new Wire<>("ddh", network, CODEC, DdhInput.Inbound::new, random);
-      // Package docs step 1: keys, roster in ring order, signed by the supplier.
+      wire = new Wire<>("ddh", network, random);
+      // Package docs step 1 and spec/ddh.md §10: keys, licences checked at set-up, the roster in
+      // ring order signed by the supplier's key.
+      Pki pki = new Pki(group, random);
       List<X25519PrivateKey> keys = new ArrayList<>();
-      List<RosterEntry> entries = new ArrayList<>();
+      List<DdhEnrolment> enrolments = new ArrayList<>();
       for (int i = 0; i < spec.members(); i++) {
         MeterId id = new MeterId(group.value() + "." + i);
         X25519PrivateKey k = X25519PrivateKey.generate(random);
         keys.add(k);
-        entries.add(new RosterEntry(id, k.publicKey()));
+        enrolments.add(new DdhEnrolment(pki.licence(id), k.publicKey()));
         byId.put(id, i);
       }
-      RosterSigningKey signing = RosterSigningKey.generate(random);
+      Ed25519SigningKey signing = pki.key(Pki.RoleKey.SUPPLIER);
       DdhSupplier s =
-          DdhSupplier.create(params, group, 1, entries, X25519PrivateKey.generate(random), signing);
+          DdhSupplier.create(params, group, 1, enrolments,
+              new Admission(pki.anchors(), RevocationList.NONE, Round.FIRST),
+              X25519PrivateKey.generate(random), signing);
       SignedRoster roster = s.signedRoster();
-      supplier = new Node<>(Role.SUPPLIER, -1, s);
+      supplier = new Node<>(Role.SUPPLIER, -1,
+          pki.role(s, Pki.RoleKey.SUPPLIER, CODEC, DdhInput.Inbound::new, 0));
       for (int i = 0; i < spec.members(); i++) {
+        MeterId id = enrolments.get(i).licence().licence().meter();
         meters.add(new Node<>(Role.METER, i,
-            DdhMeter.create(params, entries.get(i).id(), keys.get(i), signing.verificationKey(), roster)));
+            pki.meter(DdhMeter.create(params, id, keys.get(i), signing.publicKey(), roster), id,
+                CODEC, DdhInput.Inbound::new, 0)));
       }
       aggregator =
           new Node<>(Role.AGGREGATOR, -1,
-              DdhAggregator.create(params, group, signing.verificationKey(), roster));
+              pki.role(DdhAggregator.create(params, group, signing.publicKey(), roster),
+                  Pki.RoleKey.AGGREGATOR, CODEC, DdhInput.Inbound::new, 0));
       wire.onAccepted(this::accepted);
     }
 
-    private List<Node<?, DdhInput>> route(Address to) {
+    private List<Node<?, ?, ?>> route(Address to) {
       if (to instanceof Address.Identified i) {
         Integer k = byId.get(i.id());
         return k == null ? List.of() : List.of(meters.get(k));
@@ -141,12 +154,14 @@ public final class DdhDriver implements SchemeDriver {
       } else if (to instanceof Address.Supplier) {
         return List.of(supplier);
       } else if (to instanceof Address.GroupBroadcast) {
-        return List.copyOf(meters);
+        List<Node<?, ?, ?>> all = new ArrayList<>(meters);
+        all.add(aggregator);
+        return all;
       }
       return List.of();
     }
 
-    private void events(Node<?, ?> from, List<ProtocolEvent> events) {
+    private void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
       for (ProtocolEvent e : events) {
         if (e instanceof RoundOutcome o && o.round().index() == current) {
           outcome = o;
@@ -155,7 +170,7 @@ public final class DdhDriver implements SchemeDriver {
     }
 
     /** Notes the contributions of round j that the aggregator accepted (§3.2). */
-    private void accepted(Node<?, ?> node, Envelope<DdhMessage> e) {
+    private void accepted(Node<?, ?, ?> node, Envelope<DdhMessage> e) {
       if (node == aggregator
           && e.body() instanceof DdhMessage.Contribution
           && e.round().index() == current
@@ -171,6 +186,7 @@ public final class DdhDriver implements SchemeDriver {
     public RoundResult run(RoundInput input) throws SimulationException {
       Round j = input.round();
       current = j.index();
+      wire.now(j);
       outcome = null;
       delivered.clear();
       aggregator.setDown(input.concentratorFailed());
@@ -188,7 +204,7 @@ public final class DdhDriver implements SchemeDriver {
       wire.feed(supplier, new DdhInput.Deadline(j), this::events);
       wire.deliverUntilIdle(this::route, this::events);
       aggregator.setDown(false);
-      for (Node<DdhMeter, DdhInput> m : meters) {
+      for (Node<DdhMeter, DdhInput, DdhMessage> m : meters) {
         m.setDown(false);
       }
       RoundOutcome o = outcome;

@@ -5,6 +5,9 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticationException;
+import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
@@ -13,6 +16,7 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.ddh.Admission;
 import io.gridveil.ddh.psa.PsaAggregator;
 import io.gridveil.ddh.psa.PsaCodec;
 import io.gridveil.ddh.psa.PsaDiscreteLog;
@@ -25,6 +29,7 @@ import io.gridveil.sim.driver.FrameNetwork;
 import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
+import io.gridveil.sim.driver.Pki;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -97,38 +102,52 @@ public final class PsaDriver implements SchemeDriver {
   private static final class Group implements GroupSession {
     private final GroupId group;
     private final Wire<PsaMessage, PsaInput> wire;
-    private final List<Node<PsaMeter, PsaInput>> meters = new ArrayList<>();
+    private final List<Node<PsaMeter, PsaInput, PsaMessage>> meters = new ArrayList<>();
     private final Map<MeterId, Integer> byId = new HashMap<>();
-    private final Node<PsaAggregator, PsaInput> aggregator;
+    private final Node<PsaAggregator, PsaInput, PsaMessage> aggregator;
     private final BitSet delivered = new BitSet();
     private @Nullable RoundOutcome outcome;
     private long current = -1;
 
-    Group(GroupSpec spec, PsaParameters params, PsaDiscreteLog dlog, FrameNetwork network) {
+    Group(GroupSpec spec, PsaParameters params, PsaDiscreteLog dlog, FrameNetwork network)
+        throws SimulationException {
       group = spec.group();
       RandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
-      wire = new Wire<>("psa", network, CODEC, PsaInput.Inbound::new, random);
+      wire = new Wire<>("psa", network, random);
       PsaKeys keys = PsaKeys.deal(params, spec.members(), random);
-      List<MeterId> ids = new ArrayList<>();
+      // spec/ddh.md §10.6: the meters contribute under their licences, checked at set-up.
+      Pki pki = new Pki(group, random);
+      List<SignedLicence> licences = new ArrayList<>();
       for (int i = 0; i < spec.members(); i++) {
         MeterId id = new MeterId(group.value() + "." + i);
-        ids.add(id);
+        licences.add(pki.licence(id));
         byId.put(id, i);
-        meters.add(new Node<>(Role.METER, i, PsaMeter.create(params, group, id, keys.meterKeys().get(i))));
+        meters.add(new Node<>(Role.METER, i,
+            pki.meter(PsaMeter.create(params, group, id, keys.meterKeys().get(i)), id, CODEC,
+                PsaInput.Inbound::new, 0)));
+      }
+      PsaAggregator a;
+      try {
+        a = PsaAggregator.create(params, group, licences,
+            new Admission(pki.anchors(), RevocationList.NONE, Round.FIRST), keys.aggregatorKey(), dlog);
+      } catch (AuthenticationException e) {
+        throw new SimulationException(
+            "psa: group " + group.value() + ": a licence was refused (" + e.checkId() + ")", e);
       }
       aggregator =
-          new Node<>(Role.SUPPLIER, -1, PsaAggregator.create(params, group, ids, keys.aggregatorKey(), dlog));
+          new Node<>(Role.SUPPLIER, -1,
+              pki.role(a, Pki.RoleKey.AGGREGATOR, CODEC, PsaInput.Inbound::new, 0));
       wire.onAccepted(this::accepted);
     }
 
-    private List<Node<?, PsaInput>> route(Address to) {
+    private List<Node<?, ?, ?>> route(Address to) {
       if (to instanceof Address.Aggregator) {
         return List.of(aggregator);
       }
       return List.of();
     }
 
-    private void events(Node<?, ?> from, List<ProtocolEvent> events) {
+    private void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
       for (ProtocolEvent e : events) {
         if (e instanceof RoundOutcome o && o.round().index() == current) {
           outcome = o;
@@ -136,7 +155,7 @@ public final class PsaDriver implements SchemeDriver {
       }
     }
 
-    private void accepted(Node<?, ?> node, Envelope<PsaMessage> e) {
+    private void accepted(Node<?, ?, ?> node, Envelope<PsaMessage> e) {
       if (node == aggregator
           && e.body() instanceof PsaMessage.Contribution
           && e.round().index() == current
@@ -152,6 +171,7 @@ public final class PsaDriver implements SchemeDriver {
     public RoundResult run(RoundInput input) throws SimulationException {
       Round j = input.round();
       current = j.index();
+      wire.now(j);
       outcome = null;
       delivered.clear();
       aggregator.setDown(input.concentratorFailed());
@@ -166,7 +186,7 @@ public final class PsaDriver implements SchemeDriver {
       wire.feed(aggregator, new PsaInput.Deadline(j), this::events);
       wire.deliverUntilIdle(this::route, this::events);
       aggregator.setDown(false);
-      for (Node<PsaMeter, PsaInput> m : meters) {
+      for (Node<PsaMeter, PsaInput, PsaMessage> m : meters) {
         m.setDown(false);
       }
       RoundOutcome o = outcome;

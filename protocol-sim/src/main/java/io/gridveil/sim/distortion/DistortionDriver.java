@@ -5,7 +5,8 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
-import io.gridveil.core.codec.MalformedMessageException;
+import io.gridveil.core.ProtocolViolationException;
+import io.gridveil.core.auth.EnvelopeVerifier;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
@@ -28,6 +29,7 @@ import io.gridveil.sim.driver.FrameNetwork;
 import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
+import io.gridveil.sim.driver.Pki;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -138,9 +140,11 @@ public final class DistortionDriver implements SchemeDriver {
     private final CostLedger ledger;
     private final Wire<DistortionMessage, DistortingMeter.Input> meterWire;
     private final Wire<DistortionMessage, Utility.Input> utilityWire;
-    private final List<Node<DistortingMeter, DistortingMeter.Input>> meters = new ArrayList<>();
+    private final List<Node<DistortingMeter, DistortingMeter.Input, DistortionMessage>> meters =
+        new ArrayList<>();
     private final Map<MeterId, Integer> byId = new HashMap<>();
-    private final Node<Utility, Utility.Input> utility;
+    private final Node<Utility, Utility.Input, DistortionMessage> utility;
+    private final EnvelopeVerifier<DistortionMessage> collection;
     private final Tariff tariff;
     private final long cycleSlots;
     private final long[] bills;
@@ -159,24 +163,36 @@ public final class DistortionDriver implements SchemeDriver {
       this.cycleSlots = Math.max(1, spec.rounds() / 2);
       BillingPlan plan = new BillingPlan(tariff, cycleSlots, spec.parameters().tMax(), 1);
       DeterministicRandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
-      this.meterWire = new Wire<>("distortion", network, CODEC, DistortingMeter.Input.Inbound::new, random);
-      this.utilityWire = new Wire<>("distortion", network, CODEC, Utility.Input.Inbound::new, random);
+      this.meterWire = new Wire<>("distortion", network, random);
+      this.utilityWire = new Wire<>("distortion", network, random);
+      // spec/distortion.md §13: meters send under their licences, the utility signs its queries.
+      Pki pki = new Pki(group, random);
       for (int i = 0; i < spec.members(); i++) {
         MeterId id = new MeterId(group.value() + "." + i);
         byId.put(id, i);
         meters.add(new Node<>(Role.METER, i,
-            DistortingMeter.create(id, group, noise, plan, BillingState.initial())));
+            pki.meter(DistortingMeter.create(id, group, noise, plan, BillingState.initial()), id,
+                CODEC, DistortingMeter.Input.Inbound::new, 0)));
       }
       this.bills = new long[spec.members()];
       BinGrid grid = new BinGrid(0, Math.max(1, spec.parameters().tMax()), 50);
+      Utility u =
+          Utility.create(grid, tariff.digest(),
+              Map.of(group, new MeterId("collector." + group.value())), Round.FIRST);
       this.utility =
-          new Node<>(Role.SUPPLIER, -1, Utility.create(grid, tariff.digest(), List.of(group), Round.FIRST));
+          new Node<>(Role.SUPPLIER, -1,
+              pki.role(u, Pki.RoleKey.SUPPLIER, CODEC, Utility.Input.Inbound::new, 0));
+      // The simulator's collection point records each meter's verified d_ij for the report.
+      this.collection =
+          EnvelopeVerifier.of(CODEC, Address.LOCAL_CONCENTRATOR, group, pki.anchors());
     }
 
     @Override
     public RoundResult run(RoundInput input) throws SimulationException {
       Round j = input.round();
       current = j.index();
+      meterWire.now(j);
+      utilityWire.now(j);
       distorted = new double[meters.size()];
       received.clear();
       for (int i = 0; i < meters.size(); i++) {
@@ -185,7 +201,7 @@ public final class DistortionDriver implements SchemeDriver {
             new DistortingMeter.Input.LocalReading(j, Reading.ofWattHours(input.reading(i))), this::events);
       }
       deliverUntilIdle(input.concentratorFailed());
-      for (Node<DistortingMeter, DistortingMeter.Input> m : meters) {
+      for (Node<DistortingMeter, DistortingMeter.Input, DistortionMessage> m : meters) {
         m.setDown(false);
       }
       return new RoundResult.Distorted(distorted, received);
@@ -215,11 +231,14 @@ public final class DistortionDriver implements SchemeDriver {
       }
     }
 
-    /** The supplier's collection point: decode d_ij and record it (spec/distortion.md §6.2 input). */
+    /**
+     * The supplier's collection point: verify the licensed frame, then record d_ij once per meter
+     * and round (spec/distortion.md §6.2 input, §13).
+     */
     private void collect(byte[] frame) {
       long t = ledger.start();
       try {
-        Envelope<DistortionMessage> e = CODEC.decode(frame);
+        Envelope<DistortionMessage> e = collection.verify(frame, new Round(current)).envelope();
         if (e.body() instanceof DistortionMessage.DistortedReading r
             && e.round().index() == current
             && e.sender() instanceof Address.Identified id) {
@@ -229,13 +248,13 @@ public final class DistortionDriver implements SchemeDriver {
             distorted[k] = r.value();
           }
         }
-      } catch (MalformedMessageException ex) {
+      } catch (ProtocolViolationException ex) {
         refusals.merge(ex.checkId().value(), 1L, Long::sum);
       }
       ledger.charge(Role.SUPPLIER, t);
     }
 
-    private void events(Node<?, ?> from, List<ProtocolEvent> events) {
+    private void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
       for (ProtocolEvent e : events) {
         if (e instanceof DistortionEvent.BillReceived b && b.cycle() == 0) {
           Integer k = byId.get(b.meter());

@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.sim.driver;
 
-import io.gridveil.core.ProtocolViolationException;
-import io.gridveil.core.party.Party;
-import io.gridveil.core.party.Step;
-import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Endpoint;
 import java.util.Objects;
 
 /**
- * The simulator's handle on one party (spec/sim.md §4.2): its current immutable state, its role
- * and whether it is down. A refused input leaves the state as it was.
+ * The simulator's handle on one party (spec/sim.md §4.2): its authenticated endpoint (which holds
+ * the party's current immutable state), its role and whether it is down. A refused input leaves
+ * the endpoint as it was.
  *
  * @param <S> the party's state type
  * @param <I> the party's input type
+ * @param <M> the scheme's message type
  */
-public final class Node<S extends Party<S, I>, I> {
+public final class Node<S extends AuthenticatedParty<S, I>, I, M> {
   private final Role role;
   private final int index;
-  private S state;
+  private Endpoint<S, I, M> endpoint;
   private boolean down;
 
   /**
@@ -25,26 +25,21 @@ public final class Node<S extends Party<S, I>, I> {
    *
    * @param role the party's role, for the cost counts
    * @param index the meter's position in ring order, or -1 for another role
-   * @param state the party's initial state
+   * @param endpoint the party's endpoint
    */
-  public Node(Role role, int index, S state) {
+  public Node(Role role, int index, Endpoint<S, I, M> endpoint) {
     this.role = Objects.requireNonNull(role, "role");
     this.index = index;
-    this.state = Objects.requireNonNull(state, "state");
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
   }
 
   /**
-   * Feeds one input to the party and keeps its next state.
+   * Returns the party's endpoint.
    *
-   * @param input the input
-   * @param random the injected random source
-   * @return the step, whose state is now this node's
-   * @throws ProtocolViolationException if the party refuses the input; the state is unchanged
+   * @return the endpoint
    */
-  public Step<S> step(I input, RandomSource random) throws ProtocolViolationException {
-    Step<S> s = state.step(input, random);
-    state = s.next();
-    return s;
+  public Endpoint<S, I, M> endpoint() {
+    return endpoint;
   }
 
   /**
@@ -53,16 +48,17 @@ public final class Node<S extends Party<S, I>, I> {
    * @return the state
    */
   public S state() {
-    return state;
+    return endpoint.party();
   }
 
   /**
-   * Replaces the party's state, for a restart from persistent state.
+   * Replaces the endpoint, for a restart from persistent state (with a sequence base above every
+   * number the party used before, spec/auth.md §7).
    *
-   * @param next the new state
+   * @param next the new endpoint
    */
-  public void reset(S next) {
-    state = Objects.requireNonNull(next, "next");
+  public void reset(Endpoint<S, I, M> next) {
+    endpoint = Objects.requireNonNull(next, "next");
   }
 
   /**

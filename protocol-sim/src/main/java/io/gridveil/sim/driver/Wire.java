@@ -2,27 +2,25 @@
 package io.gridveil.sim.driver;
 
 import io.gridveil.core.ProtocolViolationException;
-import io.gridveil.core.codec.MalformedMessageException;
+import io.gridveil.core.Round;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.network.Delivery;
-import io.gridveil.core.party.Party;
 import io.gridveil.core.party.ProtocolEvent;
-import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
- * The plumbing every driver shares (spec/sim.md §4.2): it feeds a party one input, charges the
- * CPU time to its role, encodes the outbound envelopes and sends them over the group's
- * {@link FrameNetwork}, hands the events to the driver, and delivers arriving frames to the party
- * a router names, decoded and wrapped as the scheme's inbound input. Refused inputs are counted by
- * check ID and leave the party unchanged.
+ * The plumbing every driver shares (spec/sim.md §4.2): it feeds a party's endpoint one input,
+ * charges the CPU time (verification and sealing included) to its role, sends the sealed frames
+ * over the group's {@link FrameNetwork}, hands the events to the driver, and delivers arriving
+ * frames to the endpoints a router names. Refused frames are counted by check ID and leave the
+ * endpoint unchanged.
  *
  * @param <M> the scheme's sealed message type
  * @param <I> the parties' input type
@@ -30,33 +28,23 @@ import java.util.function.Function;
 public final class Wire<M, I> {
   private final FrameNetwork network;
   private final CostLedger ledger;
-  private final EnvelopeCodec<M> codec;
-  private final Function<Envelope<M>, I> inbound;
   private final RandomSource random;
   private final Map<String, Long> refusals = new TreeMap<>();
   private final String scheme;
   private Accepted<M> accepted = (node, envelope) -> {};
+  private Round now = Round.FIRST;
 
   /**
    * Creates the plumbing of one group.
    *
    * @param scheme the scheme's name, for messages
    * @param network the group's network
-   * @param codec the scheme's envelope codec
-   * @param inbound wraps a decoded envelope as the parties' inbound input
    * @param random the parties' random source
    */
-  public Wire(
-      String scheme,
-      FrameNetwork network,
-      EnvelopeCodec<M> codec,
-      Function<Envelope<M>, I> inbound,
-      RandomSource random) {
+  public Wire(String scheme, FrameNetwork network, RandomSource random) {
     this.scheme = Objects.requireNonNull(scheme, "scheme");
     this.network = Objects.requireNonNull(network, "network");
     this.ledger = network.ledger();
-    this.codec = Objects.requireNonNull(codec, "codec");
-    this.inbound = Objects.requireNonNull(inbound, "inbound");
     this.random = Objects.requireNonNull(random, "random");
   }
 
@@ -69,7 +57,7 @@ public final class Wire<M, I> {
      * @param from the node that stepped
      * @param events what it observed
      */
-    void accept(Node<?, ?> from, List<ProtocolEvent> events);
+    void accept(Node<?, ?, ?> from, List<ProtocolEvent> events);
   }
 
   /** Observes each inbound envelope a party accepted. */
@@ -79,9 +67,9 @@ public final class Wire<M, I> {
      * Handles an accepted envelope.
      *
      * @param node the party that accepted it
-     * @param envelope the envelope
+     * @param envelope the verified envelope
      */
-    void accept(Node<?, ?> node, Envelope<M> envelope);
+    void accept(Node<?, ?, ?> node, Envelope<M> envelope);
   }
 
   /**
@@ -94,20 +82,29 @@ public final class Wire<M, I> {
     this.accepted = Objects.requireNonNull(observer, "observer");
   }
 
+  /**
+   * Sets the receivers' current round (key rotation and licence validity, spec/auth.md §3).
+   *
+   * @param round the round being run
+   */
+  public void now(Round round) {
+    this.now = Objects.requireNonNull(round, "round");
+  }
+
   /** Names the nodes a frame is delivered to. */
   @FunctionalInterface
-  public interface Router<I> {
+  public interface Router {
     /**
      * Resolves a recipient address.
      *
      * @param recipient the address the frame was sent to
      * @return the nodes to deliver it to, possibly none
      */
-    List<? extends Node<?, I>> route(Address recipient);
+    List<? extends Node<?, ?, ?>> route(Address recipient);
   }
 
   /**
-   * Feeds a node one input, unless it is down.
+   * Feeds a node one local input, unless it is down.
    *
    * @param <S> the party's state type
    * @param node the node
@@ -115,45 +112,30 @@ public final class Wire<M, I> {
    * @param events receives the events of the step
    * @return true if the party accepted the input
    */
-  public <S extends Party<S, I>> boolean feed(Node<S, I> node, I input, Events events) {
-    return feedTimed(node, input, events, ledger.start(), "");
-  }
-
-  private <S extends Party<S, I>> boolean feedTimed(
-      Node<S, I> node, I input, Events events, long started, String inboundType) {
+  public <S extends AuthenticatedParty<S, I>> boolean feed(
+      Node<S, I, M> node, I input, Events events) {
     if (node.down()) {
       return false;
     }
-    boolean accepted;
+    long started = ledger.start();
+    boolean ok;
     try {
-      Step<S> s = node.step(input, random);
-      send(node.role(), s.outbound());
-      if (!s.events().isEmpty()) {
-        events.accept(node, s.events());
-      }
-      accepted = true;
+      sent(node, node.endpoint().input(input, random), events);
+      ok = true;
     } catch (ProtocolViolationException e) {
-      // Refused inbound messages are counted; a refused local input is the driver probing.
-      if (!inboundType.isEmpty()) {
-        refusals.merge(e.checkId().value() + " " + inboundType, 1L, Long::sum);
-      }
-      accepted = false;
+      // A refused local input is the driver probing; it is not a refusal of the network's.
+      ok = false;
     }
     ledger.charge(node.role(), started);
-    return accepted;
+    return ok;
   }
 
-  /**
-   * Encodes and sends envelopes on behalf of a role.
-   *
-   * @param role the sender's role
-   * @param outbound the envelopes, each with a body of the scheme's message type
-   */
-  @SuppressWarnings("unchecked") // a scheme's parties send only that scheme's messages
-  public void send(Role role, List<Envelope<?>> outbound) {
-    for (Envelope<?> raw : outbound) {
-      Envelope<M> e = (Envelope<M>) raw;
-      network.send(role, e.recipient(), codec.encode(e));
+  private void sent(Node<?, ?, ?> node, Endpoint.Output out, Events events) {
+    for (Endpoint.Outbound o : out.outbound()) {
+      network.send(node.role(), o.recipient(), o.bytes());
+    }
+    if (!out.events().isEmpty()) {
+      events.accept(node, out.events());
     }
   }
 
@@ -164,14 +146,14 @@ public final class Wire<M, I> {
    * @param events receives the events of each accepted step
    * @throws SimulationException if the network never goes idle
    */
-  public void deliverUntilIdle(Router<I> router, Events events) throws SimulationException {
+  public void deliverUntilIdle(Router router, Events events) throws SimulationException {
     int guard = 0;
     while (!network.idle()) {
       if (++guard > 100_000) {
         throw new SimulationException(scheme + ": the network does not go idle");
       }
       for (Delivery<byte[]> d : network.tick()) {
-        for (Node<?, I> node : router.route(d.recipient())) {
+        for (Node<?, ?, ?> node : router.route(d.recipient())) {
           deliver(node, d.payload(), events);
         }
       }
@@ -179,33 +161,32 @@ public final class Wire<M, I> {
   }
 
   /**
-   * Decodes a frame for a node and feeds it, charging the decoding to the node's role.
+   * Verifies a frame for a node and feeds it, charging the work to the node's role.
    *
    * @param node the recipient
    * @param frame the bytes
    * @param events receives the events of the step
    * @return true if the party accepted it
    */
-  @SuppressWarnings({"unchecked", "rawtypes"}) // the router returns nodes of this wire's input type
-  public boolean deliver(Node<?, I> node, byte[] frame, Events events) {
+  @SuppressWarnings("unchecked") // the endpoints of this wire's group speak its scheme only
+  public boolean deliver(Node<?, ?, ?> node, byte[] frame, Events events) {
     if (node.down()) {
       return false;
     }
     long started = ledger.start();
-    Envelope<M> e;
+    boolean ok;
     try {
-      e = codec.decode(frame);
-    } catch (MalformedMessageException ex) {
-      refusals.merge(ex.checkId().value(), 1L, Long::sum);
-      ledger.charge(node.role(), started);
-      return false;
+      Endpoint.Output out = node.endpoint().receive(frame, now, random);
+      sent(node, out, events);
+      if (out.received().isPresent()) {
+        accepted.accept(node, (Envelope<M>) out.received().get());
+      }
+      ok = true;
+    } catch (ProtocolViolationException e) {
+      refusals.merge(e.checkId().value(), 1L, Long::sum);
+      ok = false;
     }
-    Object body = e.body();
-    String type = body == null ? "message" : body.getClass().getSimpleName();
-    boolean ok = feedTimed((Node) node, inbound.apply(e), events, started, type);
-    if (ok) {
-      accepted.accept(node, e);
-    }
+    ledger.charge(node.role(), started);
     return ok;
   }
 
