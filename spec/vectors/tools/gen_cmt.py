@@ -173,6 +173,13 @@ def messages():  # spec/cmt.md §4.1, the bodies §11 changed
     signed = gen_auth.bytes16(lic) + u64(gen_auth.key_id(gen_auth.ed_public(supplier_seed))) + sig
     token_sk = hashlib.sha256(b"gridveil cmt vector token key").digest()
     pk_t = gen_auth.x25519(token_sk, gen_auth.BASE)
+    # §3.4 step 5: GroupKey token keys in ascending order of their reading tokens
+    gk_keys = []
+    for label in (b"a", b"b", b"c"):
+        sk = hashlib.sha256(b"gridveil cmt vector group key token " + label).digest()
+        gk_keys.append((sk, gen_auth.x25519(sk, gen_auth.BASE)))
+    gk_keys.sort(key=lambda kp: gen_auth.token_of(kp[1]))
+    gk_pks = [pk for (_, pk) in gk_keys]
     t_a = bytes(range(1, 17))
     t_b = bytes(range(0xf0, 0x100))
     out = [
@@ -181,9 +188,12 @@ def messages():  # spec/cmt.md §4.1, the bodies §11 changed
          "group": "street-42", "validFrom": "3", "validUntil": "1000",
          "body": gen_auth.bytes16(signed).hex()},
         {"name": "lc-discovery", "type": 3, "body": ""},
-        {"name": "token-registration", "type": 6, "epoch": "9", "tokenPrivate": token_sk.hex(),
-         "tokenKey": pk_t.hex(), "readingToken": gen_auth.token_of(pk_t).hex(),
-         "body": (u64(9) + pk_t).hex()},
+        {"name": "group-key", "type": 11, "epoch": "9", "groupKey": str(2**64 - 3),
+         "tokenPrivates": [k.hex() for (k, _) in gk_keys],
+         "tokenKeys": [pk.hex() for (_, pk) in gk_keys],
+         "readingTokens": [gen_auth.token_of(pk).hex() for (_, pk) in gk_keys],
+         "body": (u64(9) + u64(2**64 - 3) + struct.pack(">H", len(gk_keys)) +
+                  b"".join(pk for (_, pk) in gk_keys)).hex()},
         {"name": "re-register", "type": 7, "epoch": "9", "lc": t_a.hex(),
          "body": (u64(9) + t_a).hex()},
         {"name": "key-share", "type": 8, "token": t_b.hex(), "epoch": "9",
@@ -203,6 +213,17 @@ def messages():  # spec/cmt.md §4.1, the bodies §11 changed
         {"name": "lc-handover-repeated-token", "type": 17,
          "body": (u64(9) + struct.pack(">H", 2) + t_a + gen_auth.ascii8("a") + t_a +
                   gen_auth.ascii8("b")).hex(), "check": "CMT-E-02"},
+        {"name": "group-key-count-beyond-bytes", "type": 11,
+         "body": (u64(9) + u64(1) + struct.pack(">H", 4) + b"".join(gk_pks)).hex(),
+         "check": "CMT-E-01"},
+        {"name": "group-key-repeated-token-key", "type": 11,
+         "body": (u64(9) + u64(1) + struct.pack(">H", 3) + gk_pks[0] + gk_pks[1] +
+                  gk_pks[1]).hex(), "check": "CMT-E-02"},
+        {"name": "group-key-unsorted", "type": 11,
+         "body": (u64(9) + u64(1) + struct.pack(">H", 3) + gk_pks[1] + gk_pks[0] +
+                  gk_pks[2]).hex(), "check": "CMT-E-02"},
+        {"name": "token-registration-type-unassigned", "type": 6,
+         "body": (u64(9) + pk_t).hex(), "check": "CORE-E-03"},
         {"name": "successor-assignment-bad-flag", "type": 9,
          "body": (u64(9) + t_a + gen_auth.ascii8("SM-07") + t_b + struct.pack(">H", 5) +
                   bytes([2])).hex(), "check": "CMT-E-03"},

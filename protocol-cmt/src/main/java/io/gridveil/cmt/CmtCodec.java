@@ -17,10 +17,10 @@ import io.gridveil.cmt.CmtMessage.RingSum;
 import io.gridveil.cmt.CmtMessage.RoundAck;
 import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
 import io.gridveil.cmt.CmtMessage.TokenAssignment;
-import io.gridveil.cmt.CmtMessage.TokenRegistration;
 import io.gridveil.core.CoreChecks;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.codec.CanonicalReader;
@@ -34,9 +34,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The canonical body codec of the CMT messages (spec/cmt.md §4): types 1 to 17, fixed-width
+ * The canonical body codec of the CMT messages (spec/cmt.md §4): types 1 to 17 (6 unassigned), fixed-width
  * big-endian fields, bounded token lists. Use it through {@code EnvelopeCodec.of(CmtCodec.INSTANCE)}.
  */
 public final class CmtCodec implements MessageCodec<CmtMessage> {
@@ -83,8 +84,6 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
       w.fixed(m.lc().toBytes()).u64(m.epoch());
     } else if (body instanceof TokenAssignment m) {
       w.ascii8(m.meter().value()).fixed(m.token().toBytes()).fixed(m.lc().toBytes()).u64(m.epoch());
-    } else if (body instanceof TokenRegistration m) {
-      w.u64(m.epoch()).fixed(m.tokenKey().toBytes());
     } else if (body instanceof ReRegister m) {
       w.u64(m.epoch()).fixed(m.lc().toBytes());
     } else if (body instanceof KeyShare m) {
@@ -99,7 +98,10 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
     } else if (body instanceof RingSum m) {
       w.u64(m.epoch()).u64(m.partial());
     } else if (body instanceof GroupKey m) {
-      tokens(w.u64(m.epoch()).u64(m.groupKey()), m.tokens());
+      w.u64(m.epoch()).u64(m.groupKey()).u16(m.tokenKeys().size());
+      for (X25519PublicKey k : m.tokenKeys()) {
+        w.fixed(k.toBytes());
+      }
     } else if (body instanceof ReadingRequest m) {
       w.u64(m.epoch());
     } else if (body instanceof Delta m) {
@@ -130,12 +132,12 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
       case 5 ->
           new TokenAssignment(
               meterId(r, "meter"), token(r, "token"), token(r, "lc"), r.u64("epoch"));
-      case 6 -> new TokenRegistration(r.u64("epoch"), tokenKey(r));
+      // type 6 (formerly TokenRegistration) is unassigned (§4.1): CORE-E-03 like any unknown type
       case 7 -> new ReRegister(r.u64("epoch"), token(r, "lc"));
       case 8 -> new KeyShare(token(r, "token"), r.u64("epoch"), r.u64("share"), tokenKey(r));
       case 9 -> successorAssignment(r);
       case 10 -> new RingSum(r.u64("epoch"), r.u64("partial"));
-      case 11 -> new GroupKey(r.u64("epoch"), r.u64("groupKey"), tokens(r));
+      case 11 -> new GroupKey(r.u64("epoch"), r.u64("groupKey"), tokenKeys(r));
       case 12 -> new ReadingRequest(r.u64("epoch"));
       case 13 -> new Delta(token(r, "from"), r.u64("epoch"), r.u64("delta"));
       case 14 -> new EncryptedReading(token(r, "token"), r.u64("epoch"), r.u64("ciphertext"));
@@ -153,7 +155,6 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
     m.put(LcDiscovery.class, 3);
     m.put(LcAnnouncement.class, 4);
     m.put(TokenAssignment.class, 5);
-    m.put(TokenRegistration.class, 6);
     m.put(ReRegister.class, 7);
     m.put(KeyShare.class, 8);
     m.put(SuccessorAssignment.class, 9);
@@ -221,29 +222,26 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
     return Token.fromBytes(r.fixed(field, Token.LENGTH));
   }
 
-  private static CanonicalWriter tokens(CanonicalWriter w, List<Token> tokens) {
-    w.u16(tokens.size());
-    for (Token t : tokens) {
-      w.fixed(t.toBytes());
-    }
-    return w;
-  }
-
-  private static List<Token> tokens(CanonicalReader r) throws MalformedMessageException {
-    int count = r.u16("tokens.count");
+  private static List<X25519PublicKey> tokenKeys(CanonicalReader r)
+      throws MalformedMessageException {
+    int count = r.u16("tokenKeys.count");
     // §4.2 rule 2: compare the count with the bytes left before allocating anything.
-    if ((long) count * Token.LENGTH > r.remaining()) {
+    if ((long) count * X25519PublicKey.LENGTH > r.remaining()) {
       throw new MalformedMessageException(
-          CmtChecks.CMT_E_01, "tokens.count", "count exceeds the remaining bytes");
+          CmtChecks.CMT_E_01, "tokenKeys.count", "count exceeds the remaining bytes");
     }
-    List<Token> out = new ArrayList<>(count);
-    Set<Token> seen = new HashSet<>();
+    List<X25519PublicKey> out = new ArrayList<>(count);
+    @Nullable Token last = null;
     for (int i = 0; i < count; i++) {
-      Token t = token(r, "tokens");
-      if (!seen.add(t)) {
-        throw new MalformedMessageException(CmtChecks.CMT_E_02, "tokens", "repeated token");
+      X25519PublicKey k = X25519PublicKey.of(r.fixed("tokenKeys", X25519PublicKey.LENGTH));
+      Token t = ReadingKey.tokenOf(k);
+      // §4.2 rule 2: strictly ascending reading tokens, so no repeat and one encoding per set.
+      if (last != null && last.compareTo(t) >= 0) {
+        throw new MalformedMessageException(CmtChecks.CMT_E_02, "tokenKeys",
+            last.equals(t) ? "repeated token key" : "token keys not in ascending order");
       }
-      out.add(t);
+      last = t;
+      out.add(k);
     }
     return out;
   }

@@ -3,12 +3,17 @@ package io.gridveil.cmt;
 
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.X25519PublicKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Every message of the CMT ring (spec/cmt.md §4.1); the message type is derived from the record
@@ -121,25 +126,6 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * The LC registers a member's reading-token key pk_T for an epoch with the supplier (spec/cmt.md
-   * §3.4 step 5, spec/auth.md §6.2); it names no identity.
-   *
-   * @param epoch ε, the epoch the token key is for
-   * @param tokenKey pk_T, the member's X25519 token key of epoch ε
-   */
-  record TokenRegistration(long epoch, X25519PublicKey tokenKey) implements CmtMessage {
-    /**
-     * Validates the components.
-     *
-     * @param epoch ε, the epoch the token key is for
-     * @param tokenKey pk_T
-     * @throws NullPointerException if a component is null
-     */
-    public TokenRegistration {
-      Objects.requireNonNull(tokenKey, "tokenKey");
-    }
-  }
-  /**
    * The LC opens a re-key for epoch ε (spec/cmt.md §3.4); sent under the LC's identity, it also
    * tells the members which ring token the LC uses.
    *
@@ -241,27 +227,83 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * The LC's group key for the supplier (spec/cmt.md §3.4).
+   * The LC's group key for the supplier, with the members' reading-token keys of the epoch
+   * (spec/cmt.md §3.4 step 5, §11.4): the supplier registers them atomically with the key, so no
+   * reordering of frames can make it see the key before the tokens.
    *
    * @param epoch ε
    * @param groupKey K
-   * @param tokens the members' reading tokens of epoch ε, in ascending order (not ring order)
+   * @param tokenKeys the members' X25519 token keys pk_T of epoch ε, in strictly ascending order
+   *     of their reading tokens {@code ReadingKey.tokenOf(pk_T)} (not ring order); no identity
    */
-  record GroupKey(long epoch, long groupKey, List<Token> tokens) implements CmtMessage {
+  record GroupKey(long epoch, long groupKey, List<X25519PublicKey> tokenKeys)
+      implements CmtMessage {
     /**
      * Validates the components.
      *
      * @param epoch ε
      * @param groupKey K
-     * @param tokens the members' tokens
-     * @throws IllegalArgumentException if a component is out of range
+     * @param tokenKeys the members' token keys, ascending by reading token
+     * @throws IllegalArgumentException if a key repeats or the keys are not in ascending order
+     *     of their reading tokens
      * @throws NullPointerException if a component is null
      */
     public GroupKey {
-      tokens = List.copyOf(tokens);
-      if (new HashSet<>(tokens).size() != tokens.size()) {
-        throw new IllegalArgumentException("tokens must not repeat");
+      tokenKeys = List.copyOf(tokenKeys);
+      if (!ascending(tokenKeys)) {
+        throw new IllegalArgumentException(
+            "token keys must be in strictly ascending order of their reading tokens");
       }
+    }
+
+    /**
+     * Returns a group key whose token keys are put in the canonical order (ascending reading
+     * token).
+     *
+     * @param epoch ε
+     * @param groupKey K
+     * @param tokenKeys the members' token keys, in any order, without repeats
+     * @return the message
+     * @throws IllegalArgumentException if a key repeats
+     */
+    public static GroupKey sorted(
+        long epoch, long groupKey, Collection<X25519PublicKey> tokenKeys) {
+      List<X25519PublicKey> keys = new ArrayList<>(tokenKeys);
+      keys.sort(Comparator.comparing(ReadingKey::tokenOf));
+      return new GroupKey(epoch, groupKey, keys);
+    }
+
+    /**
+     * Returns the members' reading tokens R_i = {@code ReadingKey.tokenOf(pk_T)}, in the order of
+     * {@link #tokenKeys()} (ascending).
+     *
+     * @return the reading tokens
+     */
+    public List<Token> readingTokens() {
+      List<Token> out = new ArrayList<>(tokenKeys.size());
+      for (X25519PublicKey k : tokenKeys) {
+        out.add(ReadingKey.tokenOf(k));
+      }
+      return List.copyOf(out);
+    }
+
+    /**
+     * Tells whether token keys are in strictly ascending order of their reading tokens (spec/cmt.md
+     * §4.2 rule 2), which also rules out repeats.
+     *
+     * @param tokenKeys the keys
+     * @return true if canonical
+     */
+    static boolean ascending(List<X25519PublicKey> tokenKeys) {
+      @Nullable Token last = null;
+      for (X25519PublicKey k : tokenKeys) {
+        Token t = ReadingKey.tokenOf(k);
+        if (last != null && last.compareTo(t) >= 0) {
+          return false;
+        }
+        last = t;
+      }
+      return true;
     }
   }
   /**

@@ -23,7 +23,6 @@ import io.gridveil.cmt.CmtMessage.RingSum;
 import io.gridveil.cmt.CmtMessage.RoundAck;
 import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
 import io.gridveil.cmt.CmtMessage.TokenAssignment;
-import io.gridveil.cmt.CmtMessage.TokenRegistration;
 import io.gridveil.cmt.internal.RingOrder;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
@@ -1072,9 +1071,9 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   }
 
   private Meter keyed(LcState l, long groupKey, Out out) {
-    // §3.4 step 5, §11.4: the members' token keys, then the group key, under the LC role.
+    // §3.4 step 5, §11.4: the group key with the members' token keys, under the LC role.
     out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
-        new GroupKey(l.epoch, groupKey, registerTokens(l, out)));
+        groupKeyMessage(l, groupKey));
     out.events.add(new CmtEvent.GroupKeyed(group, l.epoch, l.ring.size()));
     B b = edit();
     b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.owners, Map.of(), l.tokenKeys, l.ring,
@@ -1083,20 +1082,15 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   }
 
   /**
-   * Sends a {@code TokenRegistration} for every ring member's pk_T, in the order of the reading
-   * tokens (so the order reveals nothing of the ring), and returns those tokens in that order.
+   * The {@code GroupKey} of an epoch: K with every ring member's pk_T, in the order of their
+   * reading tokens, so the order reveals nothing of the ring (spec/cmt.md §3.4 step 5, §11.4).
    */
-  private static List<Token> registerTokens(LcState l, Out out) {
-    Map<Token, X25519PublicKey> byReadingToken = new TreeMap<>();
+  private static GroupKey groupKeyMessage(LcState l, long groupKey) {
+    List<X25519PublicKey> keys = new ArrayList<>(l.ring.size());
     for (Token t : l.ring) {
-      X25519PublicKey pk = present(l.tokenKeys.get(t), "token key of a ring member");
-      byReadingToken.put(ReadingKey.tokenOf(pk), pk);
+      keys.add(present(l.tokenKeys.get(t), "token key of a ring member"));
     }
-    for (X25519PublicKey pk : byReadingToken.values()) {
-      out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
-          new TokenRegistration(l.epoch, pk));
-    }
-    return new ArrayList<>(byReadingToken.keySet());
+    return GroupKey.sorted(l.epoch, groupKey, keys);
   }
 
   private Meter lcReadingRequest(Round round, ReadingRequest q, Out out)
@@ -1105,10 +1099,9 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     require(l.phase == LcState.Phase.KEYED, "reading request before keying");
     Token lcSelf = present(token, "LC token");
     if (q.epoch() < l.epoch) {
-      // §3.6 step 1: the supplier missed the GroupKey (or a registration) of this epoch; send
-      // them again.
+      // §3.6 step 1: the supplier missed the GroupKey of this epoch; send it again.
       out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
-          new GroupKey(l.epoch, l.mask, registerTokens(l, out)));
+          groupKeyMessage(l, l.mask));
       return this;
     }
     if (q.epoch() != l.epoch) {

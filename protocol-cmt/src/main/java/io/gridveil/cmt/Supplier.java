@@ -10,7 +10,6 @@ import io.gridveil.cmt.CmtMessage.GroupKey;
 import io.gridveil.cmt.CmtMessage.LicenceGrant;
 import io.gridveil.cmt.CmtMessage.LicenceRequest;
 import io.gridveil.cmt.CmtMessage.ReadingRequest;
-import io.gridveil.cmt.CmtMessage.TokenRegistration;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
@@ -21,11 +20,11 @@ import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.auth.Ed25519PublicKey;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
-import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.ReadingKeyring;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
@@ -53,7 +52,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * supplier's own key and one {@code Anchor.of(Address.identified(id), deviceKey)} per enrolled
  * meter. It accepts a licence request signed by the meter's device key (kind 1), frames under
  * {@code LOCAL_CONCENTRATOR} from any meter it licensed (kind 3), and ciphertexts MACed under a
- * reading token registered for the epoch (kind 2, {@link #readingKeyring()}).
+ * reading token of the current epoch's group key (kind 2, {@link #readingKeyring()}).
  *
  * <p>Security: the supplier learns the identities it licenses and which of them holds the LC
  * role, the reading tokens of each epoch (fresh per epoch, registered without identities), n, K
@@ -73,7 +72,6 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
   private final long nextSerial;
   private final long licenceRounds;
   private final ReadingKeyring keyring;
-  private final Map<Long, Epoch> registered;
   private final @Nullable Key key;
   private final long lastRequested;
   private final Map<Round, Open> open;
@@ -96,13 +94,6 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     }
   }
 
-  /** The reading tokens registered for a future epoch, and their keyring (spec/cmt.md §11.4). */
-  private record Epoch(Set<Token> tokens, ReadingKeyring keyring) {
-    Epoch {
-      tokens = Set.copyOf(tokens);
-    }
-  }
-
   /** An open round: its epoch and the ciphertexts so far. */
   private record Open(long epoch, Map<Token, Long> ciphertexts) {
     Open {
@@ -120,7 +111,6 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
       long nextSerial,
       long licenceRounds,
       ReadingKeyring keyring,
-      Map<Long, Epoch> registered,
       @Nullable Key key,
       long lastRequested,
       Map<Round, Open> open) {
@@ -133,7 +123,6 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     this.nextSerial = nextSerial;
     this.licenceRounds = licenceRounds;
     this.keyring = keyring;
-    this.registered = Map.copyOf(registered);
     this.key = key;
     this.lastRequested = lastRequested;
     this.open = Map.copyOf(open);
@@ -166,7 +155,6 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
         1,
         0,
         empty,
-        Map.of(),
         null,
         0,
         Map.of());
@@ -185,7 +173,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     Map<MeterId, Ed25519PublicKey> e = new HashMap<>(enrolled);
     e.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(deviceKey, "deviceKey"));
     return new Supplier(params, group, licenceKey, blank, e, licensed, nextSerial, licenceRounds,
-        keyring, registered, key, lastRequested, open);
+        keyring, key, lastRequested, open);
   }
 
   /**
@@ -216,7 +204,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
       throw new IllegalArgumentException("licence validity must be >= 0 rounds");
     }
     return new Supplier(params, group, licenceKey, blank, enrolled, licensed, firstSerial, rounds,
-        keyring, registered, key, lastRequested, open);
+        keyring, key, lastRequested, open);
   }
 
   /**
@@ -323,8 +311,6 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     CmtMessage m = e.body();
     if (m instanceof LicenceRequest r) {
       return licence(e.sender(), r);
-    } else if (m instanceof TokenRegistration t) {
-      return tokenRegistration(t);
     } else if (m instanceof GroupKey g) {
       return groupKey(g);
     } else if (m instanceof EncryptedReading c) {
@@ -353,68 +339,39 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     Set<MeterId> lic = new HashSet<>(licensed);
     lic.add(r.meter());
     Supplier next = new Supplier(params, group, licenceKey, blank, enrolled, lic, nextSerial + 1,
-        licenceRounds, keyring, registered, key, lastRequested, open);
+        licenceRounds, keyring, key, lastRequested, open);
     return new Step<>(next, List.of(out), List.of());
   }
 
-  private Step<Supplier> tokenRegistration(TokenRegistration t)
-      throws ProtocolViolationException {
-    if (t.epoch() <= epoch()) {
-      throw new CmtViolationException(CmtChecks.CMT_S_02, "registration for an old epoch");
-    }
-    Token token = ReadingKey.tokenOf(t.tokenKey());
-    Epoch at = registered.get(t.epoch());
-    if (at != null && at.tokens().contains(token)) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "token already registered");
-    }
-    if (at == null && registered.size() >= params.roundWindow()) {
-      // Bound the pending epochs: an LC keys one epoch at a time.
-      throw new CmtViolationException(CmtChecks.CMT_S_05, "too many epochs pending");
-    }
-    if (at != null && at.tokens().size() >= params.aggregation().nMax()) {
-      throw new CmtViolationException(CmtChecks.CMT_V_07, "more tokens than n_max");
-    }
-    // §11.4: K_mac from sk_S and pk_T for (G, ε); AUTH-V-14 for a small-order pk_T.
-    ReadingKeyring base = at == null ? blank : at.keyring();
-    Set<Token> tokens = new HashSet<>(at == null ? Set.of() : at.tokens());
-    tokens.add(token);
-    Map<Long, Epoch> r = new HashMap<>(registered);
-    r.put(t.epoch(), new Epoch(tokens, base.register(t.tokenKey(), group, t.epoch())));
-    return Step.of(new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial,
-        licenceRounds, keyring, r, key, lastRequested, open));
-  }
-
-  private Step<Supplier> groupKey(GroupKey g) throws CmtViolationException {
+  private Step<Supplier> groupKey(GroupKey g) throws ProtocolViolationException {
     Key k = key;
+    Set<Token> tokens = Set.copyOf(g.readingTokens());
     if (k != null && g.epoch() <= k.epoch) {
-      if (g.epoch() == k.epoch && g.groupKey() == k.groupKey
-          && k.members.equals(Set.copyOf(g.tokens()))) {
+      if (g.epoch() == k.epoch && g.groupKey() == k.groupKey && k.members.equals(tokens)) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "group key already applied");
       }
       throw new CmtViolationException(CmtChecks.CMT_S_02, "group key of an old epoch");
     }
-    if (g.tokens().size() < params.minGroupSize()
-        || g.tokens().size() > params.aggregation().nMax()) {
+    if (tokens.size() < params.minGroupSize() || tokens.size() > params.aggregation().nMax()) {
       throw new CmtViolationException(CmtChecks.CMT_V_07, "group size outside [m_min, n_max]");
-    }
-    Epoch at = registered.get(g.epoch());
-    if (at == null || !at.tokens().containsAll(g.tokens())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "group key names an unknown token");
     }
     if ((g.groupKey() & ~params.mask()) != 0) {
       throw new CmtViolationException(CmtChecks.CMT_V_06, "K not below M");
+    }
+    // §3.4 step 5, §11.4: register every member's K_mac from sk_S and pk_T for (G, ε), together
+    // with the key; AUTH-V-14 for a small-order pk_T, and then nothing changes.
+    ReadingKeyring ring = blank;
+    for (X25519PublicKey pk : g.tokenKeys()) {
+      ring = ring.register(pk, group, g.epoch());
     }
     // §3.4 step 5: every open round of the older epoch is void.
     List<ProtocolEvent> events = new ArrayList<>();
     for (Round r : open.keySet()) {
       events.add(new RoundOutcome.Voided(group, r, VoidReason.MEMBERSHIP_CHANGED));
     }
-    // §11.4: only this epoch's tokens verify from now on; later epochs stay pending.
-    Map<Long, Epoch> later = new HashMap<>(registered);
-    later.keySet().removeIf(ep -> ep <= g.epoch());
+    // §11.4: only this epoch's tokens verify from now on.
     Supplier next = new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial,
-        licenceRounds, at.keyring(), later,
-        new Key(g.epoch(), g.groupKey(), Set.copyOf(g.tokens())), lastRequested, Map.of());
+        licenceRounds, ring, new Key(g.epoch(), g.groupKey(), tokens), lastRequested, Map.of());
     return new Step<>(next, List.of(), sortedEvents(events));
   }
 
@@ -498,7 +455,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
 
   private Supplier with(@Nullable Key k, long last, Map<Round, Open> o) {
     return new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial, licenceRounds,
-        keyring, registered, k, last, o);
+        keyring, k, last, o);
   }
 
   private static List<ProtocolEvent> sortedEvents(List<ProtocolEvent> events) {

@@ -3,6 +3,8 @@ package io.gridveil.cmt;
 
 import static io.gridveil.testkit.CheckAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
@@ -11,6 +13,7 @@ import io.gridveil.core.Token;
 import io.gridveil.core.auth.Anchor;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.codec.CanonicalReader;
@@ -36,6 +39,9 @@ class CmtCodecTest {
   private static final X25519PublicKey PK = X25519PublicKey.of(new byte[] {
       9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
       16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31});
+  private static final X25519PublicKey PK2 = X25519PublicKey.of(new byte[] {
+      7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+      16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 32});
 
   static List<CmtMessage> all() {
     return List.of(
@@ -44,12 +50,11 @@ class CmtCodecTest {
         new CmtMessage.LcDiscovery(),
         new CmtMessage.LcAnnouncement(A, 4),
         new CmtMessage.TokenAssignment(new MeterId("sm-1"), A, B, 2),
-        new CmtMessage.TokenRegistration(3, PK),
         new CmtMessage.ReRegister(3, A),
         new CmtMessage.KeyShare(A, 3, -5, PK),
         new CmtMessage.SuccessorAssignment(3, A, new MeterId("sm-2"), B, 7, true),
         new CmtMessage.RingSum(3, 12),
-        new CmtMessage.GroupKey(3, -1, List.of(A, B)),
+        CmtMessage.GroupKey.sorted(3, -1, List.of(PK, PK2)),
         new CmtMessage.ReadingRequest(3),
         new CmtMessage.Delta(A, 3, 99),
         new CmtMessage.EncryptedReading(B, 3, Long.MIN_VALUE),
@@ -75,25 +80,53 @@ class CmtCodecTest {
       }
       types.add(CmtCodec.INSTANCE.typeOf(m));
     }
-    assertEquals(17, types.size());
+    // 16 messages, types 1 to 17 without 6 (spec/cmt.md §4.1)
+    assertEquals(16, types.size());
+    assertTrue(!types.contains(6));
   }
 
-  private static CanonicalReader tokens(int count, Token... ts) {
+  /** A GroupKey body with the given count and keys, in the given order. */
+  private static CanonicalReader groupKey(int count, X25519PublicKey... keys) {
     CanonicalWriter w = new CanonicalWriter().u64(1).u64(2).u16(count);
-    for (Token t : ts) {
-      w.fixed(t.toBytes());
+    for (X25519PublicKey k : keys) {
+      w.fixed(k.toBytes());
     }
     return CanonicalReader.of(w.toByteArray());
   }
 
-  @Test
-  void tokenList_countBeyondBytes_isRefusedBeforeAllocation() {
-    assertViolation("CMT-E-01", () -> CmtCodec.INSTANCE.decode(11, tokens(65535, A)));
+  /** PK and PK2 in ascending, then descending, order of their reading tokens. */
+  private static X25519PublicKey[] ordered(boolean ascending) {
+    boolean pkFirst = ReadingKey.tokenOf(PK).compareTo(ReadingKey.tokenOf(PK2)) < 0;
+    return pkFirst == ascending
+        ? new X25519PublicKey[] {PK, PK2}
+        : new X25519PublicKey[] {PK2, PK};
   }
 
   @Test
-  void tokenList_repeated_isRefused() {
-    assertViolation("CMT-E-02", () -> CmtCodec.INSTANCE.decode(11, tokens(2, A, A)));
+  void tokenKeyList_countBeyondBytes_isRefusedBeforeAllocation() {
+    assertViolation("CMT-E-01", () -> CmtCodec.INSTANCE.decode(11, groupKey(65535, PK)));
+    // one key short: 32 bytes per key
+    assertViolation("CMT-E-01", () -> CmtCodec.INSTANCE.decode(11, groupKey(3, PK, PK2)));
+  }
+
+  @Test
+  void tokenKeyList_repeatedOrUnsorted_isRefused() throws Exception {
+    assertViolation("CMT-E-02", () -> CmtCodec.INSTANCE.decode(11, groupKey(2, PK, PK)));
+    assertViolation("CMT-E-02", () -> CmtCodec.INSTANCE.decode(11, groupKey(2, ordered(false))));
+    CmtMessage.GroupKey ok =
+        (CmtMessage.GroupKey) CmtCodec.INSTANCE.decode(11, groupKey(2, ordered(true)));
+    assertEquals(List.of(ordered(true)), ok.tokenKeys());
+    // the record refuses what the codec refuses
+    assertThrows(IllegalArgumentException.class,
+        () -> new CmtMessage.GroupKey(1, 2, List.of(ordered(false))));
+    assertThrows(IllegalArgumentException.class,
+        () -> CmtMessage.GroupKey.sorted(1, 2, List.of(PK, PK)));
+  }
+
+  @Test
+  void type6_isUnassigned() {
+    assertViolation("CORE-E-03", () -> CmtCodec.INSTANCE.decode(6,
+        CanonicalReader.of(new CanonicalWriter().u64(9).fixed(PK.toBytes()).toByteArray())));
   }
 
   @Test

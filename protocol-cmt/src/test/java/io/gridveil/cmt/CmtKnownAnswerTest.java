@@ -147,17 +147,15 @@ class CmtKnownAnswerTest {
       long epoch = v.longValue("epoch");
       List<X25519KeyPair> pairs = new java.util.ArrayList<>();
       List<Token> tokens = new java.util.ArrayList<>();
+      List<X25519PublicKey> keys = new java.util.ArrayList<>();
       for (int i = 0; i < n; i++) {
         X25519KeyPair pair = X25519KeyPair.generate(rng);
         pairs.add(pair);
         tokens.add(ReadingKey.tokenOf(pair.publicKey()));
-        s = s.step(in(pki, s, g, Round.FIRST,
-            new CmtMessage.TokenRegistration(epoch, pair.publicKey())), rng).next();
+        keys.add(pair.publicKey());
       }
-      List<Token> sorted = new java.util.ArrayList<>(tokens);
-      sorted.sort(null);
-      s = s.step(in(pki, s, g, Round.FIRST, new CmtMessage.GroupKey(epoch,
-          v.longValue("groupKey"), sorted)), rng).next();
+      s = s.step(in(pki, s, g, Round.FIRST, CmtMessage.GroupKey.sorted(epoch,
+          v.longValue("groupKey"), keys)), rng).next();
       Round j = new Round(v.longValue("round"));
       s = s.step(new CmtInput.RequestRound(j), rng).next();
       List<ProtocolEvent> events = new java.util.ArrayList<>();
@@ -194,8 +192,13 @@ class CmtKnownAnswerTest {
             new Round(v.longValue("validFrom")), new Round(v.longValue("validUntil"))), supplier));
       }
       case "lc-discovery" -> new CmtMessage.LcDiscovery();
-      case "token-registration" -> new CmtMessage.TokenRegistration(v.longValue("epoch"),
-          X25519PublicKey.of(v.hex("tokenKey")));
+      case "group-key" -> {
+        List<X25519PublicKey> keys = new java.util.ArrayList<>();
+        for (Object o : v.list("tokenKeys")) {
+          keys.add(X25519PublicKey.of(java.util.HexFormat.of().parseHex((String) o)));
+        }
+        yield new CmtMessage.GroupKey(v.longValue("epoch"), lv(v.get("groupKey")), keys);
+      }
       case "re-register" -> new CmtMessage.ReRegister(v.longValue("epoch"),
           Token.fromBytes(v.hex("lc")));
       case "key-share" -> new CmtMessage.KeyShare(Token.fromBytes(v.hex("token")),
@@ -222,7 +225,7 @@ class CmtKnownAnswerTest {
   @Test
   void messageBodies_matchVectors_malformedOnesFailTheirCheck() throws Exception {
     List<Vector> vs = Vectors.load("cmt/messages.json");
-    assertEquals(10, vs.size());
+    assertEquals(14, vs.size());
     for (Vector v : vs) {
       int type = (int) v.longValue("type");
       byte[] body = v.hex("body");
@@ -251,10 +254,17 @@ class CmtKnownAnswerTest {
             TrustAnchors.empty().with(Anchor.of(Address.SUPPLIER, supplier.publicKey())),
             RevocationList.NONE, new GroupId(v.string("group")), new Round(3)).meter());
       }
-      if (back instanceof CmtMessage.TokenRegistration t) {
-        assertEquals(Token.fromBytes(v.hex("readingToken")), ReadingKey.tokenOf(t.tokenKey()));
-        assertEquals(t.tokenKey(), X25519KeyPair.fromPrivate(
-            SecretBytes.copyOf(v.hex("tokenPrivate"))).publicKey());
+      if (back instanceof CmtMessage.GroupKey gk) {
+        // the independently computed token keys and reading tokens, in ascending order
+        List<?> privates = v.list("tokenPrivates");
+        List<?> reading = v.list("readingTokens");
+        assertEquals(privates.size(), gk.tokenKeys().size());
+        for (int i = 0; i < privates.size(); i++) {
+          assertEquals(gk.tokenKeys().get(i), X25519KeyPair.fromPrivate(SecretBytes.copyOf(
+              java.util.HexFormat.of().parseHex((String) privates.get(i)))).publicKey());
+          assertEquals(Token.fromBytes(java.util.HexFormat.of().parseHex(
+              (String) reading.get(i))), gk.readingTokens().get(i));
+        }
       }
     }
   }

@@ -19,6 +19,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Random sequences of joins, leaves, failures, recoveries, LC rotations and rounds, every party
@@ -122,5 +123,65 @@ class CmtNetworkProperties {
         assertEquals(d.exactMembers.get(e.round()).size(), e.contributors());
       }
     }
+  }
+
+  /**
+   * The group key carries the members' token keys (spec/cmt.md §3.4 step 5), so on a network
+   * that only reorders frames no frame order can leave the supplier without the key: after set-up
+   * and after every re-key (rotation, leave) the group settles, and every round is exact
+   * with the plaintext sum of all live meters' readings.
+   */
+  @Property(tries = 20)
+  void reorderOnly_everyRoundAfterSetUp_isExact(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int n) {
+    // K by the LC's sum of shares: the secure-sum ring (§3.5) has its own ordering hazard (a
+    // RingSum may overtake its receiver's SuccessorAssignment), which is not the GroupKey's
+    CmtGroupDriver d = new CmtGroupDriver(PARAMS, new FaultPlan(0, 0, 0, 0, true), seed);
+    for (int i = 0; i < n; i++) {
+      d.join();
+    }
+    assertTrue(d.settle(8), d::dump);
+    long r = seed;
+    // re-keys by rotation and by a member's leave; a join and an LC's leave are left out: on a
+    // reordering network their set-up frames race each other (not the GroupKey's concern)
+    List<Action> script = List.of(Action.ROUND, Action.ROUND, Action.ROTATE, Action.ROUND,
+        Action.LEAVE, Action.ROUND, Action.ROTATE, Action.ROUND, Action.ROUND);
+    int rounds = 0;
+    for (Action a : script) {
+      switch (a) {
+        case ROTATE -> d.rotate();
+        case LEAVE -> {
+          // a member that is not the LC (an LC that leaves hands over first, §3.9)
+          List<MeterId> members = new ArrayList<>(d.live());
+          members.removeAll(d.lcs());
+          if (d.live().size() > PARAMS.minGroupSize()) {
+            d.leave(members.get(Math.floorMod(r, members.size())));
+          }
+        }
+        default -> { }
+      }
+      if (a != Action.ROUND) {
+        assertTrue(d.settle(8), () -> "re-keyed after " + a + "\n" + d.dump());
+        continue;
+      }
+      Map<MeterId, Long> readings = new HashMap<>();
+      long expected = 0;
+      for (MeterId id : d.live()) {
+        r = r * 6364136223846793005L + 1442695040888963407L;
+        long v = Math.floorMod(r >>> 11, T_MAX + 1);
+        readings.put(id, v);
+        expected += v;
+      }
+      Optional<RoundOutcome> o = d.round(readings);
+      rounds++;
+      assertTrue(o.isPresent() && o.get() instanceof RoundOutcome.Exact,
+          () -> "round " + d.round + ": " + o + "\n" + d.dump());
+      RoundOutcome.Exact e = (RoundOutcome.Exact) o.get();
+      assertEquals(expected, e.sum());
+      assertEquals(readings.size(), e.contributors());
+    }
+    assertEquals(6, rounds);
+    // the supplier never saw a group key before its tokens
+    assertTrue(!d.rejections().containsKey("CMT-V-03"), d.rejections()::toString);
   }
 }

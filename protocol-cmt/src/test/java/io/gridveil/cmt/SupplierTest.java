@@ -28,6 +28,7 @@ import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.TestPki;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The supplier's checks (spec/cmt.md §3.1, §3.4 step 5, §3.6 step 5, §3.7, §11). */
@@ -82,17 +83,18 @@ class SupplierTest {
         new CmtMessage.EncryptedReading(body, epoch, c)), key, sequence++);
   }
 
-  private Supplier registered(Supplier s, long epoch, int count) throws Exception {
-    for (int i = 0; i < count; i++) {
-      s = s.step(lc(new CmtMessage.TokenRegistration(epoch, tokenKeys.get(i).publicKey()), s),
-          rng).next();
+  /** The GroupKey of an epoch with the token keys of the given pairs. */
+  private static CmtMessage.GroupKey groupKey(long epoch, long k, List<X25519KeyPair> pairs) {
+    List<X25519PublicKey> keys = new ArrayList<>();
+    for (X25519KeyPair p : pairs) {
+      keys.add(p.publicKey());
     }
-    return s;
+    return CmtMessage.GroupKey.sorted(epoch, k, keys);
   }
 
   private Supplier keyed(long groupKey) throws Exception {
-    Supplier s = registered(fresh(), 1, 4);
-    return s.step(lc(new CmtMessage.GroupKey(1, groupKey, members()), s), rng).next();
+    Supplier s = fresh();
+    return s.step(lc(groupKey(1, groupKey, tokenKeys.subList(0, 3)), s), rng).next();
   }
 
   @Test
@@ -134,7 +136,7 @@ class SupplierTest {
     // A licensed frame under LOCAL_CONCENTRATOR (kind 3, spec/cmt.md §11.1).
     byte[] frame = CmtGroupDriver.CODEC.encode(new Envelope<>(Address.LOCAL_CONCENTRATOR,
         Address.SUPPLIER, G, Round.FIRST,
-        new CmtMessage.TokenRegistration(1, tokenKeys.get(0).publicKey())));
+        groupKey(1, 0, tokenKeys.subList(0, 3))));
     byte[] sealed = AuthCodec.signLicensed(frame, 7, pki.licence(A, G), pki.meterKey(A));
     assertViolation("AUTH-V-06", () -> EnvelopeVerifier.of(CmtGroupDriver.CODEC, s, G,
         pki.anchors()).verify(sealed, Round.FIRST, s));
@@ -147,58 +149,50 @@ class SupplierTest {
   }
 
   @Test
-  void registration_replayedOldOrSmallOrder_isRefused() throws Exception {
+  void groupKey_belowMinimum_oldEpoch_replayed_outsideZm_areRefused() throws Exception {
     Supplier s = keyed(10);
-    assertViolation("CMT-S-02", () -> s.step(lc(
-        new CmtMessage.TokenRegistration(1, X25519KeyPair.generate(rng).publicKey()), s), rng));
-    Supplier s2 = s.step(lc(new CmtMessage.TokenRegistration(2, tokenKeys.get(0).publicKey()), s),
-        rng).next();
-    assertViolation("CMT-S-04", () -> s2.step(lc(
-        new CmtMessage.TokenRegistration(2, tokenKeys.get(0).publicKey()), s2), rng));
-    assertViolation("AUTH-V-14", () -> s.step(lc(
-        new CmtMessage.TokenRegistration(2, X25519PublicKey.of(new byte[32])), s), rng));
-  }
-
-  @Test
-  void pendingRegistrations_areBounded() throws Exception {
-    Supplier s = keyed(10);
-    // at most W pending epochs (W = 4 here) ...
-    for (long e = 2; e < 2 + PARAMS.roundWindow(); e++) {
-      s = s.step(lc(new CmtMessage.TokenRegistration(e, tokenKeys.get(0).publicKey()), s), rng)
-          .next();
-    }
-    Supplier full = s;
-    assertViolation("CMT-S-05", () -> full.step(lc(new CmtMessage.TokenRegistration(
-        2 + PARAMS.roundWindow(), tokenKeys.get(0).publicKey()), full), rng));
-    // ... and at most n_max tokens per epoch
-    Supplier t = keyed(10);
-    for (int i = 0; i < PARAMS.aggregation().nMax(); i++) {
-      t = t.step(lc(new CmtMessage.TokenRegistration(2, X25519KeyPair.generate(rng).publicKey()),
-          t), rng).next();
-    }
-    Supplier crowded = t;
-    assertViolation("CMT-V-07", () -> crowded.step(lc(new CmtMessage.TokenRegistration(2,
-        X25519KeyPair.generate(rng).publicKey()), crowded), rng));
-  }
-
-  @Test
-  void groupKey_belowMinimum_unknownToken_oldEpoch_outsideZm_areRefused() throws Exception {
-    Supplier s = registered(keyed(10), 2, 3);
-    List<Token> two = members().subList(0, 2);
-    assertViolation("CMT-V-07", () -> s.step(lc(new CmtMessage.GroupKey(2, 1, two), s), rng));
-    assertViolation("CMT-V-03", () -> s.step(lc(new CmtMessage.GroupKey(2, 1,
-        List.of(members().get(0), members().get(1), new Token(9, 9))), s), rng));
-    // registered for epoch 1 only
-    assertViolation("CMT-V-03", () -> s.step(lc(new CmtMessage.GroupKey(3, 1, members()), s),
+    List<X25519KeyPair> next = fresh(3);
+    assertViolation("CMT-V-07", () -> s.step(lc(groupKey(2, 1, next.subList(0, 2)), s), rng));
+    List<X25519KeyPair> crowd = fresh(PARAMS.aggregation().nMax() + 1);
+    assertViolation("CMT-V-07", () -> s.step(lc(groupKey(2, 1, crowd), s), rng));
+    assertViolation("CMT-S-02", () -> s.step(lc(groupKey(1, 11, next), s), rng));
+    assertViolation("CMT-S-04", () -> s.step(lc(groupKey(1, 10, tokenKeys.subList(0, 3)), s),
         rng));
-    assertViolation("CMT-S-02", () -> s.step(lc(new CmtMessage.GroupKey(1, 11, members()), s),
-        rng));
-    assertViolation("CMT-S-04", () -> s.step(lc(new CmtMessage.GroupKey(1, 10, members()), s),
-        rng));
-    assertViolation("CMT-V-06", () -> s.step(lc(new CmtMessage.GroupKey(2, 1L << 16, members()),
-        s), rng));
+    assertViolation("CMT-V-06", () -> s.step(lc(groupKey(2, 1L << 16, next), s), rng));
     assertEquals(1, s.epoch());
-    assertEquals(2, s.step(lc(new CmtMessage.GroupKey(2, 1, members()), s), rng).next().epoch());
+    Supplier s2 = s.step(lc(groupKey(2, 1, next), s), rng).next();
+    assertEquals(2, s2.epoch());
+    assertEquals(Set.copyOf(groupKey(2, 1, next).readingTokens()), s2.members());
+    assertEquals(3, s2.readingKeyring().orElseThrow().size());
+  }
+
+  @Test
+  void groupKey_withASmallOrderTokenKey_isRefused_andChangesNothing() throws Exception {
+    Supplier s = keyed(10).step(new CmtInput.RequestRound(new Round(1)), rng).next();
+    List<X25519PublicKey> keys = new ArrayList<>();
+    for (X25519KeyPair p : fresh(2)) {
+      keys.add(p.publicKey());
+    }
+    // the identity point (all zero): X25519 with it yields the all-zero secret (spec/auth.md §6.2)
+    keys.add(X25519PublicKey.of(new byte[32]));
+    CmtInput bad = lc(CmtMessage.GroupKey.sorted(2, 1, keys), s);
+    assertViolation("AUTH-V-14", () -> s.step(bad, rng));
+    // unchanged: still epoch 1 with its tokens and keyring, round 1 still open and decryptable
+    assertEquals(1, s.epoch());
+    assertEquals(Set.copyOf(members()), s.members());
+    Round j = new Round(1);
+    Supplier s1 = s.step(reading(0, token(0), j, 1, 5, s), rng).next();
+    Supplier s2 = s1.step(reading(1, token(1), j, 1, 7, s1), rng).next();
+    assertEquals(List.of(new RoundOutcome.Exact(G, j, 2, 3, 0)),
+        s2.step(reading(2, token(2), j, 1, 0, s2), rng).events());
+  }
+
+  private List<X25519KeyPair> fresh(int count) {
+    List<X25519KeyPair> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(X25519KeyPair.generate(rng));
+    }
+    return out;
   }
 
   @Test
@@ -209,8 +203,7 @@ class SupplierTest {
     Supplier s1 = s.step(reading(0, token(0), j, 1, 5, s), rng).next();
     assertViolation("CMT-S-04", () -> s1.step(reading(0, token(0), j, 1, 5, s1), rng));
     assertViolation("CMT-V-04", () -> s1.step(reading(0, token(0), j, 1, 6, s1), rng));
-    // a token registered for the epoch but not in its group key
-    assertViolation("CMT-V-03", () -> s1.step(reading(3, token(3), j, 1, 6, s1), rng));
+    // a token outside the group key has no MAC key (AUTH-V-05, below)
     // a body naming another token than the MAC's
     assertViolation("CMT-V-10", () -> s1.step(reading(1, token(2), j, 1, 6, s1), rng));
     assertViolation("CMT-S-02", () -> s1.step(reading(1, token(1), j, 2, 6, s1), rng));
@@ -240,23 +233,17 @@ class SupplierTest {
   void newGroupKey_voidsOpenRoundsOfTheOldEpoch_andRetiresItsTokens() throws Exception {
     Supplier s = keyed(0).step(new CmtInput.RequestRound(new Round(4)), rng).next();
     assertTrue(s.readingKeyring().orElseThrow().size() >= 3);
-    List<X25519KeyPair> next = new ArrayList<>();
-    List<Token> tokens = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      X25519KeyPair p = X25519KeyPair.generate(rng);
-      next.add(p);
-      tokens.add(ReadingKey.tokenOf(p.publicKey()));
-      s = s.step(lc(new CmtMessage.TokenRegistration(2, p.publicKey()), s), rng).next();
-    }
-    tokens.sort(null);
     Supplier before = s;
-    Step<Supplier> st = before.step(lc(new CmtMessage.GroupKey(2, 5, tokens), before), rng);
+    Step<Supplier> st = before.step(lc(groupKey(2, 5, fresh(3)), before), rng);
     assertEquals(List.of(new RoundOutcome.Voided(G, new Round(4),
         VoidReason.MEMBERSHIP_CHANGED)), st.events());
     assertEquals(3, st.next().readingKeyring().orElseThrow().size());
     Supplier after = st.next().step(new CmtInput.RequestRound(new Round(5)), rng).next();
     assertViolation("AUTH-V-05", () -> after.step(reading(0, token(0), new Round(5), 1, 0, after),
         rng));
+    // a frame MACed under a retired token and verified before the re-key reaches no member
+    CmtInput stale = reading(0, token(0), new Round(5), 2, 0, before);
+    assertViolation("CMT-V-03", () -> after.step(stale, rng));
   }
 
   @Test
