@@ -454,7 +454,10 @@ public final class CmtDriver implements SchemeDriver {
 
     private void track(int i, Meter before, Meter after) {
       retarget(byToken, before.token(), after.token(), i);
-      retarget(byReadingToken, before.readingToken(), after.readingToken(), i);
+      // Reading tokens are fresh per epoch, and a ciphertext sent under the previous epoch's token
+      // may reach the supplier after the meter re-registered: keep every token a meter used (128
+      // random bits each, so they never collide), for the group's lifetime.
+      after.readingToken().ifPresent(t -> byReadingToken.put(t, i));
       if (after.isLocalConcentrator()) {
         lcs.add(i);
       } else {
@@ -473,7 +476,6 @@ public final class CmtDriver implements SchemeDriver {
     /** Restarts meter i from its persistent state: ms_i and ε_last (spec/cmt.md §3.9 step 3). */
     private void restart(int i) throws SimulationException {
       meter(i).token().ifPresent(byToken::remove);
-      meter(i).readingToken().ifPresent(byReadingToken::remove);
       lcs.remove(i);
       long lastEpoch = meter(i).lastEpoch();
       restarts[i]++;
