@@ -19,9 +19,6 @@ import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.EnvelopeCodec;
-import io.gridveil.core.party.ProtocolEvent;
-import io.gridveil.core.party.RoundOutcome;
-import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.sim.driver.FrameNetwork;
@@ -32,18 +29,17 @@ import io.gridveil.sim.driver.Pki;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
+import io.gridveil.sim.driver.RoundTracker;
 import io.gridveil.sim.driver.Scheme;
 import io.gridveil.sim.driver.SchemeDriver;
 import io.gridveil.sim.driver.SchemeFacts;
 import io.gridveil.sim.driver.SimulationException;
 import io.gridveil.sim.driver.Wire;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Drives a blinding group (spec/blinding.md §4) as the package documentation of
@@ -122,9 +118,7 @@ public final class BlindingDriver implements SchemeDriver {
     private final Node<TrustedThirdParty, BlindingInput, BlindingMessage> ttp;
     private final Node<Aggregator, BlindingInput, BlindingMessage> aggregator;
     private final Node<Supplier, BlindingInput, BlindingMessage> supplier;
-    private final BitSet delivered = new BitSet();
-    private @Nullable RoundOutcome outcome;
-    private long current = -1;
+    private final RoundTracker<BlindingMessage> round;
 
     Group(GroupSpec spec, FrameNetwork network) throws SimulationException {
       this.group = spec.group();
@@ -153,14 +147,16 @@ public final class BlindingDriver implements SchemeDriver {
       supplier = new Node<>(Role.SUPPLIER, -1,
           pki.role(Supplier.create(group, params), Pki.RoleKey.SUPPLIER, CODEC,
               BlindingInput.Inbound::new, 0));
+      round = new RoundTracker<>(group, byId, b -> b instanceof BlindingMessage.Contribution);
+      round.countAt(aggregator);
       // Package docs step 2: the TTP checks the licences, deals seeds, the group's public data
       // and the key.
       wire.feed(ttp,
           new BlindingInput.SetupWithKeys(roster, keys, pki.anchors(), RevocationList.NONE,
               Round.FIRST),
-          this::events);
-      wire.deliverUntilIdle(this::route, this::events);
-      wire.onAccepted(this::accepted);
+          round::events);
+      wire.deliverUntilIdle(this::route, round::events);
+      wire.onAccepted(round::accepted);
       for (Node<Meter, BlindingInput, BlindingMessage> m : meters) {
         if (!m.state().isReady()) {
           throw new SimulationException("blinding: group " + group.value() + ": a meter got no seeds");
@@ -182,57 +178,33 @@ public final class BlindingDriver implements SchemeDriver {
       return List.of();
     }
 
-    private void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
-      for (ProtocolEvent e : events) {
-        if (e instanceof RoundOutcome o && o.round().index() == current) {
-          outcome = o;
-        }
-      }
-    }
 
     @Override
     public RoundResult run(RoundInput input) throws SimulationException {
-      current = input.round().index();
       Round j = input.round();
       wire.now(j);
-      outcome = null;
-      delivered.clear();
+      round.begin(j);
       aggregator.setDown(input.concentratorFailed());
       for (int i = 0; i < meters.size(); i++) {
         meters.get(i).setDown(input.failed(i));
       }
       for (int i = 0; i < meters.size(); i++) {
         wire.feed(meters.get(i), new BlindingInput.LocalReading(j, Reading.ofWattHours(input.reading(i))),
-            this::events);
+            round::events);
       }
-      wire.deliverUntilIdle(this::route, this::events);
-      wire.feed(aggregator, new BlindingInput.Deadline(j), this::events);
-      wire.deliverUntilIdle(this::route, this::events);
-      wire.feed(supplier, new BlindingInput.Deadline(j), this::events);
-      wire.deliverUntilIdle(this::route, this::events);
+      wire.deliverUntilIdle(this::route, round::events);
+      wire.feed(aggregator, new BlindingInput.Deadline(j), round::events);
+      wire.deliverUntilIdle(this::route, round::events);
+      wire.feed(supplier, new BlindingInput.Deadline(j), round::events);
+      wire.deliverUntilIdle(this::route, round::events);
       aggregator.setDown(false);
       for (Node<Meter, BlindingInput, BlindingMessage> m : meters) {
         m.setDown(false);
       }
-      RoundOutcome o = outcome;
-      if (o == null) {
-        o = new RoundOutcome.Voided(group, j, VoidReason.MISSING_CONTRIBUTION);
-      }
-      return new RoundResult.Aggregated(o, delivered);
+      // No sum reached the decrypting party if the aggregator was down: the round is void.
+      return round.result(j);
     }
 
-    /** Notes the contributions of round j that the aggregator accepted (§4.3). */
-    private void accepted(Node<?, ?, ?> node, io.gridveil.core.message.Envelope<BlindingMessage> e) {
-      if (node == aggregator
-          && e.body() instanceof BlindingMessage.Contribution
-          && e.round().index() == current
-          && e.sender() instanceof Address.Identified id) {
-        Integer k = byId.get(id.id());
-        if (k != null) {
-          delivered.set(k);
-        }
-      }
-    }
 
     @Override
     public Map<String, Long> refusals() {

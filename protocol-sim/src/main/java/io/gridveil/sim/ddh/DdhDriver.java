@@ -9,11 +9,7 @@ import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.message.Address;
-import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
-import io.gridveil.core.party.ProtocolEvent;
-import io.gridveil.core.party.RoundOutcome;
-import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.ddh.Admission;
@@ -36,17 +32,16 @@ import io.gridveil.sim.driver.Pki;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
+import io.gridveil.sim.driver.RoundTracker;
 import io.gridveil.sim.driver.Scheme;
 import io.gridveil.sim.driver.SchemeDriver;
 import io.gridveil.sim.driver.SchemeFacts;
 import io.gridveil.sim.driver.SimulationException;
 import io.gridveil.sim.driver.Wire;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Drives an EDAT group (spec/ddh.md §2, §3) as the package documentation of io.gridveil.ddh
@@ -101,9 +96,7 @@ public final class DdhDriver implements SchemeDriver {
     private final Map<MeterId, Integer> byId = new HashMap<>();
     private final Node<DdhAggregator, DdhInput, DdhMessage> aggregator;
     private final Node<DdhSupplier, DdhInput, DdhMessage> supplier;
-    private final BitSet delivered = new BitSet();
-    private @Nullable RoundOutcome outcome;
-    private long current = -1;
+    private final RoundTracker<DdhMessage> round;
 
     Group(GroupSpec spec, FrameNetwork network)
         throws DdhViolationException, AuthenticationException {
@@ -142,7 +135,9 @@ public final class DdhDriver implements SchemeDriver {
           new Node<>(Role.AGGREGATOR, -1,
               pki.role(DdhAggregator.create(params, group, signing.publicKey(), roster),
                   Pki.RoleKey.AGGREGATOR, CODEC, DdhInput.Inbound::new, 0));
-      wire.onAccepted(this::accepted);
+      round = new RoundTracker<>(group, byId, b -> b instanceof DdhMessage.Contribution);
+      round.countAt(aggregator);
+      wire.onAccepted(round::accepted);
     }
 
     private List<Node<?, ?, ?>> route(Address to) {
@@ -161,58 +156,33 @@ public final class DdhDriver implements SchemeDriver {
       return List.of();
     }
 
-    private void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
-      for (ProtocolEvent e : events) {
-        if (e instanceof RoundOutcome o && o.round().index() == current) {
-          outcome = o;
-        }
-      }
-    }
 
-    /** Notes the contributions of round j that the aggregator accepted (§3.2). */
-    private void accepted(Node<?, ?, ?> node, Envelope<DdhMessage> e) {
-      if (node == aggregator
-          && e.body() instanceof DdhMessage.Contribution
-          && e.round().index() == current
-          && e.sender() instanceof Address.Identified id) {
-        Integer k = byId.get(id.id());
-        if (k != null) {
-          delivered.set(k);
-        }
-      }
-    }
 
     @Override
     public RoundResult run(RoundInput input) throws SimulationException {
       Round j = input.round();
-      current = j.index();
       wire.now(j);
-      outcome = null;
-      delivered.clear();
+      round.begin(j);
       aggregator.setDown(input.concentratorFailed());
       for (int i = 0; i < meters.size(); i++) {
         meters.get(i).setDown(input.failed(i));
       }
       for (int i = 0; i < meters.size(); i++) {
         wire.feed(meters.get(i), new DdhInput.LocalReading(j, Reading.ofWattHours(input.reading(i))),
-            this::events);
+            round::events);
       }
-      wire.deliverUntilIdle(this::route, this::events);
+      wire.deliverUntilIdle(this::route, round::events);
       // Package docs step 2: the aggregator's deadline, then reveals, then the supplier's.
-      wire.feed(aggregator, new DdhInput.Deadline(j), this::events);
-      wire.deliverUntilIdle(this::route, this::events);
-      wire.feed(supplier, new DdhInput.Deadline(j), this::events);
-      wire.deliverUntilIdle(this::route, this::events);
+      wire.feed(aggregator, new DdhInput.Deadline(j), round::events);
+      wire.deliverUntilIdle(this::route, round::events);
+      wire.feed(supplier, new DdhInput.Deadline(j), round::events);
+      wire.deliverUntilIdle(this::route, round::events);
       aggregator.setDown(false);
       for (Node<DdhMeter, DdhInput, DdhMessage> m : meters) {
         m.setDown(false);
       }
-      RoundOutcome o = outcome;
-      if (o == null) {
-        // No AggregateSum reached the supplier (the aggregator was down): nothing to decrypt.
-        o = new RoundOutcome.Voided(group, j, VoidReason.MISSING_CONTRIBUTION);
-      }
-      return new RoundResult.Aggregated(o, delivered);
+      // No sum reached the decrypting party if the aggregator was down: the round is void.
+      return round.result(j);
     }
 
     @Override

@@ -9,11 +9,7 @@ import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.message.Address;
-import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
-import io.gridveil.core.party.ProtocolEvent;
-import io.gridveil.core.party.RoundOutcome;
-import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.ddh.Admission;
@@ -33,13 +29,13 @@ import io.gridveil.sim.driver.Pki;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
+import io.gridveil.sim.driver.RoundTracker;
 import io.gridveil.sim.driver.Scheme;
 import io.gridveil.sim.driver.SchemeDriver;
 import io.gridveil.sim.driver.SchemeFacts;
 import io.gridveil.sim.driver.SimulationException;
 import io.gridveil.sim.driver.Wire;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,9 +101,7 @@ public final class PsaDriver implements SchemeDriver {
     private final List<Node<PsaMeter, PsaInput, PsaMessage>> meters = new ArrayList<>();
     private final Map<MeterId, Integer> byId = new HashMap<>();
     private final Node<PsaAggregator, PsaInput, PsaMessage> aggregator;
-    private final BitSet delivered = new BitSet();
-    private @Nullable RoundOutcome outcome;
-    private long current = -1;
+    private final RoundTracker<PsaMessage> round;
 
     Group(GroupSpec spec, PsaParameters params, PsaDiscreteLog dlog, FrameNetwork network)
         throws SimulationException {
@@ -137,7 +131,9 @@ public final class PsaDriver implements SchemeDriver {
       aggregator =
           new Node<>(Role.SUPPLIER, -1,
               pki.role(a, Pki.RoleKey.AGGREGATOR, CODEC, PsaInput.Inbound::new, 0));
-      wire.onAccepted(this::accepted);
+      round = new RoundTracker<>(group, byId, b -> b instanceof PsaMessage.Contribution);
+      round.countAt(aggregator);
+      wire.onAccepted(round::accepted);
     }
 
     private List<Node<?, ?, ?>> route(Address to) {
@@ -147,53 +143,30 @@ public final class PsaDriver implements SchemeDriver {
       return List.of();
     }
 
-    private void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
-      for (ProtocolEvent e : events) {
-        if (e instanceof RoundOutcome o && o.round().index() == current) {
-          outcome = o;
-        }
-      }
-    }
 
-    private void accepted(Node<?, ?, ?> node, Envelope<PsaMessage> e) {
-      if (node == aggregator
-          && e.body() instanceof PsaMessage.Contribution
-          && e.round().index() == current
-          && e.sender() instanceof Address.Identified id) {
-        Integer k = byId.get(id.id());
-        if (k != null) {
-          delivered.set(k);
-        }
-      }
-    }
 
     @Override
     public RoundResult run(RoundInput input) throws SimulationException {
       Round j = input.round();
-      current = j.index();
       wire.now(j);
-      outcome = null;
-      delivered.clear();
+      round.begin(j);
       aggregator.setDown(input.concentratorFailed());
       for (int i = 0; i < meters.size(); i++) {
         meters.get(i).setDown(input.failed(i));
       }
       for (int i = 0; i < meters.size(); i++) {
         wire.feed(meters.get(i), new PsaInput.LocalReading(j, Reading.ofWattHours(input.reading(i))),
-            this::events);
+            round::events);
       }
-      wire.deliverUntilIdle(this::route, this::events);
-      wire.feed(aggregator, new PsaInput.Deadline(j), this::events);
-      wire.deliverUntilIdle(this::route, this::events);
+      wire.deliverUntilIdle(this::route, round::events);
+      wire.feed(aggregator, new PsaInput.Deadline(j), round::events);
+      wire.deliverUntilIdle(this::route, round::events);
       aggregator.setDown(false);
       for (Node<PsaMeter, PsaInput, PsaMessage> m : meters) {
         m.setDown(false);
       }
-      RoundOutcome o = outcome;
-      if (o == null) {
-        o = new RoundOutcome.Voided(group, j, VoidReason.MISSING_CONTRIBUTION);
-      }
-      return new RoundResult.Aggregated(o, delivered);
+      // No sum reached the decrypting party if the aggregator was down: the round is void.
+      return round.result(j);
     }
 
     @Override

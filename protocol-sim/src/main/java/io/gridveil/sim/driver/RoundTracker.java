@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.sim.driver;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
+import io.gridveil.core.Round;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.party.ProtocolEvent;
+import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.VoidReason;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The bookkeeping of one round that the drivers of the aggregating schemes share (spec/sim.md
+ * §4.2, §4.5): the outcome the decrypting party reports for the current round, and which meters'
+ * contributions the counting party accepted, by the identity their licensed frame proved.
+ *
+ * @param <M> the scheme's message type
+ */
+public final class RoundTracker<M> {
+  private final GroupId group;
+  private final Map<MeterId, Integer> byId;
+  private final Predicate<M> isContribution;
+  private final BitSet delivered = new BitSet();
+  private @Nullable Node<?, ?, ?> counter;
+  private @Nullable RoundOutcome outcome;
+  private long current = -1;
+
+  /**
+   * Creates the tracker of a group.
+   *
+   * @param group the group
+   * @param byId each meter's position, by identity
+   * @param isContribution tells the scheme's contribution message apart
+   */
+  public RoundTracker(GroupId group, Map<MeterId, Integer> byId, Predicate<M> isContribution) {
+    this.group = Objects.requireNonNull(group, "group");
+    this.byId = Objects.requireNonNull(byId, "byId");
+    this.isContribution = Objects.requireNonNull(isContribution, "isContribution");
+  }
+
+  /**
+   * Names the party whose accepted contributions count (the aggregator).
+   *
+   * @param node the counting party
+   */
+  public void countAt(Node<?, ?, ?> node) {
+    this.counter = Objects.requireNonNull(node, "node");
+  }
+
+  /**
+   * Starts a round: forgets the previous outcome and contributions.
+   *
+   * @param round the round about to run
+   */
+  public void begin(Round round) {
+    current = round.index();
+    outcome = null;
+    delivered.clear();
+  }
+
+  /**
+   * Keeps the outcome of the current round among a step's events ({@link Wire.Events}).
+   *
+   * @param from the node that stepped
+   * @param events what it observed
+   */
+  public void events(Node<?, ?, ?> from, List<ProtocolEvent> events) {
+    for (ProtocolEvent e : events) {
+      if (e instanceof RoundOutcome o && o.round().index() == current) {
+        outcome = o;
+      }
+    }
+  }
+
+  /**
+   * Notes a contribution of the current round that the counting party accepted ({@link
+   * Wire.Accepted}).
+   *
+   * @param node the party that accepted an envelope
+   * @param e the verified envelope
+   */
+  public void accepted(Node<?, ?, ?> node, Envelope<M> e) {
+    if (node == counter
+        && isContribution.test(e.body())
+        && e.round().index() == current
+        && e.sender() instanceof Address.Identified id) {
+      Integer k = byId.get(id.id());
+      if (k != null) {
+        delivered.set(k);
+      }
+    }
+  }
+
+  /**
+   * Returns the round's result: the reported outcome, or void if no sum reached the decrypting
+   * party (the aggregator was down).
+   *
+   * @param round the round that ran
+   * @return the outcome and the meters whose contributions were accepted
+   */
+  public RoundResult result(Round round) {
+    RoundOutcome o = outcome;
+    if (o == null) {
+      o = new RoundOutcome.Voided(group, round, VoidReason.MISSING_CONTRIBUTION);
+    }
+    return new RoundResult.Aggregated(o, delivered);
+  }
+}
