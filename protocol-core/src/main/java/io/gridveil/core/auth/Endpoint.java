@@ -340,9 +340,6 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
   private byte[] wrap(S next, Envelope<M> e, byte[] frame, long seq) {
     if (e.sender() instanceof Address.Meter m && e.recipient().equals(Address.SUPPLIER)) {
       Optional<ReadingKey> key = next.readingKey(m.token());
-      if (key.isEmpty()) {
-        key = party.readingKey(m.token());
-      }
       if (key.isPresent()) {
         return AuthCodec.mac(frame, seq, key.get());
       }

@@ -152,15 +152,6 @@ public final class EnvelopeVerifier<M> {
   }
 
   /**
-   * Returns the receiver's groups.
-   *
-   * @return the groups
-   */
-  public Set<GroupId> groups() {
-    return groups;
-  }
-
-  /**
    * Verifies and decodes one authenticated frame under the verifier's own receiver policy.
    *
    * @param bytes the bytes received from the transport
@@ -170,7 +161,7 @@ public final class EnvelopeVerifier<M> {
    *     AuthenticationException (AUTH-V-01 to AUTH-V-07, AUTH-V-10, AUTH-V-11, AUTH-V-13)
    */
   public VerifiedEnvelope<M> verify(byte[] bytes, Round now) throws ProtocolViolationException {
-    return verify(bytes, now, self, keyring, null);
+    return verify(bytes, now, self, null, null);
   }
 
   /**
@@ -185,7 +176,7 @@ public final class EnvelopeVerifier<M> {
    */
   public VerifiedEnvelope<M> verify(byte[] bytes, Round now, ReceiverPolicy policy)
       throws ProtocolViolationException {
-    return verify(bytes, now, Objects.requireNonNull(policy, "policy"), keyring, null);
+    return verify(bytes, now, Objects.requireNonNull(policy, "policy"), null, null);
   }
 
   VerifiedEnvelope<M> verify(
@@ -203,7 +194,7 @@ public final class EnvelopeVerifier<M> {
     if (w instanceof AuthCodec.Licensed l) {
       return verifyLicensed(l, now, policy, cache);
     }
-    return verifyMaced((AuthCodec.Maced) w, policy, readingKeys);
+    return verifyMaced((AuthCodec.Maced) w, policy, readingKeys != null ? readingKeys : keyring);
   }
 
   private VerifiedEnvelope<M> verifySigned(AuthCodec.Signed s, Round now, ReceiverPolicy policy)
@@ -231,7 +222,7 @@ public final class EnvelopeVerifier<M> {
       SignedLicence signed = SignedLicence.decode(w.licence);
       l = Licences.checkSignature(signed, anchors, now);
       if (cache != null) {
-        cache.put(w.licence, signed, anchors);
+        cache.put(w.licence, signed);
       }
     }
     Ed25519PublicKey key = l.meterKey();

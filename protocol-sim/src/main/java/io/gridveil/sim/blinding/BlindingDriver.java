@@ -13,7 +13,6 @@ import io.gridveil.blinding.Supplier;
 import io.gridveil.blinding.TrustedThirdParty;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
-import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
@@ -178,33 +177,11 @@ public final class BlindingDriver implements SchemeDriver {
       return List.of();
     }
 
-
     @Override
     public RoundResult run(RoundInput input) throws SimulationException {
-      Round j = input.round();
-      wire.now(j);
-      round.begin(j);
-      aggregator.setDown(input.concentratorFailed());
-      for (int i = 0; i < meters.size(); i++) {
-        meters.get(i).setDown(input.failed(i));
-      }
-      for (int i = 0; i < meters.size(); i++) {
-        wire.feed(meters.get(i), new BlindingInput.LocalReading(j, Reading.ofWattHours(input.reading(i))),
-            round::events);
-      }
-      wire.deliverUntilIdle(this::route, round::events);
-      wire.feed(aggregator, new BlindingInput.Deadline(j), round::events);
-      wire.deliverUntilIdle(this::route, round::events);
-      wire.feed(supplier, new BlindingInput.Deadline(j), round::events);
-      wire.deliverUntilIdle(this::route, round::events);
-      aggregator.setDown(false);
-      for (Node<Meter, BlindingInput, BlindingMessage> m : meters) {
-        m.setDown(false);
-      }
-      // No sum reached the decrypting party if the aggregator was down: the round is void.
-      return round.result(j);
+      return round.run(wire, this::route, input, meters, BlindingInput.LocalReading::new, List.of(aggregator, supplier),
+          BlindingInput.Deadline::new);
     }
-
 
     @Override
     public Map<String, Long> refusals() {

@@ -3,7 +3,6 @@ package io.gridveil.sim.ddh;
 
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
-import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.core.auth.Ed25519SigningKey;
@@ -156,33 +155,11 @@ public final class DdhDriver implements SchemeDriver {
       return List.of();
     }
 
-
-
     @Override
     public RoundResult run(RoundInput input) throws SimulationException {
-      Round j = input.round();
-      wire.now(j);
-      round.begin(j);
-      aggregator.setDown(input.concentratorFailed());
-      for (int i = 0; i < meters.size(); i++) {
-        meters.get(i).setDown(input.failed(i));
-      }
-      for (int i = 0; i < meters.size(); i++) {
-        wire.feed(meters.get(i), new DdhInput.LocalReading(j, Reading.ofWattHours(input.reading(i))),
-            round::events);
-      }
-      wire.deliverUntilIdle(this::route, round::events);
       // Package docs step 2: the aggregator's deadline, then reveals, then the supplier's.
-      wire.feed(aggregator, new DdhInput.Deadline(j), round::events);
-      wire.deliverUntilIdle(this::route, round::events);
-      wire.feed(supplier, new DdhInput.Deadline(j), round::events);
-      wire.deliverUntilIdle(this::route, round::events);
-      aggregator.setDown(false);
-      for (Node<DdhMeter, DdhInput, DdhMessage> m : meters) {
-        m.setDown(false);
-      }
-      // No sum reached the decrypting party if the aggregator was down: the round is void.
-      return round.result(j);
+      return round.run(wire, this::route, input, meters, DdhInput.LocalReading::new, List.of(aggregator, supplier),
+          DdhInput.Deadline::new);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gridveil.sim.ddh;
 
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
-import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.core.auth.RevocationList;
@@ -143,30 +142,10 @@ public final class PsaDriver implements SchemeDriver {
       return List.of();
     }
 
-
-
     @Override
     public RoundResult run(RoundInput input) throws SimulationException {
-      Round j = input.round();
-      wire.now(j);
-      round.begin(j);
-      aggregator.setDown(input.concentratorFailed());
-      for (int i = 0; i < meters.size(); i++) {
-        meters.get(i).setDown(input.failed(i));
-      }
-      for (int i = 0; i < meters.size(); i++) {
-        wire.feed(meters.get(i), new PsaInput.LocalReading(j, Reading.ofWattHours(input.reading(i))),
-            round::events);
-      }
-      wire.deliverUntilIdle(this::route, round::events);
-      wire.feed(aggregator, new PsaInput.Deadline(j), round::events);
-      wire.deliverUntilIdle(this::route, round::events);
-      aggregator.setDown(false);
-      for (Node<PsaMeter, PsaInput, PsaMessage> m : meters) {
-        m.setDown(false);
-      }
-      // No sum reached the decrypting party if the aggregator was down: the round is void.
-      return round.result(j);
+      return round.run(wire, this::route, input, meters, PsaInput.LocalReading::new, List.of(aggregator),
+          PsaInput.Deadline::new);
     }
 
     @Override

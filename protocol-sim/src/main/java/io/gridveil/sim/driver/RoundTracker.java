@@ -3,6 +3,7 @@ package io.gridveil.sim.driver;
 
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
+import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
@@ -13,6 +14,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -96,6 +99,56 @@ public final class RoundTracker<M> {
         delivered.set(k);
       }
     }
+  }
+
+  /**
+   * Runs one round of an aggregating scheme (spec/sim.md §4.2): the meters that are up get their
+   * readings, then each party in {@code deadlines} gets its deadline in order, with the network
+   * emptied after each step; the first of them is the aggregator, down if the round's
+   * concentrator failure says so.
+   *
+   * @param <I> the parties' input type
+   * @param wire the group's plumbing
+   * @param router names the nodes each frame goes to
+   * @param input the round's readings and faults
+   * @param meters the meters in ring order
+   * @param reading the scheme's local-reading input for a round
+   * @param deadlines the aggregator, then any later decrypting party
+   * @param deadline the scheme's deadline input for a round
+   * @return the round's result
+   * @throws SimulationException if the network never goes idle
+   */
+  public <I> RoundResult run(
+      Wire<M, I> wire,
+      Wire.Router router,
+      RoundInput input,
+      List<? extends Node<?, I, M>> meters,
+      BiFunction<Round, Reading, I> reading,
+      List<? extends Node<?, I, M>> deadlines,
+      Function<Round, I> deadline)
+      throws SimulationException {
+    Round j = input.round();
+    wire.now(j);
+    begin(j);
+    Node<?, I, M> aggregator = deadlines.get(0);
+    aggregator.setDown(input.concentratorFailed());
+    for (int i = 0; i < meters.size(); i++) {
+      meters.get(i).setDown(input.failed(i));
+    }
+    for (int i = 0; i < meters.size(); i++) {
+      wire.feed(meters.get(i), reading.apply(j, Reading.ofWattHours(input.reading(i))), this::events);
+    }
+    wire.deliverUntilIdle(router, this::events);
+    for (Node<?, I, M> party : deadlines) {
+      wire.feed(party, deadline.apply(j), this::events);
+      wire.deliverUntilIdle(router, this::events);
+    }
+    aggregator.setDown(false);
+    for (Node<?, I, M> m : meters) {
+      m.setDown(false);
+    }
+    // No sum reached the decrypting party if the aggregator was down: the round is void.
+    return result(j);
   }
 
   /**
