@@ -51,6 +51,21 @@ public final class CmtChecks {
    * §3.9, §11.2).
    */
   public static final CheckId CMT_V_10 = CheckId.of("CMT-V-10");
+  /**
+   * A message other than a licence request is a licensed frame (or, for a ciphertext, a MACed
+   * one): a key that is only an enrolment anchor authorises nothing else (spec/cmt.md §11.1).
+   */
+  public static final CheckId CMT_V_11 = CheckId.of("CMT-V-11");
+  /**
+   * The identity, device key or licence is not revoked, and a carried licence is the supplier's
+   * current licence of its identity (spec/cmt.md §3.13).
+   */
+  public static final CheckId CMT_V_12 = CheckId.of("CMT-V-12");
+  /**
+   * The licence has not expired at the supplier's round; renewal is the supplier's decision
+   * (spec/cmt.md §3.13).
+   */
+  public static final CheckId CMT_V_13 = CheckId.of("CMT-V-13");
 
   /** The message is valid in the current phase (spec/cmt.md §5). */
   public static final CheckId CMT_S_01 = CheckId.of("CMT-S-01");
@@ -64,6 +79,11 @@ public final class CmtChecks {
   public static final CheckId CMT_S_05 = CheckId.of("CMT-S-05");
   /** An LC-only message reaches the LC (spec/cmt.md §5.1). */
   public static final CheckId CMT_S_06 = CheckId.of("CMT-S-06");
+  /**
+   * A group key's epoch is at most E_jump above the supplier's epoch floor (spec/cmt.md §3.4
+   * step 5).
+   */
+  public static final CheckId CMT_S_07 = CheckId.of("CMT-S-07");
 
   private CmtChecks() {}
 }

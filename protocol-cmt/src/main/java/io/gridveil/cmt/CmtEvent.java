@@ -4,6 +4,7 @@ package io.gridveil.cmt;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
+import io.gridveil.core.auth.SignedRevocationList;
 import io.gridveil.core.party.ProtocolEvent;
 import java.util.Objects;
 
@@ -133,6 +134,28 @@ public sealed interface CmtEvent extends ProtocolEvent {
      */
     public Rejoining {
       Objects.requireNonNull(group, "group");
+    }
+  }
+
+  /**
+   * The supplier revoked a licence (spec/cmt.md §3.13): the product distributes the signed list
+   * to every endpoint of the group ({@code Endpoint.updateRevocations}), whose verifiers then
+   * refuse every frame under the revoked licences (AUTH-V-11).
+   *
+   * @param group the group
+   * @param list the supplier-signed revocation list, newer than every earlier one
+   */
+  record RevocationIssued(GroupId group, SignedRevocationList list) implements CmtEvent {
+    /**
+     * Validates that no component is null.
+     *
+     * @param group the group
+     * @param list the signed list
+     * @throws NullPointerException if a component is null
+     */
+    public RevocationIssued {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(list, "list");
     }
   }
 }

@@ -115,6 +115,59 @@ public sealed interface CmtInput {
     }
   }
 
+  /** What a revocation bars (spec/cmt.md §3.13). */
+  enum RevocationScope {
+    /**
+     * Un-enrolment (a decommissioned or replaced device): the device key and the current licence
+     * are revoked for good; the identity may be enrolled again with another device key.
+     */
+    DEVICE_KEY,
+    /**
+     * Compromise: as {@link #DEVICE_KEY}, and the identity is never enrolled or licensed again.
+     */
+    IDENTITY
+  }
+
+  /**
+   * The supplier's operator revokes a meter (spec/cmt.md §3.13): no licence is issued to it
+   * again, its current licence's serial goes on the revocation list (event {@link
+   * CmtEvent.RevocationIssued}), and a group key it made no longer counts.
+   *
+   * @param meter the meter's identity
+   * @param scope what is barred
+   */
+  record Revoke(MeterId meter, RevocationScope scope) implements CmtInput {
+    /**
+     * Validates that no component is null.
+     *
+     * @param meter the meter's identity
+     * @param scope what is barred
+     * @throws NullPointerException if a component is null
+     */
+    public Revoke {
+      Objects.requireNonNull(meter, "meter");
+      Objects.requireNonNull(scope, "scope");
+    }
+  }
+
+  /**
+   * The supplier's operator renews a meter's licence (spec/cmt.md §3.13): the only way to a new
+   * licence after expiry; asking again only re-sends the current one.
+   *
+   * @param meter the meter's identity
+   */
+  record RenewLicence(MeterId meter) implements CmtInput {
+    /**
+     * Validates that the meter is not null.
+     *
+     * @param meter the meter's identity
+     * @throws NullPointerException if it is null
+     */
+    public RenewLicence {
+      Objects.requireNonNull(meter, "meter");
+    }
+  }
+
   /** The LC hands its role to a random member (spec/cmt.md §3.10). */
   record RotateLc() implements CmtInput {}
 

@@ -526,6 +526,14 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_V_09, "envelope for another group");
     }
     CmtMessage m = e.body();
+    // §11.1: the supplier's key speaks only the supplier's messages; every other frame a meter
+    // accepts is licensed, whatever anchors its endpoint holds.
+    boolean fromSupplier = v.principal().equals(Address.SUPPLIER);
+    if (fromSupplier
+        ? !(m instanceof LicenceGrant || m instanceof ReadingRequest)
+        : v.licence().isEmpty() || m instanceof LicenceGrant) {
+      throw new CmtViolationException(CmtChecks.CMT_V_11, "message under the wrong wrapper");
+    }
     if (m instanceof LicenceGrant g) {
       return licence(g.licence(), e.round(), out);
     } else if (m instanceof LcAnnouncement a) {

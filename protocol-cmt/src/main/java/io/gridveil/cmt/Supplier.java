@@ -21,7 +21,9 @@ import io.gridveil.core.auth.Ed25519PublicKey;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.ReadingKeyring;
+import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.SignedRevocationList;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.auth.X25519KeyPair;
 import io.gridveil.core.auth.X25519PublicKey;
@@ -62,30 +64,47 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * over all n members or void.
  */
 public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
+  /**
+   * E_jump (spec/cmt.md §3.4 step 5): a group key's epoch is at most this far above the epoch
+   * floor, so no single frame can push the epoch out of the group's reach.
+   */
+  public static final long MAX_EPOCH_STEP = 1L << 16;
+
   private final CmtParameters params;
   private final GroupId group;
   private final Ed25519SigningKey licenceKey;
   /** The empty keyring of the supplier's reading key pair, the start of every epoch's. */
   private final ReadingKeyring blank;
   private final Map<MeterId, Ed25519PublicKey> enrolled;
-  private final Set<MeterId> licensed;
+  /** The current licence of each identity (spec/cmt.md §3.13): re-sent, never re-issued. */
+  private final Map<MeterId, SignedLicence> licences;
+  private final Set<MeterId> revokedIds;
+  private final Set<Ed25519PublicKey> revokedKeys;
+  private final RevocationList revocations;
   private final long nextSerial;
   private final long licenceRounds;
   private final ReadingKeyring keyring;
   private final @Nullable Key key;
+  /** The greatest epoch each identity keyed (spec/cmt.md §3.4 step 5, the epoch floor). */
+  private final Map<MeterId, Long> keyedMax;
   private final long lastRequested;
   private final Map<Round, Open> open;
 
-  /** The group key of an epoch (K is not secret from the supplier, but redact it anyway). */
+  /**
+   * The group key of an epoch and the identity that keyed it (K is not secret from the supplier,
+   * but redact it anyway).
+   */
   private static final class Key {
     final long epoch;
     final long groupKey;
     final Set<Token> members;
+    final MeterId keyedBy;
 
-    Key(long epoch, long groupKey, Set<Token> members) {
+    Key(long epoch, long groupKey, Set<Token> members, MeterId keyedBy) {
       this.epoch = epoch;
       this.groupKey = groupKey;
       this.members = Set.copyOf(members);
+      this.keyedBy = keyedBy;
     }
 
     @Override
@@ -101,31 +120,85 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     }
   }
 
-  private Supplier(
-      CmtParameters params,
-      GroupId group,
-      Ed25519SigningKey licenceKey,
-      ReadingKeyring blank,
-      Map<MeterId, Ed25519PublicKey> enrolled,
-      Set<MeterId> licensed,
-      long nextSerial,
-      long licenceRounds,
-      ReadingKeyring keyring,
-      @Nullable Key key,
-      long lastRequested,
-      Map<Round, Open> open) {
-    this.params = params;
-    this.group = group;
-    this.licenceKey = licenceKey;
-    this.blank = blank;
-    this.enrolled = Map.copyOf(enrolled);
-    this.licensed = Set.copyOf(licensed);
-    this.nextSerial = nextSerial;
-    this.licenceRounds = licenceRounds;
-    this.keyring = keyring;
-    this.key = key;
-    this.lastRequested = lastRequested;
-    this.open = Map.copyOf(open);
+  /** The mutable copy of a supplier's fields from which the next state is built. */
+  private static final class B {
+    final CmtParameters params;
+    final GroupId group;
+    final Ed25519SigningKey licenceKey;
+    final ReadingKeyring blank;
+    Map<MeterId, Ed25519PublicKey> enrolled;
+    Map<MeterId, SignedLicence> licences;
+    Set<MeterId> revokedIds;
+    Set<Ed25519PublicKey> revokedKeys;
+    RevocationList revocations;
+    long nextSerial;
+    long licenceRounds;
+    ReadingKeyring keyring;
+    @Nullable Key key;
+    Map<MeterId, Long> keyedMax;
+    long lastRequested;
+    Map<Round, Open> open;
+
+    B(Supplier s) {
+      params = s.params;
+      group = s.group;
+      licenceKey = s.licenceKey;
+      blank = s.blank;
+      enrolled = s.enrolled;
+      licences = s.licences;
+      revokedIds = s.revokedIds;
+      revokedKeys = s.revokedKeys;
+      revocations = s.revocations;
+      nextSerial = s.nextSerial;
+      licenceRounds = s.licenceRounds;
+      keyring = s.keyring;
+      key = s.key;
+      keyedMax = s.keyedMax;
+      lastRequested = s.lastRequested;
+      open = s.open;
+    }
+
+    B(CmtParameters params, GroupId group, Ed25519SigningKey licenceKey, ReadingKeyring blank) {
+      this.params = params;
+      this.group = group;
+      this.licenceKey = licenceKey;
+      this.blank = blank;
+      enrolled = Map.of();
+      licences = Map.of();
+      revokedIds = Set.of();
+      revokedKeys = Set.of();
+      revocations = RevocationList.NONE;
+      nextSerial = 1;
+      licenceRounds = 0;
+      keyring = blank;
+      key = null;
+      keyedMax = Map.of();
+      lastRequested = 0;
+      open = Map.of();
+    }
+
+    Supplier build() {
+      return new Supplier(this);
+    }
+  }
+
+  private Supplier(B b) {
+    this.params = b.params;
+    this.group = b.group;
+    this.licenceKey = b.licenceKey;
+    this.blank = b.blank;
+    this.enrolled = Map.copyOf(b.enrolled);
+    this.licences = Map.copyOf(b.licences);
+    this.revokedIds = Set.copyOf(b.revokedIds);
+    this.revokedKeys = Set.copyOf(b.revokedKeys);
+    this.revocations = b.revocations;
+    this.nextSerial = b.nextSerial;
+    this.licenceRounds = b.licenceRounds;
+    this.keyring = b.keyring;
+    this.key = b.key;
+    this.keyedMax = Map.copyOf(b.keyedMax);
+    this.lastRequested = b.lastRequested;
+    this.open = Map.copyOf(b.open);
   }
 
   /**
@@ -133,8 +206,8 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
    *
    * @param params the group's parameters
    * @param group the group
-   * @param licenceKey the supplier's Ed25519 signing key: it signs the licences it grants and,
-   *     in its endpoint, its control frames
+   * @param licenceKey the supplier's Ed25519 signing key: it signs the licences it grants, its
+   *     revocation lists and, in its endpoint, its control frames
    * @param readingKeys the supplier's X25519 reading key pair (sk_S, pk_S); meters are
    *     provisioned with pk_S
    * @return the supplier; licences get serials from 1 and never expire until
@@ -145,40 +218,51 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
       X25519KeyPair readingKeys) {
     ReadingKeyring empty =
         ReadingKeyring.empty(Objects.requireNonNull(readingKeys, "readingKeys"));
-    return new Supplier(
+    return new B(
         Objects.requireNonNull(params, "params"),
         Objects.requireNonNull(group, "group"),
         Objects.requireNonNull(licenceKey, "licenceKey"),
-        empty,
-        Map.of(),
-        Set.of(),
-        1,
-        0,
-        empty,
-        null,
-        0,
-        Map.of());
+        empty).build();
   }
 
   /**
    * Returns a supplier that licenses the given meter with the given device key (enrolment,
-   * spec/cmt.md §3.1); behind an endpoint, feed {@link CmtInput.Enrol} instead. Its endpoint must
-   * trust {@code Anchor.of(Address.identified(id), deviceKey)} too ({@link #enrolmentAnchor}).
+   * spec/cmt.md §3.1, §3.13); behind an endpoint, feed {@link CmtInput.Enrol} instead. Its
+   * endpoint must trust {@code Anchor.of(Address.identified(id), deviceKey)} too
+   * ({@link #enrolmentAnchor}), which authorises that key's licence requests and nothing else.
    *
    * @param id the meter's identity
    * @param deviceKey its enrolled Ed25519 device key
    * @return the next state
+   * @throws CmtViolationException CMT-V-12 if the identity or the key is revoked, CMT-S-01 if the
+   *     identity is enrolled with another key (un-enrol it first); the state is unchanged
    */
-  public Supplier enrol(MeterId id, Ed25519PublicKey deviceKey) {
+  public Supplier enrol(MeterId id, Ed25519PublicKey deviceKey) throws CmtViolationException {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(deviceKey, "deviceKey");
+    if (revokedIds.contains(id) || revokedKeys.contains(deviceKey)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_12, "identity or device key revoked");
+    }
+    Ed25519PublicKey current = enrolled.get(id);
+    if (current != null) {
+      if (current.equals(deviceKey)) {
+        return this;
+      }
+      throw new CmtViolationException(CmtChecks.CMT_S_01,
+          "identity enrolled with another device key");
+    }
     Map<MeterId, Ed25519PublicKey> e = new HashMap<>(enrolled);
-    e.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(deviceKey, "deviceKey"));
-    return new Supplier(params, group, licenceKey, blank, e, licensed, nextSerial, licenceRounds,
-        keyring, key, lastRequested, open);
+    e.put(id, deviceKey);
+    B b = new B(this);
+    b.enrolled = e;
+    return b.build();
   }
 
   /**
    * Returns the trust anchor a supplier's endpoint needs for an enrolled meter's licence
-   * request: the device key, speaking for the meter's identity.
+   * request: the device key, speaking for the meter's identity. It authorises a
+   * {@code LicenceRequest} and nothing else (spec/cmt.md §11.1); the supplier decides that, not
+   * the anchor set.
    *
    * @param id the meter's identity
    * @param deviceKey its enrolled device key
@@ -192,7 +276,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
    * Returns a supplier that numbers its next licence {@code firstSerial} and makes each licence
    * valid for {@code rounds} rounds from the round it is granted in (spec/cmt.md §3.1). Serials
    * are the handle of revocation: a deployment with several groups gives each supplier party a
-   * disjoint serial range.
+   * disjoint serial range. The last round of validity saturates at {@code Anchor.FOREVER}.
    *
    * @param firstSerial the serial of the next licence
    * @param rounds the validity period in rounds, at least 1, or 0 for no expiry
@@ -203,8 +287,10 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     if (rounds < 0) {
       throw new IllegalArgumentException("licence validity must be >= 0 rounds");
     }
-    return new Supplier(params, group, licenceKey, blank, enrolled, licensed, firstSerial, rounds,
-        keyring, key, lastRequested, open);
+    B b = new B(this);
+    b.nextSerial = firstSerial;
+    b.licenceRounds = rounds;
+    return b.build();
   }
 
   /**
@@ -248,9 +334,30 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
   }
 
   /**
+   * Returns the current licence of an identity (spec/cmt.md §3.13).
+   *
+   * @param id the identity
+   * @return the licence last issued to it, if it is licensed and not revoked
+   */
+  public Optional<SignedLicence> currentLicence(MeterId id) {
+    return Optional.ofNullable(licences.get(id));
+  }
+
+  /**
+   * Returns the supplier's revocation list (spec/cmt.md §3.13), as last issued in a
+   * {@link CmtEvent.RevocationIssued} event.
+   *
+   * @return the list of revoked serials and its version
+   */
+  public RevocationList revocations() {
+    return revocations;
+  }
+
+  /**
    * Tells whether a principal may send under an address (spec/cmt.md §11.2): its own address,
-   * and {@code LOCAL_CONCENTRATOR} for any meter this supplier licensed (the supplier learns
-   * which meter is the LC, never which reading token is the LC's).
+   * and {@code LOCAL_CONCENTRATOR} for an identity that holds a current, unrevoked licence of
+   * this supplier (the supplier learns which meter is the LC, never which reading token is the
+   * LC's). Whether the frame was licensed is the party's check (CMT-V-11).
    *
    * @param sender the frame's sender
    * @param principal the authenticated principal
@@ -263,7 +370,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     }
     return sender.equals(Address.LOCAL_CONCENTRATOR)
         && principal instanceof Address.Identified who
-        && licensed.contains(who.id());
+        && licences.containsKey(who.id());
   }
 
   /**
@@ -278,11 +385,11 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
   }
 
   /**
-   * Consumes one input (spec/cmt.md §3.1, §3.4 step 5, §3.6, §3.7).
+   * Consumes one input (spec/cmt.md §3.1, §3.4 step 5, §3.6, §3.7, §3.13).
    *
    * @param input the input
    * @param random unused: the supplier draws nothing
-   * @return the next state, envelopes and events (round outcomes)
+   * @return the next state, envelopes and events (round outcomes, revocation lists)
    * @throws ProtocolViolationException with a CMT check ID, or AUTH-V-14 for a small-order token
    *     key; the state is unchanged
    */
@@ -294,6 +401,10 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
       return requestRound(r.round());
     } else if (input instanceof CmtInput.Enrol en) {
       return Step.of(enrol(en.meter(), en.deviceKey()));
+    } else if (input instanceof CmtInput.Revoke rv) {
+      return revoke(rv.meter(), rv.scope());
+    } else if (input instanceof CmtInput.RenewLicence rn) {
+      return renew(rn.meter());
     } else if (input instanceof Timer t && t.kind() == TimerKind.ROUND_DEADLINE) {
       return deadline(t.round());
     } else if (input instanceof Inbound in) {
@@ -309,48 +420,217 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_V_09, "envelope for another group");
     }
     CmtMessage m = e.body();
+    // §11.1: a frame that carries no licence and is not MACed (an enrolment anchor's) authorises
+    // a LicenceRequest and nothing else, whatever anchors the endpoint holds.
     if (m instanceof LicenceRequest r) {
-      return licence(e.sender(), r);
+      return licence(v, r);
     } else if (m instanceof GroupKey g) {
-      return groupKey(g);
+      return groupKey(licensedIdentity(v), g);
     } else if (m instanceof EncryptedReading c) {
+      if (!(v.principal() instanceof Address.Meter) || !v.principal().equals(e.sender())) {
+        throw new CmtViolationException(CmtChecks.CMT_V_11, "ciphertext not MACed by its token");
+      }
       return ciphertext(e.sender(), e.round(), c);
     }
     throw new CmtViolationException(CmtChecks.CMT_S_01, "message not for the supplier");
   }
 
-  private Step<Supplier> licence(Address sender, LicenceRequest r) throws CmtViolationException {
+  /**
+   * The identity of a licensed frame whose licence is this supplier's current, unrevoked and
+   * unexpired licence of that identity (spec/cmt.md §11.1, §3.13).
+   */
+  private MeterId licensedIdentity(VerifiedEnvelope<CmtMessage> v) throws CmtViolationException {
+    Optional<Licence> carried = v.licence();
+    if (carried.isEmpty() || !(v.principal() instanceof Address.Identified who)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_11, "frame without a licence");
+    }
+    Licence l = carried.get();
+    SignedLicence current = licences.get(who.id());
+    if (!l.meter().equals(who.id()) || current == null
+        || current.licence().serial() != l.serial()
+        || !current.licence().meterKey().equals(l.meterKey())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_12,
+          "licence revoked, superseded or not issued by this supplier");
+    }
+    if (expired(l)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_13, "licence expired");
+    }
+    return who.id();
+  }
+
+  private boolean expired(Licence l) {
+    return Long.compareUnsigned(lastRequested, l.validUntil().index()) > 0;
+  }
+
+  private Step<Supplier> licence(VerifiedEnvelope<CmtMessage> v, LicenceRequest r)
+      throws CmtViolationException {
+    Address sender = v.envelope().sender();
+    if (!sender.equals(Address.identified(r.meter())) || !v.principal().equals(sender)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_02, "request for another identity");
+    }
+    if (revokedIds.contains(r.meter())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_12, "identity revoked");
+    }
     Ed25519PublicKey deviceKey = enrolled.get(r.meter());
     if (deviceKey == null) {
       throw new CmtViolationException(CmtChecks.CMT_V_01, "identity not enrolled");
     }
-    if (!sender.equals(Address.identified(r.meter()))) {
-      throw new CmtViolationException(CmtChecks.CMT_V_02, "request for another identity");
+    // §3.1 step 2: only the enrolled device key asks, whatever else the endpoint trusts.
+    if (v.signer().isEmpty() || !v.signer().get().equals(deviceKey.keyId())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_02, "request not signed by the device key");
     }
-    // §3.1 step 2: the licence binds (serial, id, device key, group, validity).
-    Round from = new Round(lastRequested);
-    Round until = licenceRounds == 0
-        ? Anchor.FOREVER
-        : new Round(Math.min(Anchor.FOREVER.index(), lastRequested + licenceRounds - 1));
-    SignedLicence l = SignedLicence.issue(
-        new Licence(nextSerial, r.meter(), deviceKey, group, from, until), licenceKey);
-    Envelope<CmtMessage> out = new Envelope<>(Address.SUPPLIER, Address.identified(r.meter()),
-        group, from, new LicenceGrant(l));
-    Set<MeterId> lic = new HashSet<>(licensed);
-    lic.add(r.meter());
-    Supplier next = new Supplier(params, group, licenceKey, blank, enrolled, lic, nextSerial + 1,
-        licenceRounds, keyring, key, lastRequested, open);
-    return new Step<>(next, List.of(out), List.of());
+    SignedLicence current = licences.get(r.meter());
+    if (current != null) {
+      // §3.13: an enrolled, unrevoked identity that asks again gets its current licence again;
+      // after expiry only the supplier's RenewLicence input issues a new one.
+      if (expired(current.licence())) {
+        throw new CmtViolationException(CmtChecks.CMT_V_13, "licence expired; renewal is policy");
+      }
+      return new Step<>(this, List.of(grant(current)), List.of());
+    }
+    B b = issue(r.meter(), deviceKey);
+    SignedLicence l = b.licences.get(r.meter());
+    return new Step<>(b.build(), List.of(grant(present(l))), List.of());
   }
 
-  private Step<Supplier> groupKey(GroupKey g) throws ProtocolViolationException {
+  private Envelope<CmtMessage> grant(SignedLicence l) {
+    return new Envelope<>(Address.SUPPLIER, Address.identified(l.licence().meter()), group,
+        new Round(lastRequested), new LicenceGrant(l));
+  }
+
+  /** §3.1 step 2: a new licence binding (serial, id, device key, group, validity). */
+  private B issue(MeterId id, Ed25519PublicKey deviceKey) {
+    Round from = new Round(lastRequested);
+    Round until = validUntil(lastRequested, licenceRounds);
+    SignedLicence l = SignedLicence.issue(
+        new Licence(nextSerial, id, deviceKey, group, from, until), licenceKey);
+    Map<MeterId, SignedLicence> lic = new HashMap<>(licences);
+    lic.put(id, l);
+    B b = new B(this);
+    b.licences = lic;
+    b.nextSerial = nextSerial + 1;
+    return b;
+  }
+
+  /**
+   * The last round of a licence granted in round {@code from} for {@code rounds} rounds
+   * (spec/cmt.md §3.1): from + rounds - 1, saturating at {@code Anchor.FOREVER}; 0 rounds is
+   * FOREVER.
+   *
+   * @param from the round of the grant
+   * @param rounds the validity period, 0 for no expiry
+   * @return the last round of validity
+   */
+  static Round validUntil(long from, long rounds) {
+    long forever = Anchor.FOREVER.index();
+    if (rounds == 0 || from > forever - (rounds - 1)) {
+      return Anchor.FOREVER;
+    }
+    return new Round(from + rounds - 1);
+  }
+
+  private Step<Supplier> renew(MeterId id) throws CmtViolationException {
+    if (revokedIds.contains(id)) {
+      throw new CmtViolationException(CmtChecks.CMT_V_12, "identity revoked");
+    }
+    Ed25519PublicKey deviceKey = enrolled.get(id);
+    if (deviceKey == null) {
+      throw new CmtViolationException(CmtChecks.CMT_V_01, "identity not enrolled");
+    }
+    SignedLicence old = licences.get(id);
+    B b = issue(id, deviceKey);
+    List<ProtocolEvent> events = new ArrayList<>();
+    if (old != null && !expired(old.licence())) {
+      // §3.13: one live licence per identity; the superseded one is revoked.
+      events.add(revokeSerials(b, Set.of(old.licence().serial())));
+    }
+    SignedLicence l = present(b.licences.get(id));
+    Supplier next = b.build();
+    return new Step<>(next, List.of(next.grant(l)), events);
+  }
+
+  private Step<Supplier> revoke(MeterId id, CmtInput.RevocationScope scope)
+      throws CmtViolationException {
+    Ed25519PublicKey deviceKey = enrolled.get(id);
+    if (deviceKey == null && !licences.containsKey(id)) {
+      if (scope == CmtInput.RevocationScope.IDENTITY && !revokedIds.contains(id)) {
+        B b = new B(this);
+        Set<MeterId> ids = new HashSet<>(revokedIds);
+        ids.add(id);
+        b.revokedIds = ids;
+        return Step.of(b.build());
+      }
+      throw new CmtViolationException(CmtChecks.CMT_V_01, "identity not enrolled");
+    }
+    B b = new B(this);
+    Map<MeterId, Ed25519PublicKey> e = new HashMap<>(enrolled);
+    e.remove(id);
+    b.enrolled = e;
+    if (deviceKey != null) {
+      Set<Ed25519PublicKey> keys = new HashSet<>(revokedKeys);
+      keys.add(deviceKey);
+      b.revokedKeys = keys;
+    }
+    if (scope == CmtInput.RevocationScope.IDENTITY) {
+      Set<MeterId> ids = new HashSet<>(revokedIds);
+      ids.add(id);
+      b.revokedIds = ids;
+    }
+    List<ProtocolEvent> events = new ArrayList<>();
+    SignedLicence old = licences.get(id);
+    if (old != null) {
+      Map<MeterId, SignedLicence> lic = new HashMap<>(licences);
+      lic.remove(id);
+      b.licences = lic;
+      events.add(revokeSerials(b, Set.of(old.licence().serial())));
+    }
+    // §3.13: the epoch floor no longer counts this identity's keys; a key it made is dropped.
+    Map<MeterId, Long> km = new HashMap<>(keyedMax);
+    km.remove(id);
+    b.keyedMax = km;
+    Key k = key;
+    if (k != null && k.keyedBy.equals(id)) {
+      for (Round r : new java.util.TreeSet<>(open.keySet())) {
+        events.add(new RoundOutcome.Voided(group, r, VoidReason.LICENCE_REVOKED));
+      }
+      b.key = null;
+      b.keyring = blank;
+      b.open = Map.of();
+    }
+    return new Step<>(b.build(), List.of(), events);
+  }
+
+  /** Adds serials to the list in {@code b}, bumps its version and signs it. */
+  private CmtEvent.RevocationIssued revokeSerials(B b, Set<Long> serials) {
+    Set<Long> all = new HashSet<>(b.revocations.revoked());
+    all.addAll(serials);
+    b.revocations = new RevocationList(b.revocations.version() + 1, all);
+    return new CmtEvent.RevocationIssued(group,
+        SignedRevocationList.issue(b.revocations, licenceKey));
+  }
+
+  /** The epoch floor: the greatest epoch keyed by an identity that is not revoked (§3.4). */
+  private long epochFloor() {
+    long floor = 0;
+    for (long e : keyedMax.values()) {
+      floor = Math.max(floor, e);
+    }
+    return floor;
+  }
+
+  private Step<Supplier> groupKey(MeterId lc, GroupKey g) throws ProtocolViolationException {
     Key k = key;
     Set<Token> tokens = Set.copyOf(g.readingTokens());
-    if (k != null && g.epoch() <= k.epoch) {
-      if (g.epoch() == k.epoch && g.groupKey() == k.groupKey && k.members.equals(tokens)) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "group key already applied");
-      }
+    if (k != null && g.epoch() == k.epoch && g.groupKey() == k.groupKey
+        && k.members.equals(tokens)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_04, "group key already applied");
+    }
+    long floor = epochFloor();
+    if (g.epoch() <= floor || (k != null && g.epoch() <= k.epoch)) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "group key of an old epoch");
+    }
+    if (g.epoch() - floor > MAX_EPOCH_STEP) {
+      throw new CmtViolationException(CmtChecks.CMT_S_07, "group key epoch jumps too far");
     }
     if (tokens.size() < params.minGroupSize() || tokens.size() > params.aggregation().nMax()) {
       throw new CmtViolationException(CmtChecks.CMT_V_07, "group size outside [m_min, n_max]");
@@ -369,10 +649,15 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     for (Round r : open.keySet()) {
       events.add(new RoundOutcome.Voided(group, r, VoidReason.MEMBERSHIP_CHANGED));
     }
-    // §11.4: only this epoch's tokens verify from now on.
-    Supplier next = new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial,
-        licenceRounds, ring, new Key(g.epoch(), g.groupKey(), tokens), lastRequested, Map.of());
-    return new Step<>(next, List.of(), sortedEvents(events));
+    // §11.4: only this epoch's tokens verify from now on; the key is bound to the LC's identity.
+    B b = new B(this);
+    b.keyring = ring;
+    b.key = new Key(g.epoch(), g.groupKey(), tokens, lc);
+    Map<MeterId, Long> km = new HashMap<>(keyedMax);
+    km.merge(lc, g.epoch(), Math::max);
+    b.keyedMax = km;
+    b.open = Map.of();
+    return new Step<>(b.build(), List.of(), sortedEvents(events));
   }
 
   private Step<Supplier> requestRound(Round round) throws CmtViolationException {
@@ -381,7 +666,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "no group key yet");
     }
     if (round.index() <= lastRequested) {
-      throw new IllegalArgumentException("rounds must increase");
+      throw new CmtViolationException(CmtChecks.CMT_S_03, "round not after the last requested");
     }
     Envelope<CmtMessage> out = new Envelope<>(Address.SUPPLIER, Address.LOCAL_CONCENTRATOR,
         group, round, new ReadingRequest(k.epoch));
@@ -454,8 +739,18 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
   }
 
   private Supplier with(@Nullable Key k, long last, Map<Round, Open> o) {
-    return new Supplier(params, group, licenceKey, blank, enrolled, licensed, nextSerial, licenceRounds,
-        keyring, k, last, o);
+    B b = new B(this);
+    b.key = k;
+    b.lastRequested = last;
+    b.open = o;
+    return b.build();
+  }
+
+  private static <T> T present(@Nullable T value) {
+    if (value == null) {
+      throw new IllegalStateException("unreachable: value just stored");
+    }
+    return value;
   }
 
   private static List<ProtocolEvent> sortedEvents(List<ProtocolEvent> events) {

@@ -442,10 +442,18 @@ final class CmtGroupDriver {
       for (ProtocolEvent ev : out.events()) {
         if (ev instanceof RoundOutcome o) {
           outcomes.add(o);
+        } else if (ev instanceof CmtEvent.RevocationIssued r) {
+          // spec/cmt.md §3.13: the product distributes the supplier's list to every endpoint.
+          revoke(r.list());
         }
       }
     } catch (ProtocolViolationException ex) {
       localRejections.merge(ex.checkId().value(), 1, Integer::sum);
     }
+  }
+
+  /** The supplier's operator revokes a meter; its list reaches every endpoint (§3.13). */
+  void revokeAtSupplier(MeterId id, CmtInput.RevocationScope scope) {
+    feedSupplier(new CmtInput.Revoke(id, scope));
   }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gridveil.core.AggregationParameters;
 import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
 import io.gridveil.core.Modulus;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
-import io.gridveil.core.MeterId;
 import io.gridveil.core.auth.Anchor;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** Known-answer tests from spec/vectors/cmt/*.json, made by spec/vectors/tools/gen_cmt.py. */
 class CmtKnownAnswerTest {
+  private static final MeterId LC = new MeterId("lc");
 
   private static long lv(Object o) {
     return Vector.toInteger(o).longValue();
@@ -143,7 +144,8 @@ class CmtKnownAnswerTest {
       RandomSource rng = DeterministicRandomSource.fromSeed(1);
       TestPki pki = new TestPki(rng);
       X25519KeyPair readingKeys = X25519KeyPair.generate(rng);
-      Supplier s = Supplier.create(cp, g, pki.key(Address.SUPPLIER), readingKeys);
+      Supplier s = Frames.licensed(pki, Supplier.create(cp, g, pki.key(Address.SUPPLIER),
+          readingKeys), g, LC, rng);
       long epoch = v.longValue("epoch");
       List<X25519KeyPair> pairs = new java.util.ArrayList<>();
       List<Token> tokens = new java.util.ArrayList<>();
@@ -269,10 +271,9 @@ class CmtKnownAnswerTest {
     }
   }
 
+  /** A message from the group's LC, licensed by the supplier (spec/cmt.md §11.1). */
   static CmtInput in(TestPki pki, Supplier s, GroupId g, Round j, CmtMessage m)
       throws Exception {
-    return new CmtInput.Inbound(pki.verified(
-        new Envelope<>(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, g, j, m),
-        CmtGroupDriver.CODEC, s));
+    return Frames.fromLc(pki, s, g, LC, j, m, 0);
   }
 }

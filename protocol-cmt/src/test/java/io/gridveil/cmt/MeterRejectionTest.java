@@ -258,8 +258,9 @@ class MeterRejectionTest {
         new CmtMessage.RoundAck(other, epoch)), rng));
     assertViolation("CMT-S-03", () -> lc.step(toLc(Address.meter(self), new Round(1),
         new CmtMessage.RoundAck(self, epoch)), rng));
-    // A discovery must carry a licence (§3.2 step 3): one signed by a role key carries none.
-    assertViolation("CMT-V-02", () -> lc.step(in(new Envelope<>(Address.SUPPLIER,
+    // A discovery must carry a licence (§3.2 step 3, §11.1): one signed by an anchor key (the
+    // supplier's) carries none, and the supplier's key speaks only the supplier's messages.
+    assertViolation("CMT-V-11", () -> lc.step(in(new Envelope<>(Address.SUPPLIER,
         Address.GROUP_BROADCAST, GROUP, Round.FIRST, new CmtMessage.LcDiscovery()), lc), rng));
     // A licence of another group fails in the verifier (AUTH-V-07).
     MeterId mallory = new MeterId("mallory");

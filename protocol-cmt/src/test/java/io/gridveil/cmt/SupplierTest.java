@@ -61,9 +61,17 @@ class SupplierTest {
     return t;
   }
 
-  private Supplier fresh() {
+  /** A supplier with A enrolled, not yet licensed. */
+  private Supplier enrolled() throws Exception {
     return Supplier.create(PARAMS, G, pki.key(Address.SUPPLIER), readingKeys)
         .enrol(A, pki.meterKey(A).publicKey());
+  }
+
+  /** A supplier that enrolled A and granted it its licence (the LC of the group keys). */
+  private Supplier fresh() throws Exception {
+    Supplier s = enrolled();
+    return s.step(in(Address.identified(A), Round.FIRST, new CmtMessage.LicenceRequest(A), s), rng)
+        .next();
   }
 
   private CmtInput in(Address from, Round j, CmtMessage m, Supplier s) throws Exception {
@@ -71,8 +79,14 @@ class SupplierTest {
         pki.verified(new Envelope<>(from, Address.SUPPLIER, G, j, m), CmtGroupDriver.CODEC, s));
   }
 
+  /** A frame from A under LOCAL_CONCENTRATOR, licensed with A's current licence (§11.1). */
   private CmtInput lc(CmtMessage m, Supplier s) throws Exception {
-    return in(Address.LOCAL_CONCENTRATOR, Round.FIRST, m, s);
+    byte[] frame = CmtGroupDriver.CODEC.encode(
+        new Envelope<>(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, G, Round.FIRST, m));
+    byte[] sealed = AuthCodec.signLicensed(frame, sequence++,
+        s.currentLicence(A).orElseThrow(), pki.meterKey(A));
+    return new CmtInput.Inbound(EnvelopeVerifier.of(CmtGroupDriver.CODEC, s, G, pki.anchors())
+        .verify(sealed, Round.FIRST, s));
   }
 
   private CmtInput reading(int i, Token body, Round j, long epoch, long c, Supplier s)
@@ -99,7 +113,7 @@ class SupplierTest {
 
   @Test
   void licence_unenrolledOrForAnother_isRefused_grantBindsTheDeviceKey() throws Exception {
-    Supplier s = fresh();
+    Supplier s = enrolled();
     MeterId b = new MeterId("b");
     assertViolation("CMT-V-01", () -> s.step(in(Address.identified(b), Round.FIRST,
         new CmtMessage.LicenceRequest(b), s), rng));
@@ -132,7 +146,7 @@ class SupplierTest {
 
   @Test
   void lcRole_onlyForAMeterTheSupplierLicensed() throws Exception {
-    Supplier s = fresh();
+    Supplier s = enrolled();
     // A licensed frame under LOCAL_CONCENTRATOR (kind 3, spec/cmt.md §11.1).
     byte[] frame = CmtGroupDriver.CODEC.encode(new Envelope<>(Address.LOCAL_CONCENTRATOR,
         Address.SUPPLIER, G, Round.FIRST,
@@ -247,13 +261,21 @@ class SupplierTest {
   }
 
   @Test
-  void requestWithoutKey_isOutOfOrder() {
+  void requestRound_notAfterTheLast_isStale() throws Exception {
+    Supplier s = keyed(0).step(new CmtInput.RequestRound(new Round(3)), rng).next();
+    assertViolation("CMT-S-03", () -> s.step(new CmtInput.RequestRound(new Round(3)), rng));
+    assertViolation("CMT-S-03", () -> s.step(new CmtInput.RequestRound(new Round(2)), rng));
+    assertEquals(3, s.lastRequested());
+  }
+
+  @Test
+  void requestWithoutKey_isOutOfOrder() throws Exception {
     Supplier s = fresh();
     assertViolation("CMT-S-01", () -> s.step(new CmtInput.RequestRound(new Round(1)), rng));
   }
 
   @Test
-  void envelope_ofAnotherGroup_isRejected() {
+  void envelope_ofAnotherGroup_isRejected() throws Exception {
     Supplier s = fresh();
     assertViolation("CMT-V-09", () -> s.step(new CmtInput.Inbound(pki.verified(new Envelope<>(
         Address.SUPPLIER, Address.SUPPLIER, new GroupId("elsewhere"), Round.FIRST,

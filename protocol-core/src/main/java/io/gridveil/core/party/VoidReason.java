@@ -16,5 +16,10 @@ public enum VoidReason {
   /** Recovery material for a missing member did not arrive by the deadline. */
   RECOVERY_INCOMPLETE,
   /** The decoded value is not a possible sum of admissible readings (spec/core.md §2.3). */
-  INADMISSIBLE_SUM
+  INADMISSIBLE_SUM,
+  /**
+   * The licence of the party that keyed the round's epoch was revoked before the round completed
+   * (spec/cmt.md §3.13): nothing its key made counts.
+   */
+  LICENCE_REVOKED
 }

@@ -5,6 +5,7 @@ import io.gridveil.cmt.CmtCodec;
 import io.gridveil.cmt.CmtInput;
 import io.gridveil.cmt.CmtMessage;
 import io.gridveil.cmt.CmtParameters;
+import io.gridveil.cmt.CmtViolationException;
 import io.gridveil.cmt.Meter;
 import io.gridveil.cmt.MeterCredentials;
 import io.gridveil.cmt.MeterSecret;
@@ -171,7 +172,11 @@ public final class CmtDriver implements SchemeDriver {
         byId.put(ids[i], i);
         secrets[i] = MeterSecret.random(random);
         deviceKeys[i] = Ed25519SigningKey.generate(random);
-        s = s.enrol(ids[i], deviceKeys[i].publicKey());
+        try {
+          s = s.enrol(ids[i], deviceKeys[i].publicKey());
+        } catch (CmtViolationException e) {
+          throw new IllegalStateException("unreachable: a fresh identity and key are not revoked", e);
+        }
         enrolled = enrolled.with(Supplier.enrolmentAnchor(ids[i], deviceKeys[i].publicKey()));
         meters.add(
             meterEndpoint(params, ids[i], group, secrets[i], 0, deviceKeys[i], supplierAnchors,
