@@ -21,8 +21,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * An active network attacker for end-to-end properties (spec/adversary.md, spec/auth.md §10): it
  * sees every frame on the wire and, at a chosen rate, injects replays, misrouted copies, bit-flipped
  * copies, truncations and frames it re-signs with the credentials it holds (its own key, or a
- * licence that is not valid for the target group: foreign, expired or revoked). It never holds a
- * key the receivers trust for the group.
+ * licence that is not valid for the target group: foreign, expired or revoked). It holds no key
+ * the receivers trust for the group except those of spec/adversary.md §3.1: once a meter's
+ * licence is revoked or has expired, {@link #compromise} hands it that meter's key, which it then
+ * also uses alone (kind 1, as the device key a CMT supplier may still hold as an enrolment anchor)
+ * and with the meter's licence (kind 3).
  *
  * <p>Usage: call {@link #observe} for every frame a party sends, and {@link #inject} once per
  * network tick; deliver the injections like any frame, and report each one the receiver accepted
@@ -44,7 +47,12 @@ public final class ActiveAttacker {
     /** The inner frame, modified or not, signed under a licence not valid for the target. */
     FORGE_LICENSED,
     /** The inner frame under a made-up token and tag. */
-    FORGE_MACED;
+    FORGE_MACED,
+    /**
+     * The inner frame, modified or not, signed (kind 1) with the key of a meter whose licence was
+     * revoked or has expired (spec/adversary.md §3.1).
+     */
+    FORGE_COMPROMISED;
 
     /** Tells whether a receiver may never accept this kind, whatever happened before. */
     boolean isForgery() {
@@ -133,6 +141,7 @@ public final class ActiveAttacker {
   private final int perTick;
   private final Ed25519SigningKey ownKey;
   private final List<HeldLicence> licences;
+  private final List<Ed25519SigningKey> compromised = new ArrayList<>();
   private final List<Seen> seen = new ArrayList<>();
   private final List<Address> recipients = new ArrayList<>();
   private final Map<Kind, Integer> injected = new EnumMap<>(Kind.class);
@@ -155,7 +164,22 @@ public final class ActiveAttacker {
     this.random = Objects.requireNonNull(random, "random");
     this.perTick = perTick;
     this.ownKey = Objects.requireNonNull(ownKey, "ownKey");
-    this.licences = List.copyOf(licences);
+    this.licences = new ArrayList<>(licences);
+  }
+
+  /**
+   * Hands the attacker the key and licence of a meter whose licence has been revoked or has
+   * expired (spec/adversary.md §3.1): from now on it signs with that key alone (kind 1) and under
+   * that licence (kind 3). Call it only once the revocation has reached the receivers (or the
+   * licence has expired at their current round): before that the meter is a legitimate member.
+   *
+   * @param held the meter's licence and its key
+   */
+  public void compromise(HeldLicence held) {
+    licences.add(Objects.requireNonNull(held, "held"));
+    if (!compromised.contains(held.key())) {
+      compromised.add(held.key());
+    }
   }
 
   /**
@@ -267,7 +291,12 @@ public final class ActiveAttacker {
       frame[bit / 8] ^= (byte) (1 << (bit % 8));
     }
     long seq = sequence++;
-    if (kind == Kind.FORGE_SIGNED || (kind == Kind.FORGE_LICENSED && licences.isEmpty())) {
+    if (kind == Kind.FORGE_COMPROMISED && !compromised.isEmpty()) {
+      Ed25519SigningKey k = compromised.get((int) random.uniformLong(compromised.size()));
+      return new Injection(s.recipient, AuthCodec.sign(frame, seq, k), kind);
+    }
+    if (kind == Kind.FORGE_SIGNED || kind == Kind.FORGE_COMPROMISED
+        || (kind == Kind.FORGE_LICENSED && licences.isEmpty())) {
       return new Injection(s.recipient, AuthCodec.sign(frame, seq, ownKey), Kind.FORGE_SIGNED);
     }
     if (kind == Kind.FORGE_LICENSED) {
