@@ -30,6 +30,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Security: the meter learns its two ring seeds and the public key, nothing about other
  * readings. It encrypts at most once per round (BLND-S-03), since two ciphertexts under one b_ij
  * would reveal the difference of their plaintexts to the supplier.
+ *
+ * <p>Persistence (spec/blinding.md §4.2, "Restart"): an embedding that keeps the seeds across a
+ * restart stores {@link #lastRound()} of the next state durably before it sends the step's
+ * Contribution, and rebuilds the meter with {@link #restore} before feeding the deal again.
  */
 public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
   private final GroupId group;
@@ -60,12 +64,42 @@ public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
    * @return the meter
    */
   public static Meter create(GroupId group, MeterId self, BlindingParameters params) {
+    return restore(group, self, params, -1);
+  }
+
+  /**
+   * Restores a meter after a restart, waiting for its seed deal again, with its persisted
+   * encrypt-once mark (spec/blinding.md §4.2, "Restart"): it refuses every round at or below it.
+   *
+   * @param group the group
+   * @param self the meter's identity (the sender of its contributions)
+   * @param params the group's parameters
+   * @param lastRound the last round it encrypted, as persisted before that contribution was sent;
+   *     -1 if none
+   * @return the meter
+   * @throws IllegalArgumentException if the mark is below -1
+   */
+  public static Meter restore(
+      GroupId group, MeterId self, BlindingParameters params, long lastRound) {
+    if (lastRound < -1) {
+      throw new IllegalArgumentException("lastRound must be at least -1");
+    }
     return new Meter(
         Objects.requireNonNull(group, "group"),
         Objects.requireNonNull(self, "self"),
         Objects.requireNonNull(params, "params"),
         null,
-        -1);
+        lastRound);
+  }
+
+  /**
+   * Returns the last round this meter encrypted: the mark to store durably before the step's
+   * Contribution is sent (spec/blinding.md §4.2, "Restart").
+   *
+   * @return the round index, or -1 if none
+   */
+  public long lastRound() {
+    return lastRound;
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.GroupId;
@@ -109,6 +110,35 @@ class PartiesTest {
     g.read(1, 5, 1);
     assertViolation("BLND-S-03", () -> g.read(1, 5, 2));
     assertViolation("BLND-S-03", () -> g.read(1, 4, 2));
+  }
+
+  @Test
+  void restoredMeter_givenItsDealAgain_refusesARoundItAlreadyEncrypted() throws Exception {
+    GroupId group = new GroupId("g");
+    BlindingParameters params = BlindingParameters.of(8, 1_000_000, false);
+    List<MeterId> roster = List.of(new MeterId("sm-1"), new MeterId("sm-2"));
+    Step<TrustedThirdParty> setup =
+        TestAuth.setup(TrustedThirdParty.create(group, params), group, roster, keys, random);
+    @SuppressWarnings("unchecked") // the TTP's set-up sends blinding messages
+    Envelope<BlindingMessage> deal = (Envelope<BlindingMessage>) setup.outbound().stream()
+        .filter(e -> e.recipient().equals(Address.identified(roster.get(0))))
+        .findFirst().orElseThrow();
+    Meter m = Meter.create(group, roster.get(0), params);
+    m = m.step(TestAuth.inbound(deal, m), random).next();
+    Meter encrypted = m.step(new BlindingInput.LocalReading(new Round(5),
+        new Reading(1, params.unit())), random).next();
+    // §4.2 "Restart": the embedding stores the mark of the state the step returns, then sends.
+    assertEquals(5, encrypted.lastRound());
+    Meter waiting = Meter.restore(group, roster.get(0), params, encrypted.lastRound());
+    Meter restarted = waiting.step(TestAuth.inbound(deal, waiting), random).next();
+    assertTrue(restarted.isReady());
+    assertViolation("BLND-S-03", () -> restarted.step(
+        new BlindingInput.LocalReading(new Round(5), new Reading(2, params.unit())), random));
+    assertEquals(5, restarted.lastRound());
+    assertEquals(1, restarted.step(new BlindingInput.LocalReading(new Round(6),
+        new Reading(2, params.unit())), random).outbound().size());
+    assertThrows(IllegalArgumentException.class,
+        () -> Meter.restore(group, roster.get(0), params, -2));
   }
 
   @Test

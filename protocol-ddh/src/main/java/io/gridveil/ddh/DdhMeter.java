@@ -32,6 +32,11 @@ import java.util.Objects;
  * broadcast, and acts only on rosters and reveal requests whose verified principal is the
  * supplier; its own frames carry its licence (kind 3).
  *
+ * <p>Persistence (spec/ddh.md §3.6): {@link #lastEncrypted()} and {@link #lastRevealed()} are
+ * persistent state. The embedding writes the next state's marks durably before it sends the
+ * step's Contribution or PadReveal, and rebuilds a restarted meter with {@link #restore}, so a
+ * re-fed round is never encrypted or revealed twice under the same pads.
+ *
  * <p>Immutable: {@link #step} returns a new state and leaves this one unchanged when it throws.
  */
 public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
@@ -80,10 +85,38 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
   public static DdhMeter create(
       DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
       SignedRoster signed) throws DdhViolationException {
+    return restore(params, self, key, anchor, signed, -1, -1);
+  }
+
+  /**
+   * Restores a meter after a restart from its key, a signed roster and its persisted encrypt-once
+   * and reveal-once marks (spec/ddh.md §3.6): it refuses every round at or below the marks.
+   *
+   * @param params the group's parameters
+   * @param self the meter's identity
+   * @param key x_i
+   * @param anchor the supplier's roster verification key
+   * @param signed the signed roster in force
+   * @param lastEncrypted the last round it encrypted, as persisted before that contribution was
+   *     sent; -1 if none
+   * @param lastRevealed the last round it revealed a pad for, as persisted before that reveal was
+   *     sent; -1 if none
+   * @return the meter
+   * @throws DdhViolationException DDH-V-03, DDH-V-04 for a bad roster, DDH-V-05 if it does not list
+   *     this meter with X_i, DDH-V-12 for an all-zero shared secret
+   * @throws IllegalArgumentException if a mark is below -1 or lastRevealed is above lastEncrypted
+   */
+  public static DdhMeter restore(
+      DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
+      SignedRoster signed, long lastEncrypted, long lastRevealed) throws DdhViolationException {
     Objects.requireNonNull(self, "self");
     Objects.requireNonNull(key, "key");
+    // §3.6 step 2: a meter reveals only rounds it has encrypted (§3.4 step 4).
+    if (lastRevealed < -1 || lastRevealed > lastEncrypted) {
+      throw new IllegalArgumentException("marks must satisfy -1 <= lastRevealed <= lastEncrypted");
+    }
     Roster roster = signed.verify(anchor, params, signed.unverifiedRoster().group());
-    return keyed(params, self, key, anchor, roster, -1, -1);
+    return keyed(params, self, key, anchor, roster, lastEncrypted, lastRevealed);
   }
 
   private static DdhMeter keyed(
@@ -236,6 +269,26 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
    */
   public GroupId group() {
     return roster.group();
+  }
+
+  /**
+   * Returns the last round this meter encrypted: the mark to store durably before the step's
+   * Contribution is sent (spec/ddh.md §3.6).
+   *
+   * @return the round index, or -1 if none
+   */
+  public long lastEncrypted() {
+    return lastEncrypted;
+  }
+
+  /**
+   * Returns the last round this meter revealed a pad for: the mark to store durably before the
+   * step's PadReveal is sent (spec/ddh.md §3.6).
+   *
+   * @return the round index, or -1 if none
+   */
+  public long lastRevealed() {
+    return lastRevealed;
   }
 
   /**

@@ -4,6 +4,7 @@ package io.gridveil.ddh;
 import static io.gridveil.testkit.CheckAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.MeterId;
@@ -54,6 +55,56 @@ class DdhPartiesTest {
     assertViolation("CORE-R-01", () -> m.step(new DdhInput.LocalReading(new Round(4), Reading.ofWattHours(101)), EdatRounds.RNG));
     Step<DdhMeter> ok = m.step(new DdhInput.LocalReading(new Round(4), Reading.ofWattHours(2)), EdatRounds.RNG);
     assertEquals(1, ok.outbound().size());
+  }
+
+  private static long ciphertext(Step<DdhMeter> s) {
+    return assertInstanceOf(DdhMessage.Contribution.class, s.outbound().get(0).body()).ciphertext();
+  }
+
+  @Test
+  void restoredMeter_refusesToEncryptOrRevealARoundItAlreadyDid() throws Exception {
+    EdatGroup g = group();
+    DdhMeter m = g.meters.get(2);
+    Step<DdhMeter> encrypted =
+        m.step(new DdhInput.LocalReading(new Round(5), Reading.ofWattHours(1)), EdatRounds.RNG);
+    DdhMeter afterEncrypt = encrypted.next();
+    // §3.6 step 1: the embedding stores the marks of the state the step returns, then sends.
+    Step<DdhMeter> revealed =
+        afterEncrypt.step(g.in(request(g, 2, 5, List.of(3)), afterEncrypt), EdatRounds.RNG);
+    DdhMeter persisted = revealed.next();
+    assertEquals(5, persisted.lastEncrypted());
+    assertEquals(5, persisted.lastRevealed());
+
+    DdhMeter restarted = DdhMeter.restore(P16, g.ids.get(2), g.keys.get(2),
+        g.signingKey.publicKey(), g.supplier.signedRoster(), persisted.lastEncrypted(),
+        persisted.lastRevealed());
+    assertViolation("DDH-S-05", () -> restarted.step(
+        new DdhInput.LocalReading(new Round(5), Reading.ofWattHours(40)), EdatRounds.RNG));
+    // The other neighbour's pad of round 5 would complete both: refused as already revealed.
+    assertViolation("DDH-S-08",
+        () -> restarted.step(g.in(request(g, 2, 5, List.of(1)), restarted), EdatRounds.RNG));
+    assertEquals(5, restarted.lastEncrypted());
+    assertEquals(5, restarted.lastRevealed());
+    Step<DdhMeter> next = restarted.step(
+        new DdhInput.LocalReading(new Round(6), Reading.ofWattHours(2)), EdatRounds.RNG);
+    assertEquals(6, next.next().lastEncrypted());
+
+    // What the marks prevent: a meter rebuilt without them encrypts round 5 again, and the
+    // difference of the two ciphertexts is the difference of the readings (§3.6).
+    DdhMeter forgetful = DdhMeter.create(P16, g.ids.get(2), g.keys.get(2),
+        g.signingKey.publicKey(), g.supplier.signedRoster());
+    long again = ciphertext(forgetful.step(
+        new DdhInput.LocalReading(new Round(5), Reading.ofWattHours(40)), EdatRounds.RNG));
+    assertEquals(39, (again - ciphertext(encrypted)) & P16.mask());
+  }
+
+  @Test
+  void restore_refusesMarksNoMeterCanHave() throws Exception {
+    EdatGroup g = group();
+    assertThrows(IllegalArgumentException.class, () -> DdhMeter.restore(P16, g.ids.get(0),
+        g.keys.get(0), g.signingKey.publicKey(), g.supplier.signedRoster(), 4, 5));
+    assertThrows(IllegalArgumentException.class, () -> DdhMeter.restore(P16, g.ids.get(0),
+        g.keys.get(0), g.signingKey.publicKey(), g.supplier.signedRoster(), 4, -2));
   }
 
   @Test

@@ -110,8 +110,12 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
   private record Stream(
       Address principal, Optional<KeyId> signer, Address sender, Address recipient) {}
 
-  /** An outbound stream: one sender address to one recipient address. */
-  private record OutStream(Address sender, Address recipient) {}
+  /**
+   * An outbound stream: one sender address to one recipient address, MACed under a reading token
+   * or not. A MACed stream is counted apart and from 0 (spec/auth.md §7), so no number of a
+   * signed or licensed stream between the same addresses can reach it.
+   */
+  private record OutStream(Address sender, Address recipient, boolean maced) {}
 
   private final EnvelopeCodec<M> codec;
   private final Function<VerifiedEnvelope<M>, I> inbound;
@@ -153,8 +157,10 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
    * @param inbound wraps a verified envelope into the party's input type
    * @param verifier what the party trusts (anchors, group, revocations)
    * @param signingKey the party's control-plane key
-   * @param sequenceBase the first sequence number of each stream: 0 for a new party, and above
-   *     every number used before for a party restarted from persisted state (spec/auth.md §7)
+   * @param sequenceBase the first sequence number of each signed or licensed stream: 0 for a new
+   *     party, and above every number used before for a party restarted from persisted state; a
+   *     MACed stream starts at 0 whatever the base, so that no pseudonymous frame carries this
+   *     device-wide counter (spec/auth.md §7)
    * @return the endpoint
    */
   public static <S extends AuthenticatedParty<S, I>, I, M> Endpoint<S, I, M> signing(
@@ -328,22 +334,29 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
       @SuppressWarnings("unchecked") // parties of this endpoint emit envelopes of its scheme only
       Envelope<M> e = (Envelope<M>) raw;
       byte[] frame = codec.encode(e);
-      OutStream s = new OutStream(e.sender(), e.recipient());
-      long seq = used.getOrDefault(s, counters.getOrDefault(s, sequenceBase));
+      ReadingKey macKey = readingKeyFor(next, e);
+      OutStream s = new OutStream(e.sender(), e.recipient(), macKey != null);
+      // §7: a MACed (pseudonymous) stream starts at 0, never at the device-wide base.
+      long first = macKey != null ? 0 : sequenceBase;
+      long seq = used.getOrDefault(s, counters.getOrDefault(s, first));
       used.put(s, seq + 1);
-      out.add(new Outbound(e.recipient(), e.group(), wrap(next, e, frame, seq)));
+      byte[] wrapped =
+          macKey != null ? AuthCodec.mac(frame, seq, macKey) : signed(next, frame, seq);
+      out.add(new Outbound(e.recipient(), e.group(), wrapped));
     }
     counters.putAll(used);
     return new Output(out, step.events(), Optional.ofNullable(received));
   }
 
-  private byte[] wrap(S next, Envelope<M> e, byte[] frame, long seq) {
+  /** §10: a frame from a token the party holds a reading key for, to the supplier, is MACed. */
+  private @Nullable ReadingKey readingKeyFor(S next, Envelope<M> e) {
     if (e.sender() instanceof Address.Meter m && e.recipient().equals(Address.SUPPLIER)) {
-      Optional<ReadingKey> key = next.readingKey(m.token());
-      if (key.isPresent()) {
-        return AuthCodec.mac(frame, seq, key.get());
-      }
+      return next.readingKey(m.token()).orElse(null);
     }
+    return null;
+  }
+
+  private byte[] signed(S next, byte[] frame, long seq) {
     SignedLicence held = next.licence().orElse(licence);
     return held == null
         ? AuthCodec.sign(frame, seq, signingKey)
@@ -358,6 +371,6 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
    * @return the number the next frame of that stream will carry
    */
   long nextSequence(Address sender, Address recipient) {
-    return counters.getOrDefault(new OutStream(sender, recipient), sequenceBase);
+    return counters.getOrDefault(new OutStream(sender, recipient, false), sequenceBase);
   }
 }

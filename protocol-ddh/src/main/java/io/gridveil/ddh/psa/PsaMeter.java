@@ -28,6 +28,10 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <p>Authentication (spec/ddh.md §10.6): its contributions carry its licence (kind 3); it
  * accepts no message.
+ *
+ * <p>Persistence (spec/ddh.md §7.3, §3.6): {@link #lastEncrypted()} is persistent state. The
+ * embedding writes the next state's mark durably before it sends the step's Contribution, and
+ * rebuilds a restarted meter with {@link #restore}, so a re-fed round is never encrypted twice.
  */
 public final class PsaMeter implements AuthenticatedParty<PsaMeter, PsaInput> {
   private final PsaParameters params;
@@ -54,9 +58,40 @@ public final class PsaMeter implements AuthenticatedParty<PsaMeter, PsaInput> {
    * @return the meter
    */
   public static PsaMeter create(PsaParameters params, GroupId group, MeterId self, PsaSecretKey key) {
+    return restore(params, group, self, key, -1);
+  }
+
+  /**
+   * Restores a meter after a restart with its dealt key and its persisted encrypt-once mark
+   * (spec/ddh.md §7.3, §3.6): it refuses every round at or below the mark.
+   *
+   * @param params the group's parameters
+   * @param group the group
+   * @param self the meter's identity
+   * @param key sk_i
+   * @param lastEncrypted the last round it encrypted, as persisted before that contribution was
+   *     sent; -1 if none
+   * @return the meter
+   * @throws IllegalArgumentException if the mark is below -1
+   */
+  public static PsaMeter restore(
+      PsaParameters params, GroupId group, MeterId self, PsaSecretKey key, long lastEncrypted) {
+    if (lastEncrypted < -1) {
+      throw new IllegalArgumentException("lastEncrypted must be at least -1");
+    }
     return new PsaMeter(
         Objects.requireNonNull(params, "params"), Objects.requireNonNull(group, "group"),
-        Objects.requireNonNull(self, "self"), Objects.requireNonNull(key, "key"), -1);
+        Objects.requireNonNull(self, "self"), Objects.requireNonNull(key, "key"), lastEncrypted);
+  }
+
+  /**
+   * Returns the last round this meter encrypted: the mark to store durably before the step's
+   * Contribution is sent (spec/ddh.md §3.6).
+   *
+   * @return the round index, or -1 if none
+   */
+  public long lastEncrypted() {
+    return lastEncrypted;
   }
 
   /**

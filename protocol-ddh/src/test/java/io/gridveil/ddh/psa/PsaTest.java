@@ -6,6 +6,7 @@ import static io.gridveil.testkit.CheckAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.AggregationParameters;
@@ -192,6 +193,24 @@ class PsaTest {
     assertViolation("PSA-V-03", () -> m.step(in(toMeter, m), RNG));
     // A contribution for the aggregator does not even reach the meter: AUTH-V-13 at its verifier.
     assertViolation("AUTH-V-13", () -> in(contribution(f.ids().get(1), new Round(3), PsaDiscreteLog.power(5)), m));
+  }
+
+  @Test
+  void restoredMeter_refusesToEncryptARoundItAlreadyDid() throws Exception {
+    PsaParameters p = params(3, 10, false);
+    PsaKeys keys = PsaKeys.deal(p, 3, DeterministicRandomSource.fromSeed(3));
+    MeterId id = new MeterId("p-0");
+    PsaMeter m = PsaMeter.create(p, G, id, keys.meterKeys().get(0));
+    Step<PsaMeter> encrypted = m.step(new PsaInput.LocalReading(new Round(4), Reading.ofWattHours(1)), RNG);
+    // §7.3, §3.6: the embedding stores the mark of the state the step returns, then sends.
+    long persisted = encrypted.next().lastEncrypted();
+    assertEquals(4, persisted);
+    PsaMeter restarted = PsaMeter.restore(p, G, id, keys.meterKeys().get(0), persisted);
+    assertViolation("PSA-S-03", () -> restarted.step(new PsaInput.LocalReading(new Round(4), Reading.ofWattHours(2)), RNG));
+    assertViolation("PSA-S-03", () -> restarted.step(new PsaInput.LocalReading(new Round(3), Reading.ofWattHours(2)), RNG));
+    assertEquals(4, restarted.lastEncrypted());
+    assertEquals(5, restarted.step(new PsaInput.LocalReading(new Round(5), Reading.ofWattHours(2)), RNG).next().lastEncrypted());
+    assertThrows(IllegalArgumentException.class, () -> PsaMeter.restore(p, G, id, keys.meterKeys().get(0), -2));
   }
 
   @Test

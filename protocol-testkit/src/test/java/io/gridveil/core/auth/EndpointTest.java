@@ -22,6 +22,7 @@ import io.gridveil.core.message.ProtocolId;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -259,6 +260,93 @@ class EndpointTest {
     assertEquals(AuthCodec.LICENSED, other[0]);
     assertViolation("AUTH-V-06", () -> s.receive(other, new Round(3), random));
     assertEquals(1, s.party().accepted);
+  }
+
+  /** A licensed meter endpoint at a sequence base that holds the reading key of a fresh token. */
+  private Endpoint<Counter, In, Ping> tokenHolder(
+      SignedLicence held, Ed25519SigningKey key, ReadingKey reading, long sequenceBase) {
+    Counter party = new Counter(Address.identified(held.licence().meter()), 0, null, reading, null);
+    return Endpoint.licensed(
+        party,
+        CODEC,
+        Received::new,
+        EnvelopeVerifier.of(CODEC, party, GROUP, anchors),
+        held,
+        key,
+        sequenceBase);
+  }
+
+  @Test
+  void macedStreams_startAtZero_whateverTheMetersIdentityAndRestartCount() throws Exception {
+    X25519KeyPair supplierReading = X25519KeyPair.generate(random);
+    Ed25519SigningKey otherKey = Ed25519SigningKey.generate(random);
+    SignedLicence other =
+        SignedLicence.issue(
+            new Licence(1002, new MeterId("SM-02"), otherKey.publicKey(), GROUP, Round.FIRST,
+                new Round(1000)),
+            supplierKey);
+    ReadingKeyring ring = ReadingKeyring.empty(supplierReading);
+    List<Endpoint<Counter, In, Ping>> meters = new ArrayList<>();
+    List<Token> tokens = new ArrayList<>();
+    // SM-01 at base 500, SM-02 at base 7 * 2^32, and SM-01 again after two restarts, each with a
+    // fresh token of epoch 4.
+    long[] bases = {500, 7L << 32, 2L << 32};
+    SignedLicence[] licences = {licence, other, licence};
+    Ed25519SigningKey[] keys = {meterKey, otherKey, meterKey};
+    for (int k = 0; k < bases.length; k++) {
+      X25519KeyPair token = X25519KeyPair.generate(random);
+      ring = ring.register(token.publicKey(), GROUP, 4);
+      ReadingKey reading = ReadingKey.derive(token, supplierReading.publicKey(), GROUP, 4);
+      tokens.add(reading.token());
+      meters.add(tokenHolder(licences[k], keys[k], reading, bases[k]));
+    }
+    Counter supplierParty = new Counter(Address.SUPPLIER, 0, ring, null, null);
+    EnvelopeVerifier<Ping> view = EnvelopeVerifier.of(CODEC, supplierParty, GROUP, anchors)
+        .withKeyring(ring);
+    Endpoint<Counter, In, Ping> s = supplier(supplierParty);
+    for (int k = 0; k < bases.length; k++) {
+      Endpoint<Counter, In, Ping> m = meters.get(k);
+      Address self = Address.identified(licences[k].licence().meter());
+      byte[] request = ping(m, self, 1);
+      // The identified stream carries the device-wide base, as auth.md §7 requires ...
+      assertEquals(bases[k], view.verify(request, new Round(3)).sequence());
+      Address token = Address.meter(tokens.get(k));
+      List<Long> seen = new ArrayList<>();
+      for (int f = 0; f < 3; f++) {
+        byte[] maced = ping(m, token, 5);
+        assertEquals(AuthCodec.MACED, maced[0]);
+        seen.add(view.verify(maced, new Round(3)).sequence());
+        s.receive(maced, new Round(3), random);
+      }
+      // ... and the pseudonymous stream does not: the same numbers for every meter and boot.
+      assertEquals(List.of(0L, 1L, 2L), seen);
+    }
+    assertEquals(9, s.party().accepted);
+  }
+
+  @Test
+  void aTokensStream_fromZero_isAcceptedOnce_andReplaysWithinItAreRefused() throws Exception {
+    X25519KeyPair supplierReading = X25519KeyPair.generate(random);
+    X25519KeyPair token = X25519KeyPair.generate(random);
+    ReadingKey key = ReadingKey.derive(token, supplierReading.publicKey(), GROUP, 4);
+    Endpoint<Counter, In, Ping> m = tokenHolder(licence, meterKey, key, 3L << 32);
+    ReadingKeyring ring =
+        ReadingKeyring.empty(supplierReading).register(token.publicKey(), GROUP, 4);
+    Endpoint<Counter, In, Ping> s = supplier(new Counter(Address.SUPPLIER, 0, ring, null, null));
+    Address from = Address.meter(key.token());
+    byte[] first = ping(m, from, 1);
+    byte[] second = ping(m, from, 2);
+    s.receive(second, new Round(3), random);
+    s.receive(first, new Round(3), random);
+    assertViolation("AUTH-V-08", () -> s.receive(first, new Round(3), random));
+    assertViolation("AUTH-V-08", () -> s.receive(second, new Round(3), random));
+    byte[] last = second;
+    for (int k = 0; k < ReplayWindow.SIZE; k++) {
+      last = ping(m, from, 1);
+    }
+    s.receive(last, new Round(3), random);
+    assertViolation("AUTH-V-09", () -> s.receive(first, new Round(3), random));
+    assertEquals(3, s.party().accepted);
   }
 
   @Test
