@@ -151,7 +151,8 @@ public final class Pki {
    * @param role its role key
    * @param codec the scheme's codec
    * @param inbound wraps a verified envelope as the party's input
-   * @param sequenceBase the first sequence number of each stream
+   * @param sequenceBase the first sequence number of each signed or licensed stream (MACed
+   *     streams start at 0, spec/auth.md §7)
    * @return the endpoint
    */
   public <S extends AuthenticatedParty<S, I>, I, M> Endpoint<S, I, M> role(
@@ -179,7 +180,8 @@ public final class Pki {
    * @param meter the meter's identity
    * @param codec the scheme's codec
    * @param inbound wraps a verified envelope as the party's input
-   * @param sequenceBase the first sequence number of each stream
+   * @param sequenceBase the first sequence number of each signed or licensed stream (MACed
+   *     streams start at 0, spec/auth.md §7)
    * @return the endpoint
    */
   public <S extends AuthenticatedParty<S, I>, I, M> Endpoint<S, I, M> meter(
