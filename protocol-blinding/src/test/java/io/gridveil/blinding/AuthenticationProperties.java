@@ -20,12 +20,12 @@ import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
 import io.gridveil.testkit.TestPki;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * End-to-end properties of the authenticated blinding stack (spec/blinding.md §5.3): behind
@@ -94,13 +94,18 @@ class AuthenticationProperties {
     return exact;
   }
 
-  @Property(tries = 20)
-  void activeAttacker_andFaults_neverGiveAWrongSum(
-      @ForAll @IntRange(min = 2, max = 4) int n,
-      @ForAll boolean recovery,
-      @ForAll boolean faulty,
-      @ForAll @IntRange(min = 1, max = 3) int perTick,
-      @ForAll long seed)
+  /** One attacked group: size, recovery, faults, injections per tick, seed. */
+  record Attack(int n, boolean recovery, boolean faulty, int perTick, long seed) {}
+
+  @Test
+  void activeAttacker_andFaults_neverGiveAWrongSum() {
+    Pbt.property(20)
+        .forAll(Gens.zip(Gens.integers(2, 4), Gens.booleans(), Gens.booleans(),
+            Gens.integers(1, 3), Gens.longs(), Attack::new))
+        .check(t -> neverAWrongSum(t.n(), t.recovery(), t.faulty(), t.perTick(), t.seed()));
+  }
+
+  private static void neverAWrongSum(int n, boolean recovery, boolean faulty, int perTick, long seed)
       throws Exception {
     ActiveAttacker[] a = new ActiveAttacker[1];
     AuthenticatedGroup g = attacked(n, recovery, faulty, perTick, seed, a);
@@ -111,7 +116,7 @@ class AuthenticationProperties {
         () -> "authentication refused injections: " + g.network.rejections());
   }
 
-  @Example
+  @Test
   void activeAttacker_reachesEveryKindAndEveryCheck() throws Exception {
     // Fixed seeds, so this run cannot pass vacuously by chance: every kind of injection is made,
     // and each authentication check it should trip is tripped.
@@ -131,10 +136,14 @@ class AuthenticationProperties {
     }
   }
 
-  @Property(tries = 5)
-  void withoutAttackerOrFaults_everyRoundIsExact(
-      @ForAll @IntRange(min = 2, max = 5) int n, @ForAll boolean recovery, @ForAll long seed)
-      throws Exception {
+  @Test
+  void withoutAttackerOrFaults_everyRoundIsExact() {
+    Pbt.property(5)
+        .forAll(Gens.integers(2, 5), Gens.booleans(), Gens.longs())
+        .check(AuthenticationProperties::everyRoundIsExact);
+  }
+
+  private static void everyRoundIsExact(int n, boolean recovery, long seed) throws Exception {
     AuthenticatedGroup g =
         new AuthenticatedGroup(
             new TestPki(DeterministicRandomSource.fromSeed(seed)),

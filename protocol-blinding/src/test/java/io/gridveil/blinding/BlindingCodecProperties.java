@@ -7,35 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.math.BigInteger;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** Decoding untrusted bodies (spec/blinding.md §5.1, encoding.md §3): a message or a check ID. */
 class BlindingCodecProperties {
   private final BlindingCodec codec = new BlindingCodec();
 
-  @Provide
-  Arbitrary<byte[]> bodies() {
+  static Gen<byte[]> bodies() {
     // Mostly well-formed prefixes (a valid key size) so that decoding goes past the first field.
-    Arbitrary<byte[]> prefixed = Arbitraries.bytes().array(byte[].class).ofMaxSize(1200).map(b -> {
+    Gen<byte[]> prefixed = Gens.bytes(0, 1200).map(b -> {
       if (b.length >= 2) {
         b[0] = 0x08;
         b[1] = 0x00;
       }
       return b;
     });
-    return Arbitraries.oneOf(prefixed, Arbitraries.bytes().array(byte[].class).ofMaxSize(64));
+    return Gens.oneOf(prefixed, Gens.bytes(0, 64));
   }
 
-  @Property
-  void arbitraryBodies_decodeOrFailWithACheckId(@ForAll("bodies") byte[] body, @ForAll @IntRange(min = 0, max = 9) int type) {
+  @Test
+  void arbitraryBodies_decodeOrFailWithACheckId() {
+    Pbt.property().forAll(bodies(), Gens.integers(0, 9)).check(this::decodesOrFailsWithACheckId);
+  }
+
+  private void decodesOrFailsWithACheckId(byte[] body, int type) {
     CanonicalReader r = CanonicalReader.of(body);
     try {
       BlindingMessage m = codec.decode(type, r);
@@ -49,10 +49,15 @@ class BlindingCodecProperties {
     }
   }
 
-  @Property
-  void contributionsAndIndexLists_roundTrip(
-      @ForAll @Size(max = 20) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> missing,
-      @ForAll byte[] raw) throws Exception {
+  @Test
+  void contributionsAndIndexLists_roundTrip() {
+    // raw: up to 300 bytes, beyond 2048 bits, reduced below 2^2048
+    Pbt.property()
+        .forAll(Gens.lists(Gens.integers(0, Integer.MAX_VALUE), 0, 20), Gens.bytes(0, 300))
+        .check(this::roundTrips);
+  }
+
+  private void roundTrips(List<Integer> missing, byte[] raw) throws Exception {
     BigInteger c = new BigInteger(1, raw).mod(BigInteger.ONE.shiftLeft(2048));
     for (BlindingMessage m : List.of(
         new BlindingMessage.Contribution(KeySize.BITS_2048, c),

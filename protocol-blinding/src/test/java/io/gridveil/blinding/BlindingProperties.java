@@ -10,16 +10,12 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.secret.SecretBytes;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.math.BigInteger;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** Properties of spec/blinding.md §3 and §4 over random groups, readings and faults. */
 class BlindingProperties {
@@ -43,32 +39,42 @@ class BlindingProperties {
     return t.copy(DeterministicRandomSource.fromSeed(seed));
   }
 
-  @Provide
-  Arbitrary<List<Long>> readings() {
-    return Arbitraries.longs().between(0, T_MAX).list().ofMinSize(2).ofMaxSize(N_MAX);
+  /** Readings of 2 to n_max meters, edges 0 and t_max included. */
+  static Gen<List<Long>> readings() {
+    return Gens.lists(Gens.longs(0, T_MAX), 2, N_MAX);
   }
 
-  @Provide
-  Arbitrary<List<Long>> signedReadings() {
-    return Arbitraries.longs().between(-T_MAX / 2, T_MAX / 2).list().ofMinSize(2).ofMaxSize(N_MAX);
+  static Gen<List<Long>> signedReadings() {
+    return Gens.lists(Gens.longs(-T_MAX / 2, T_MAX / 2), 2, N_MAX);
   }
 
   private static BlindingParameters params(boolean recovery) {
     return new BlindingParameters(N_MAX, T_MAX, ReadingUnit.WATT_HOUR, false, KeySize.BITS_2048, recovery);
   }
 
-  @Property
-  void product_decryptsToTheSum(
-      @ForAll("readings") List<Long> readings, @ForAll @LongRange(min = 0, max = 1L << 40) long round,
-      @ForAll long seed) throws Exception {
+  @Test
+  void product_decryptsToTheSum() {
+    Pbt.property()
+        .forAll(readings(), Gens.longs(0, 1L << 40), Gens.longs())
+        .check(BlindingProperties::productDecryptsToTheSum);
+  }
+
+  private static void productDecryptsToTheSum(List<Long> readings, long round, long seed)
+      throws Exception {
     GroupHarness g = group("p", readings.size(), params(false), seed);
     RoundOutcome.Exact e = assertInstanceOf(RoundOutcome.Exact.class, g.round(round, readings.toArray(new Long[0])));
     assertEquals(readings.stream().mapToLong(Long::longValue).sum(), e.sum());
     assertEquals(readings.size(), e.contributors());
   }
 
-  @Property
-  void signedProduct_decryptsToTheSignedSum(@ForAll("signedReadings") List<Long> readings, @ForAll long seed)
+  @Test
+  void signedProduct_decryptsToTheSignedSum() {
+    Pbt.property()
+        .forAll(signedReadings(), Gens.longs())
+        .check(BlindingProperties::signedProductDecryptsToTheSignedSum);
+  }
+
+  private static void signedProductDecryptsToTheSignedSum(List<Long> readings, long seed)
       throws Exception {
     BlindingParameters params =
         new BlindingParameters(N_MAX, T_MAX / 2, ReadingUnit.WATT_HOUR, true, KeySize.BITS_2048, false);
@@ -77,9 +83,14 @@ class BlindingProperties {
     assertEquals(readings.stream().mapToLong(Long::longValue).sum(), e.sum());
   }
 
-  @Property
-  void blindingTerms_sumToZeroModN(
-      @ForAll @IntRange(min = 2, max = 64) int n, @ForAll long round, @ForAll long seed) {
+  @Test
+  void blindingTerms_sumToZeroModN() {
+    Pbt.property()
+        .forAll(Gens.integers(2, 64), Gens.longs(), Gens.longs())
+        .check(BlindingProperties::blindingTermsSumToZero);
+  }
+
+  private static void blindingTermsSumToZero(int n, long round, long seed) {
     long j = round == Long.MIN_VALUE ? 0 : Math.abs(round) % (Long.MAX_VALUE - 1);
     var rng = DeterministicRandomSource.fromSeed(seed);
     BigInteger modulus = KEYS.publicKey().n();
@@ -95,10 +106,15 @@ class BlindingProperties {
     assertEquals(BigInteger.ZERO, sum.mod(modulus));
   }
 
-  @Property
-  void missingMeters_withoutRecovery_voidTheRound(
-      @ForAll("readings") List<Long> readings, @ForAll @Size(max = N_MAX) List<Boolean> absent,
-      @ForAll long seed) throws Exception {
+  @Test
+  void missingMeters_withoutRecovery_voidTheRound() {
+    Pbt.property()
+        .forAll(readings(), Gens.lists(Gens.booleans(), 0, N_MAX), Gens.longs())
+        .check(BlindingProperties::missingMetersVoidTheRound);
+  }
+
+  private static void missingMetersVoidTheRound(
+      List<Long> readings, List<Boolean> absent, long seed) throws Exception {
     Long[] present = withAbsences(readings, absent);
     if (present == null) {
       return;
@@ -108,10 +124,15 @@ class BlindingProperties {
     assertEquals(VoidReason.MISSING_CONTRIBUTION, v.reason());
   }
 
-  @Property
-  void missingMeters_withRecovery_giveTheExactPartialSum(
-      @ForAll("readings") List<Long> readings, @ForAll @Size(max = N_MAX) List<Boolean> absent,
-      @ForAll long seed) throws Exception {
+  @Test
+  void missingMeters_withRecovery_giveTheExactPartialSum() {
+    Pbt.property()
+        .forAll(readings(), Gens.lists(Gens.booleans(), 0, N_MAX), Gens.longs())
+        .check(BlindingProperties::missingMetersGiveTheExactPartialSum);
+  }
+
+  private static void missingMetersGiveTheExactPartialSum(
+      List<Long> readings, List<Boolean> absent, long seed) throws Exception {
     Long[] present = withAbsences(readings, absent);
     if (present == null) {
       return;

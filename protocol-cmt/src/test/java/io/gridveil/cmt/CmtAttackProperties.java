@@ -20,17 +20,15 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.testkit.ActiveAttacker;
 import io.gridveil.testkit.TestPki;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * End to end over authenticated endpoints (spec/cmt.md §11, spec/auth.md §10): a group of m_min
@@ -45,9 +43,8 @@ class CmtAttackProperties {
   private static final GroupId FOREIGN = new GroupId("grid-elsewhere");
   private static final long REVOKED_SERIAL = 900_001;
 
-  @Provide
-  Arbitrary<FaultPlan> faults() {
-    return Arbitraries.of(
+  static Gen<FaultPlan> faults() {
+    return Gens.of(
         FaultPlan.NONE,
         new FaultPlan(0.05, 0.1, 0, 0, true),
         new FaultPlan(0, 0.2, 0, 0, true),
@@ -113,13 +110,20 @@ class CmtAttackProperties {
     return r;
   }
 
-  @Property(tries = 20)
-  void underActiveAttack_everyRoundIsExactOrVoid_noForgeryOrReplayAccepted(
-      @ForAll long seed,
-      @ForAll @IntRange(min = 2, max = 3) int minGroupSize,
-      @ForAll @IntRange(min = 0, max = 5) int extra,
-      @ForAll("faults") FaultPlan plan,
-      @ForAll @IntRange(min = 2, max = 4) int rounds) {
+  /** One attacked run: seed, m_min, meters beyond it, the faults and the number of rounds. */
+  record Attack(long seed, int minGroupSize, int extra, FaultPlan plan, int rounds) {}
+
+  @Test
+  void underActiveAttack_everyRoundIsExactOrVoid_noForgeryOrReplayAccepted() {
+    Pbt.property(20)
+        .forAll(Gens.zip(Gens.longs(), Gens.integers(2, 3), Gens.integers(0, 5), faults(),
+            Gens.integers(2, 4), Attack::new))
+        .check(a -> everyRoundIsExactOrVoid(a.seed(), a.minGroupSize(), a.extra(), a.plan(),
+            a.rounds()));
+  }
+
+  private static void everyRoundIsExactOrVoid(
+      long seed, int minGroupSize, int extra, FaultPlan plan, int rounds) {
     CmtParameters p = CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(8, T_MAX, 64))
         .withMinGroupSize(minGroupSize);
     CmtGroupDriver d = attacked(p, plan, seed);
@@ -151,9 +155,14 @@ class CmtAttackProperties {
         || rejections.containsKey("AUTH-V-11"), rejections::toString);
   }
 
-  @Property(tries = 5)
-  void withoutAttackerOrFaults_everyRoundIsExact(
-      @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int n) {
+  @Test
+  void withoutAttackerOrFaults_everyRoundIsExact() {
+    Pbt.property(5)
+        .forAll(Gens.longs(), Gens.integers(2, 8))
+        .check(CmtAttackProperties::everyRoundIsExact);
+  }
+
+  private static void everyRoundIsExact(long seed, int n) {
     CmtParameters p = CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(8, T_MAX, 64))
         .withMinGroupSize(2);
     CmtGroupDriver d = new CmtGroupDriver(p, FaultPlan.NONE, seed);

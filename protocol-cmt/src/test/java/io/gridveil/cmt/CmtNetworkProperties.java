@@ -8,18 +8,15 @@ import io.gridveil.core.AggregationParameters;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random sequences of joins, leaves, failures, recoveries, LC rotations and rounds, every party
@@ -28,35 +25,57 @@ import net.jqwik.api.constraints.IntRange;
  * members its key names, and without drops a settled group's round is exact.
  */
 class CmtNetworkProperties {
-  private static final long T_MAX = 1_000_000;
+  static final long T_MAX = 1_000_000;
   private static final CmtParameters PARAMS =
       CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(64, T_MAX, 64))
           .withMinGroupSize(2);
 
   enum Action { JOIN, LEAVE, FAIL, RECOVER, ROTATE, ROUND }
 
-  record Scenario(FaultPlan plan, List<Action> actions, long seed, boolean secureSum) {}
+  /** The most meters a group reaches: JOIN only joins below it. */
+  private static final int MAX_METERS = 10;
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
-    Arbitrary<FaultPlan> plans = Combinators.combine(
-        Arbitraries.of(0.0, 0.0, 0.02, 0.1),
-        Arbitraries.of(0.0, 0.1, 0.3),
-        Arbitraries.of(true, false))
-        .as((drop, dup, reorder) -> new FaultPlan(drop, dup, 0, 0, reorder));
-    Arbitrary<List<Action>> actions = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, Arbitraries.just(Action.JOIN)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.LEAVE)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.FAIL)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.RECOVER)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.ROTATE)),
-        net.jqwik.api.Tuple.of(4, Arbitraries.just(Action.ROUND))).list().ofMinSize(1).ofMaxSize(12);
-    return Combinators.combine(plans, actions, Arbitraries.longs(), Arbitraries.of(false, true))
-        .as(Scenario::new);
+  /**
+   * One step: the action, which live meter it targets (an index, reduced modulo the live count)
+   * and, for a ROUND, the readings of the live meters in order.
+   */
+  record Step(Action action, int pick, List<Long> readings) {}
+
+  record Scenario(FaultPlan plan, List<Step> steps, long seed, boolean secureSum) {}
+
+  /** Readings: the edges 0 and t_max a third and two ninths of the time, else anything between. */
+  static Gen<Long> readings() {
+    return Gens.frequency(
+        Gens.weighted(4, Gens.longs(0, T_MAX)),
+        Gens.weighted(3, Gens.constant(0L)),
+        Gens.weighted(2, Gens.constant(T_MAX)));
   }
 
-  @Property
-  void everyExactRound_isThePlaintextSumOfItsMembers(@ForAll("scenarios") Scenario s) {
+  static Gen<Scenario> scenarios() {
+    Gen<FaultPlan> plans = Gens.zip(
+        Gens.of(0.0, 0.0, 0.02, 0.1),
+        Gens.of(0.0, 0.1, 0.3),
+        Gens.of(true, false),
+        (drop, dup, reorder) -> new FaultPlan(drop, dup, 0, 0, reorder));
+    Gen<Action> actions = Gens.frequency(
+        Gens.weighted(2, Gens.constant(Action.JOIN)),
+        Gens.weighted(1, Gens.constant(Action.LEAVE)),
+        Gens.weighted(1, Gens.constant(Action.FAIL)),
+        Gens.weighted(1, Gens.constant(Action.RECOVER)),
+        Gens.weighted(1, Gens.constant(Action.ROTATE)),
+        Gens.weighted(4, Gens.constant(Action.ROUND)));
+    Gen<Step> steps = Gens.zip(actions, Gens.integers(0, MAX_METERS - 1),
+        Gens.lists(readings(), MAX_METERS, MAX_METERS), Step::new);
+    return Gens.zip(plans, Gens.sequences(steps, 12), Gens.longs(), Gens.of(false, true),
+        Scenario::new);
+  }
+
+  @Test
+  void everyExactRound_isThePlaintextSumOfItsMembers() {
+    Pbt.property().forAll(scenarios()).check(CmtNetworkProperties::exactRoundsArePlaintextSums);
+  }
+
+  static void exactRoundsArePlaintextSums(Scenario s) {
     CmtGroupDriver d = new CmtGroupDriver(PARAMS.withSecureSum(s.secureSum()), s.plan(), s.seed());
     d.join();
     d.join();
@@ -64,14 +83,12 @@ class CmtNetworkProperties {
     d.settle(8);
     Map<Long, Map<MeterId, Long>> readingsByRound = new HashMap<>();
     List<MeterId> failed = new ArrayList<>();
-    long r = s.seed();
-    for (Action a : s.actions()) {
+    for (Step step : s.steps()) {
       List<MeterId> live = d.live();
-      int pick = Math.floorMod(r, Math.max(1, live.size()));
-      r = r * 6364136223846793005L + 1442695040888963407L;
-      switch (a) {
+      int pick = step.pick() % Math.max(1, live.size());
+      switch (step.action()) {
         case JOIN -> {
-          if (d.meters().size() < 10) {
+          if (d.meters().size() < MAX_METERS) {
             d.join();
           }
         }
@@ -95,12 +112,9 @@ class CmtNetworkProperties {
         case ROUND -> {
           boolean settled = d.settle(8);
           Map<MeterId, Long> readings = new HashMap<>();
-          for (MeterId id : d.live()) {
-            // edges: 0 and t_max, otherwise anything in between
-            long v = Math.floorMod(r >>> 7, 3) == 0 ? 0
-                : Math.floorMod(r >>> 9, 3) == 0 ? T_MAX : Math.floorMod(r >>> 11, T_MAX + 1);
-            readings.put(id, v);
-            r = r * 6364136223846793005L + 1442695040888963407L;
+          List<MeterId> reading = d.live();
+          for (int i = 0; i < reading.size(); i++) {
+            readings.put(reading.get(i), step.readings().get(i));
           }
           readingsByRound.put(d.round + 1, readings);
           Optional<RoundOutcome> o = d.round(readings);
@@ -131,9 +145,17 @@ class CmtNetworkProperties {
    * and after every re-key (rotation, leave) the group settles, and every round is exact
    * with the plaintext sum of all live meters' readings.
    */
-  @Property(tries = 20)
-  void reorderOnly_everyRoundAfterSetUp_isExact(
-      @ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int n) {
+  @Test
+  void reorderOnly_everyRoundAfterSetUp_isExact() {
+    // readings for 6 rounds of at most 6 meters, in the order of d.live()
+    Pbt.property(20)
+        .forAll(Gens.longs(), Gens.integers(2, 6), Gens.lists(readings(), 36, 36),
+            Gens.integers(0, 5))
+        .check(CmtNetworkProperties::reorderOnlyRoundsAreExact);
+  }
+
+  private static void reorderOnlyRoundsAreExact(
+      long seed, int n, List<Long> roundReadings, int leavePick) {
     // K by the LC's sum of shares: the secure-sum ring (§3.5) has its own ordering hazard (a
     // RingSum may overtake its receiver's SuccessorAssignment), which is not the GroupKey's
     CmtGroupDriver d = new CmtGroupDriver(PARAMS, new FaultPlan(0, 0, 0, 0, true), seed);
@@ -141,7 +163,6 @@ class CmtNetworkProperties {
       d.join();
     }
     assertTrue(d.settle(8), d::dump);
-    long r = seed;
     // re-keys by rotation and by a member's leave; a join and an LC's leave are left out: on a
     // reordering network their set-up frames race each other (not the GroupKey's concern)
     List<Action> script = List.of(Action.ROUND, Action.ROUND, Action.ROTATE, Action.ROUND,
@@ -155,7 +176,7 @@ class CmtNetworkProperties {
           List<MeterId> members = new ArrayList<>(d.live());
           members.removeAll(d.lcs());
           if (d.live().size() > PARAMS.minGroupSize()) {
-            d.leave(members.get(Math.floorMod(r, members.size())));
+            d.leave(members.get(leavePick % members.size()));
           }
         }
         default -> { }
@@ -167,8 +188,7 @@ class CmtNetworkProperties {
       Map<MeterId, Long> readings = new HashMap<>();
       long expected = 0;
       for (MeterId id : d.live()) {
-        r = r * 6364136223846793005L + 1442695040888963407L;
-        long v = Math.floorMod(r >>> 11, T_MAX + 1);
+        long v = roundReadings.get(rounds * 6 + readings.size());
         readings.put(id, v);
         expected += v;
       }

@@ -9,14 +9,12 @@ import io.gridveil.core.Modulus;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.List;
 import java.util.OptionalLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** The invariant and correctness of spec/cmt.md §2.7 over random groups and moduli. */
 class CmtSchemeProperties {
@@ -29,22 +27,29 @@ class CmtSchemeProperties {
     }
   }
 
-  @Provide
-  Arbitrary<Case> groups() {
-    return Arbitraries.integers().between(2, 64).flatMap(n -> {
+  /**
+   * Groups with n in [2, 64], every admissible b and t_max, edges included (n = 2 and 64, the
+   * smallest b, t_max = 1 and the modulus boundary, readings 0 and t_max). Each group draws 64
+   * readings and keeps n, so the draw count is fixed and the shrinking works.
+   */
+  static Gen<Case> groups() {
+    return Gens.integers(2, 64).flatMap(n -> {
       int minBits = 64 - Long.numberOfLeadingZeros(n) + 1;
-      return Arbitraries.integers().between(Math.max(2, minBits), 64).flatMap(b -> {
+      return Gens.integers(Math.max(2, minBits), 64).flatMap(b -> {
         // the largest t_max the modulus admits for n meters: n * t_max < 2^b, and < 2^63
         long maxT = b >= 63 ? Long.MAX_VALUE / n : ((1L << b) - 1) / n;
-        return Arbitraries.longs().between(1, maxT).flatMap(t -> Combinators.combine(
-            Arbitraries.longs().between(0, t).list().ofSize(n),
-            Arbitraries.longs()).as((rs, seed) -> new Case(n, b, t, rs, seed)));
+        return Gens.longs(1, maxT).flatMap(t -> Gens.lists(Gens.longs(0, t), 64, 64)
+            .zip(Gens.longs(), (rs, seed) -> new Case(n, b, t, List.copyOf(rs.subList(0, n)), seed)));
       });
     });
   }
 
-  @Property
-  void ringKeys_sumToK_andDecryptExactly(@ForAll("groups") Case c) {
+  @Test
+  void ringKeys_sumToK_andDecryptExactly() {
+    Pbt.property().forAll(groups()).check(CmtSchemeProperties::ringKeysSumToKAndDecrypt);
+  }
+
+  private static void ringKeysSumToKAndDecrypt(Case c) {
     AggregationParameters p = c.params();
     long mask = p.modulus().mask();
     RandomSource rng = DeterministicRandomSource.fromSeed(c.seed());
@@ -68,8 +73,12 @@ class CmtSchemeProperties {
     assertEquals(OptionalLong.of(sum), CmtScheme.decryptSum(p, agg, groupKey, c.n()));
   }
 
-  @Property
-  void fullRound_withDerivedKeys_decryptsTheSum(@ForAll("groups") Case c) {
+  @Test
+  void fullRound_withDerivedKeys_decryptsTheSum() {
+    Pbt.property().forAll(groups()).check(CmtSchemeProperties::fullRoundDecryptsTheSum);
+  }
+
+  private static void fullRoundDecryptsTheSum(Case c) {
     AggregationParameters p = c.params();
     RandomSource rng = DeterministicRandomSource.fromSeed(c.seed());
     RoundKeyer[] keyers = new RoundKeyer[c.n()];
@@ -88,8 +97,12 @@ class CmtSchemeProperties {
         CmtScheme.fullRound(p, keyers, j, e, groupKey, new long[c.n()]));
   }
 
-  @Property
-  void aggregate_anyRange_equalsPlainLoop(@ForAll("groups") Case c) {
+  @Test
+  void aggregate_anyRange_equalsPlainLoop() {
+    Pbt.property().forAll(groups()).check(CmtSchemeProperties::aggregateEqualsPlainLoop);
+  }
+
+  private static void aggregateEqualsPlainLoop(Case c) {
     long[] v = new long[c.n() * 3 + 1];
     RandomSource rng = DeterministicRandomSource.fromSeed(c.seed());
     for (int i = 0; i < v.length; i++) {

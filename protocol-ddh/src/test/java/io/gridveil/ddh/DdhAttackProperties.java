@@ -9,16 +9,14 @@ import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
+import io.gridveil.testkit.pbt.Stats;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * EDAT end to end under an active attacker (spec/ddh.md §10, spec/auth.md): it replays,
@@ -31,10 +29,9 @@ class DdhAttackProperties {
   private static final Map<ActiveAttacker.Kind, Integer> INJECTED = new EnumMap<>(ActiveAttacker.Kind.class);
   private static final Map<String, Integer> REJECTED = new TreeMap<>();
 
-  @Provide
-  Arbitrary<DdhNetworkProperties.Scenario> scenarios() {
+  static Gen<DdhNetworkProperties.Scenario> scenarios() {
     // Not the plan that loses every frame: the attacker injects only while frames are in flight.
-    return DdhNetworkProperties.scenarios(Arbitraries.of(
+    return DdhNetworkProperties.scenarios(Gens.of(
         FaultPlan.NONE,
         new FaultPlan(0.1, 0, 0, 0, false),
         new FaultPlan(0, 0.5, 0, 0, true),
@@ -42,9 +39,15 @@ class DdhAttackProperties {
         new FaultPlan(0.05, 0.2, 0.3, 3, true)));
   }
 
-  @Property(tries = 20)
-  void underAttack_everyRoundIsExactOverTheAcceptedContributionsOrVoid(
-      @ForAll("scenarios") DdhNetworkProperties.Scenario s) throws Exception {
+  @Test
+  void underAttack_everyRoundIsExactOverTheAcceptedContributionsOrVoid() {
+    Pbt.property(20).forAll(scenarios()).check(DdhAttackProperties::exactOverAcceptedOrVoid);
+    Stats.report("outcome");
+    Stats.report("injections");
+    everyKindOfInjectionWasMadeAndRefused();
+  }
+
+  private static void exactOverAcceptedOrVoid(DdhNetworkProperties.Scenario s) throws Exception {
     EdatGroup g = DdhNetworkProperties.group(s);
     RandomSource ar = DeterministicRandomSource.fromSeed(s.seed() + 2);
     ActiveAttacker attacker = new ActiveAttacker(
@@ -62,11 +65,11 @@ class DdhAttackProperties {
       }
       rejected.forEach((id, c) -> REJECTED.merge(id, c, Integer::sum));
     }
-    Statistics.label("injections").collect(attacker.injectedTotal() / 25 * 25);
+    Stats.collect("injections", attacker.injectedTotal() / 25 * 25);
   }
 
-  @AfterProperty
-  void everyKindOfInjectionWasMadeAndRefused() {
+  /** After every try passed: across them, the attacker made and was refused every kind. */
+  private static void everyKindOfInjectionWasMadeAndRefused() {
     synchronized (INJECTED) {
       for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
         assertTrue(INJECTED.getOrDefault(k, 0) > 0, "the attacker injected " + k + ": " + INJECTED);

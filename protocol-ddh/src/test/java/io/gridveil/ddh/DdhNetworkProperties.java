@@ -25,21 +25,18 @@ import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
+import io.gridveil.testkit.pbt.Stats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.junit.jupiter.api.Test;
 
 /**
  * End-to-end EDAT behind authenticated endpoints (spec/ddh.md §3, §10): benign faults, dropouts
@@ -59,66 +56,79 @@ class DdhNetworkProperties {
       List<Set<Integer>> absent, FaultPlan faults, int ticksBeforeDeadline, int rekeyAt,
       int revokeAt, int victim, long seed) {}
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
-    return scenarios(faultPlans());
+  /** A scenario's parameters: M = 2^bits, t_max (0: the modulus boundary), signedness, k_min. */
+  record Shape(int bits, long tMax0, boolean signed, int kMin) {}
+
+  /** A scenario's schedule: rounds, faults, ticks before each deadline, seed. */
+  record Schedule(int rounds, FaultPlan faults, int ticks, long seed) {}
+
+  /** Scenarios over the given fault plans; n in [3, 6] reaches both bounds as edges. */
+  static Gen<Scenario> scenarios(Gen<FaultPlan> plans) {
+    return Gens.integers(3, 6).flatMap(size -> Gens.zip(
+            Gens.of(16, 24, 33, 63, 64),
+            Gens.of(1L, 2L, 100L, 1000L, 0L),
+            Gens.of(false, true),
+            Gens.of(2, 2, 3, size),
+            Shape::new)
+        .zip(Gens.zip(
+                Gens.integers(1, 5),
+                plans,
+                Gens.of(3, 0, 1, 6, 10),
+                Gens.longs(),
+                Schedule::new),
+            (shape, schedule) -> scenario(size, shape, schedule)));
   }
 
-  /** Scenarios over the given fault plans. */
-  static Arbitrary<Scenario> scenarios(Arbitrary<FaultPlan> plans) {
-    Arbitrary<Integer> n = Arbitraries.integers().between(3, 6).edgeCases(c -> c.includeOnly(3, 6));
-    return n.flatMap(size -> Combinators.combine(
-            Arbitraries.of(16, 24, 33, 63, 64),
-            Arbitraries.of(1L, 2L, 100L, 1000L, 0L),
-            Arbitraries.of(false, true),
-            Arbitraries.of(2, 2, 3, size),
-            Arbitraries.integers().between(1, 5),
-            plans,
-            Arbitraries.of(3, 0, 1, 6, 10),
-            Arbitraries.longs())
-        .as((bits, tMax0, signed, kMin, rounds, faults, ticks, seed) -> {
-          // tMax0 = 0 stands for the modulus boundary: the largest t_max core accepts for M = 2^b.
-          long bound = bits == 64 ? Long.MAX_VALUE / size : ((1L << bits) - 1) / size;
-          long tMax = tMax0 == 0 ? (signed ? bound / 2 : bound) : tMax0;
-          DeterministicRandomSource r = DeterministicRandomSource.fromSeed(seed);
-          long[][] e = new long[rounds][size];
-          List<Set<Integer>> absent = new ArrayList<>();
-          for (int j = 0; j < rounds; j++) {
-            Set<Integer> a = new HashSet<>();
-            // Modes: none absent, one, an adjacent pair (a neighbour that is itself missing),
-            // a quarter, a half, everyone (an empty round).
-            int mode = (int) r.uniformLong(9);
-            int first = (int) r.uniformLong(size);
-            if (mode == 2 || mode == 3) {
-              a.add(first);
-            } else if (mode == 4 || mode == 5) {
-              a.add(first);
-              a.add((first + 1) % size);
-            }
-            for (int i = 0; i < size; i++) {
-              long v = r.uniformLong(tMax + 1);
-              if (r.uniformLong(3) == 0) {
-                v = tMax;
-              }
-              e[j][i] = signed && r.uniformLong(2) == 0 ? -v : v;
-              if (mode == 6 && r.uniformLong(4) == 0 || mode == 7 && r.uniformLong(2) == 0 || mode == 8) {
-                a.add(i);
-              }
-            }
-            absent.add(a);
-          }
-          int rekeyAt = (int) r.uniformLong(rounds + 1) - 1;
-          // A revocation needs n >= 4: the re-key without the revoked meter keeps 3 members.
-          int revokeAt = size >= 4 ? (int) r.uniformLong(rounds + 1) - 1 : -1;
-          int victim = (int) r.uniformLong(size);
-          return new Scenario(size, bits, tMax, signed, kMin, e, absent, faults, ticks, rekeyAt, revokeAt,
-              victim, seed);
-        }));
+  private static Scenario scenario(int size, Shape shape, Schedule schedule) {
+    int bits = shape.bits();
+    long tMax0 = shape.tMax0();
+    boolean signed = shape.signed();
+    int kMin = shape.kMin();
+    int rounds = schedule.rounds();
+    FaultPlan faults = schedule.faults();
+    int ticks = schedule.ticks();
+    long seed = schedule.seed();
+    // tMax0 = 0 stands for the modulus boundary: the largest t_max core accepts for M = 2^b.
+    long bound = bits == 64 ? Long.MAX_VALUE / size : ((1L << bits) - 1) / size;
+    long tMax = tMax0 == 0 ? (signed ? bound / 2 : bound) : tMax0;
+    DeterministicRandomSource r = DeterministicRandomSource.fromSeed(seed);
+    long[][] e = new long[rounds][size];
+    List<Set<Integer>> absent = new ArrayList<>();
+    for (int j = 0; j < rounds; j++) {
+      Set<Integer> a = new HashSet<>();
+      // Modes: none absent, one, an adjacent pair (a neighbour that is itself missing),
+      // a quarter, a half, everyone (an empty round).
+      int mode = (int) r.uniformLong(9);
+      int first = (int) r.uniformLong(size);
+      if (mode == 2 || mode == 3) {
+        a.add(first);
+      } else if (mode == 4 || mode == 5) {
+        a.add(first);
+        a.add((first + 1) % size);
+      }
+      for (int i = 0; i < size; i++) {
+        long v = r.uniformLong(tMax + 1);
+        if (r.uniformLong(3) == 0) {
+          v = tMax;
+        }
+        e[j][i] = signed && r.uniformLong(2) == 0 ? -v : v;
+        if (mode == 6 && r.uniformLong(4) == 0 || mode == 7 && r.uniformLong(2) == 0 || mode == 8) {
+          a.add(i);
+        }
+      }
+      absent.add(a);
+    }
+    int rekeyAt = (int) r.uniformLong(rounds + 1) - 1;
+    // A revocation needs n >= 4: the re-key without the revoked meter keeps 3 members.
+    int revokeAt = size >= 4 ? (int) r.uniformLong(rounds + 1) - 1 : -1;
+    int victim = (int) r.uniformLong(size);
+    return new Scenario(size, bits, tMax, signed, kMin, e, absent, faults, ticks, rekeyAt, revokeAt,
+        victim, seed);
   }
 
   /** Benign faults, from none to a network that loses everything. */
-  static Arbitrary<FaultPlan> faultPlans() {
-    return Arbitraries.of(
+  static Gen<FaultPlan> faultPlans() {
+    return Gens.of(
         FaultPlan.NONE,
         new FaultPlan(0.1, 0, 0, 0, false),
         new FaultPlan(0, 0.5, 0, 0, true),
@@ -128,8 +138,14 @@ class DdhNetworkProperties {
         new FaultPlan(1, 0, 0, 0, false));
   }
 
-  @Property(tries = 60)
-  void withFaultsOnly_everyRoundIsExactOverItsContributorsOrVoid(@ForAll("scenarios") Scenario s) throws Exception {
+  @Test
+  void withFaultsOnly_everyRoundIsExactOverItsContributorsOrVoid() {
+    Pbt.property(60).forAll(scenarios(faultPlans()))
+        .check(DdhNetworkProperties::exactOverItsContributorsOrVoid);
+    Stats.report("outcome");
+  }
+
+  private static void exactOverItsContributorsOrVoid(Scenario s) throws Exception {
     Run run = run(s, group(s), null);
     for (String id : run.net.net.rejections().keySet()) {
       // Duplicates hit the replay window, late or repeated messages the state checks, the revoked
@@ -157,7 +173,7 @@ class DdhNetworkProperties {
     }
   }
 
-  @Example
+  @Test
   void withoutAttackerOrFaults_everyRoundIsExact() throws Exception {
     // Liveness: a full round, a dropout recovered by its neighbours, a re-key, and rounds after it.
     long[][] e = {{5, 6, 7, 8}, {1, 2, 3, 4}, {9, 9, 9, 9}, {0, 1, 0, 1}};
@@ -247,7 +263,7 @@ class DdhNetworkProperties {
       long j = FIRST + t;
       RoundOutcome o = outcomes.get(j);
       assertTrue(o != null, "every round has an outcome");
-      Statistics.label("outcome").collect(o instanceof RoundOutcome.Exact x0
+      Stats.collect("outcome", o instanceof RoundOutcome.Exact x0
           ? (x0.recovered() > 0 ? "exact, recovered" : "exact, full") : ((RoundOutcome.Voided) o).reason());
       if (o instanceof RoundOutcome.Exact x) {
         // The oracle: exactly the readings of the contributions the aggregator accepted.

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The end-to-end property of spec/distortion.md §13 under an active attacker (spec/auth.md §10)
@@ -28,11 +27,15 @@ class DistortionAttackProperties {
    */
   private static final int ATTACKS_PER_TICK = 24;
 
-  @Property(tries = 20)
-  void activeAttacker_neverMakesAPublishedDistributionOrBillWrong(
-      @ForAll @IntRange(min = 2, max = 3) int groups,
-      @ForAll @IntRange(min = 2, max = 3) int metersPerGroup,
-      @ForAll @LongRange(min = 0, max = 1L << 40) long seed) throws Exception {
+  @Test
+  void activeAttacker_neverMakesAPublishedDistributionOrBillWrong() {
+    Pbt.property(20)
+        .forAll(Gens.integers(2, 3), Gens.integers(2, 3), Gens.longs(0, 1L << 40))
+        .check(DistortionAttackProperties::nothingPublishedIsWrong);
+  }
+
+  private static void nothingPublishedIsWrong(int groups, int metersPerGroup, long seed)
+      throws Exception {
     Neighbourhood n = new Neighbourhood(groups, metersPerGroup, FAULTS, ATTACKS_PER_TICK, seed).run();
     n.assertSound();
     ActiveAttacker a = n.attacker;

@@ -10,44 +10,43 @@ import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.distortion.billing.TariffDigest;
 import io.gridveil.distortion.reconstruction.BinGrid;
 import io.gridveil.distortion.reconstruction.BinnedDistribution;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 class DistortionCodecProperties {
-  @Provide
-  Arbitrary<DistortionMessage> messages() {
-    Arbitrary<DistortionMessage> reading = Arbitraries.longs()
-        .between(-DistortionMessage.MAX_DISTORTED, DistortionMessage.MAX_DISTORTED)
-        .edgeCases(c -> c.add(-DistortionMessage.MAX_DISTORTED, DistortionMessage.MAX_DISTORTED, 0L))
+  static Gen<DistortionMessage> messages() {
+    // the bounds -MAX_DISTORTED and MAX_DISTORTED and 0 are the range's edges
+    Gen<DistortionMessage> reading = Gens.longs(
+            -DistortionMessage.MAX_DISTORTED, DistortionMessage.MAX_DISTORTED)
         .map(DistortionMessage.DistortedReading::new);
-    Arbitrary<DistortionMessage> query = Combinators.combine(
-            Arbitraries.longs().greaterOrEqual(0),
-            Arbitraries.strings().withChars("0123456789abcdef").ofLength(64))
-        .as((c, h) -> new DistortionMessage.BillingQuery(c, new TariffDigest(h)));
-    Arbitrary<DistortionMessage> response = Combinators.combine(
-            Arbitraries.longs().greaterOrEqual(0), Arbitraries.longs().greaterOrEqual(0),
-            Arbitraries.longs().greaterOrEqual(0))
-        .as(DistortionMessage.BillingResponse::new);
-    Arbitrary<DistortionMessage> local = Combinators.combine(
-            Arbitraries.integers().between(2, 300), Arbitraries.integers().between(0, 299),
-            Arbitraries.longs().greaterOrEqual(0), Arbitraries.doubles().between(-1e6, 1e6))
-        .as((k, hot, count, lower) -> {
+    Gen<DistortionMessage> query = Gens.longs(0, Long.MAX_VALUE)
+        .zip(Gens.strings("0123456789abcdef", 64, 64),
+            (c, h) -> new DistortionMessage.BillingQuery(c, new TariffDigest(h)));
+    Gen<DistortionMessage> response = Gens.zip(
+        Gens.longs(0, Long.MAX_VALUE), Gens.longs(0, Long.MAX_VALUE), Gens.longs(0, Long.MAX_VALUE),
+        DistortionMessage.BillingResponse::new);
+    Gen<DistortionMessage> local = Gens.zip(
+        Gens.integers(2, 300), Gens.integers(0, 299), Gens.longs(0, Long.MAX_VALUE),
+        Gens.doubles(-1e6, 1e6),
+        (k, hot, count, lower) -> {
           double[] p = new double[k];
           p[hot % k] = 1.0;
           return new DistortionMessage.LocalDistribution(
               new BinnedDistribution(new BinGrid(lower, lower + 1000, k), p, count));
         });
-    return Arbitraries.oneOf(reading, query, response, local);
+    return Gens.oneOf(reading, query, response, local);
   }
 
-  @Property
-  void encodeDecode_roundTrips_andEveryTruncationIsMalformed(@ForAll("messages") DistortionMessage m)
-      throws Exception {
+  @Test
+  void encodeDecode_roundTrips_andEveryTruncationIsMalformed() {
+    Pbt.property().forAll(messages())
+        .check(DistortionCodecProperties::roundTripsAndTruncationsAreMalformed);
+  }
+
+  private static void roundTripsAndTruncationsAreMalformed(DistortionMessage m) throws Exception {
     CanonicalWriter w = new CanonicalWriter();
     DistortionCodec.INSTANCE.encode(m, w);
     byte[] body = w.toByteArray();

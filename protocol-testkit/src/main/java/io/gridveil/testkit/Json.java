@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code null} the {@link #NULL} marker. Duplicate keys and trailing input are errors.
  *
  * <p>Written here instead of adding a JSON library: the vectors need only this, and the test kit
- * stays free of dependencies beyond JUnit and jqwik.
+ * stays free of dependencies beyond JUnit and QuickTheories.
  */
 public final class Json {
   /** The value of a JSON {@code null}. */

@@ -1,3 +1,3 @@
 // SPDX-License-Identifier: Apache-2.0
-/** Vector loading, arbitraries and check-ID assertions for GridVeil's test suites. */
+/** Vector loading, generators and check-ID assertions for GridVeil's test suites. */
 package io.gridveil.testkit;

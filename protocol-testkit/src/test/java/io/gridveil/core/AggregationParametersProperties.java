@@ -4,28 +4,24 @@ package io.gridveil.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gridveil.testkit.CheckAssertions;
-import io.gridveil.testkit.CoreArbitraries;
+import io.gridveil.testkit.CoreGens;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.math.BigInteger;
 import java.util.OptionalLong;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 class AggregationParametersProperties {
-  @Provide
-  Arbitrary<AggregationParameters> parameters() {
-    return CoreArbitraries.unsignedPowerOfTwoParameters();
+  /** spec/core.md §2.3: every sum of admissible readings decodes exactly from its residue. */
+  @Test
+  void sumOfAdmissibleReadings_decodesExactly() {
+    Pbt.property()
+        .forAll(CoreGens.unsignedPowerOfTwoParameters(), Gens.integers(0, 64),
+            Gens.longs(0, Long.MAX_VALUE))
+        .check(AggregationParametersProperties::decodesExactly);
   }
 
-  /** spec/core.md §2.3: every sum of admissible readings decodes exactly from its residue. */
-  @Property
-  void sumOfAdmissibleReadings_decodesExactly(
-      @ForAll("parameters") AggregationParameters p,
-      @ForAll @IntRange(min = 0, max = 64) int count,
-      @ForAll @LongRange(min = 0) long seed) {
+  private static void decodesExactly(AggregationParameters p, int count, long seed) {
     int n = Math.min(count, p.nMax());
     long sum = 0;
     long residue = 0;
@@ -42,9 +38,13 @@ class AggregationParametersProperties {
   }
 
   /** spec/core.md §2.3: the boundary n_max * t_max = M - 1 is admissible, M is not. */
-  @Property
-  void boundary_isExactlyMMinusOne(
-      @ForAll @IntRange(min = 2, max = 62) int bits, @ForAll @IntRange(min = 2, max = 64) int n) {
+  @Test
+  void boundary_isExactlyMMinusOne() {
+    Pbt.property().forAll(Gens.integers(2, 62), Gens.integers(2, 64))
+        .check(AggregationParametersProperties::boundaryIsExactlyMMinusOne);
+  }
+
+  private static void boundaryIsExactlyMMinusOne(int bits, int n) {
     long m = 1L << bits;
     long t = (m - 1) / n;
     if (t < 1) {

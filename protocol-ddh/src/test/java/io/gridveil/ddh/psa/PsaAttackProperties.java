@@ -10,16 +10,13 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * PSA end to end under an active attacker and benign faults (spec/ddh.md §10.6): no forgery and no
@@ -30,15 +27,20 @@ class PsaAttackProperties {
   private static final Map<ActiveAttacker.Kind, Integer> INJECTED = new EnumMap<>(ActiveAttacker.Kind.class);
   private static final Map<String, Integer> REJECTED = new TreeMap<>();
 
-  @Provide
-  Arbitrary<FaultPlan> faults() {
-    return Arbitraries.of(FaultPlan.NONE, new FaultPlan(0.1, 0.3, 0.3, 3, true), new FaultPlan(0, 0.5, 0, 0, true));
+  static Gen<FaultPlan> faults() {
+    return Gens.of(FaultPlan.NONE, new FaultPlan(0.1, 0.3, 0.3, 3, true), new FaultPlan(0, 0.5, 0, 0, true));
   }
 
-  @Property(tries = 10)
-  void underAttack_everyRoundIsExactOverAllReadingsOrVoid(
-      @ForAll @IntRange(min = 2, max = 4) int n, @ForAll("faults") FaultPlan faults, @ForAll long seed,
-      @ForAll boolean revokeOne) throws Exception {
+  @Test
+  void underAttack_everyRoundIsExactOverAllReadingsOrVoid() {
+    Pbt.property(10)
+        .forAll(Gens.integers(2, 4), faults(), Gens.longs(), Gens.booleans())
+        .check(PsaAttackProperties::exactOverAllReadingsOrVoid);
+    everyKindOfInjectionWasMadeAndRefused();
+  }
+
+  private static void exactOverAllReadingsOrVoid(
+      int n, FaultPlan faults, long seed, boolean revokeOne) throws Exception {
     RandomSource ar = DeterministicRandomSource.fromSeed(seed + 2);
     Ed25519SigningKey own = Ed25519SigningKey.generate(ar);
     PsaNetworkProperties.Fixture f = new PsaNetworkProperties.Fixture(n, faults, seed, ar, own);
@@ -66,8 +68,8 @@ class PsaAttackProperties {
     }
   }
 
-  @AfterProperty
-  void everyKindOfInjectionWasMadeAndRefused() {
+  /** After every try passed: across them, the attacker made and was refused every kind. */
+  private static void everyKindOfInjectionWasMadeAndRefused() {
     synchronized (INJECTED) {
       for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
         assertTrue(INJECTED.getOrDefault(k, 0) > 0, "the attacker injected " + k + ": " + INJECTED);

@@ -40,8 +40,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Example;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.junit.jupiter.api.Test;
 
 /**
  * PSA end to end behind authenticated endpoints (spec/ddh.md §7, §10.6): licensed meters and the
@@ -57,7 +57,7 @@ class PsaNetworkProperties {
   private static final long T_MAX = 50;
   private static final Map<Integer, PsaDiscreteLog> SOLVERS = new HashMap<>();
 
-  @Example
+  @Test
   void withoutAttackerOrFaults_everyRoundIsExact() throws Exception {
     for (int n : new int[] {2, 3}) {
       Fixture f = new Fixture(n, FaultPlan.NONE, 5, null, null);
@@ -70,7 +70,7 @@ class PsaNetworkProperties {
     }
   }
 
-  @Example
+  @Test
   void revokedMeter_voidsItsRounds() throws Exception {
     Fixture f = new Fixture(3, FaultPlan.NONE, 6, null, null);
     long[][] e = readings(3, 2, 6);
@@ -80,7 +80,7 @@ class PsaNetworkProperties {
     assertEquals(Integer.valueOf(1), f.net.rejections().get("AUTH-V-11"));
   }
 
-  @Example
+  @Test
   void setUpAndContributions_refuseExpiredRevokedAndForeignLicences() throws Exception {
     TestPki pki = new TestPki(DeterministicRandomSource.fromSeed(9));
     Ed25519SigningKey supplier = pki.key(Address.SUPPLIER);

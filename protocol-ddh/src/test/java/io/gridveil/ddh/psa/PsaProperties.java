@@ -13,25 +13,28 @@ import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** PSA decrypts exactly across its whole range (spec/ddh.md §7.4). */
 class PsaProperties {
   private static final GroupId G = new GroupId("g-psa-prop");
   private static final Map<Long, PsaDiscreteLog> SOLVERS = new ConcurrentHashMap<>();
 
-  @Property
-  void unsignedSums_decryptExactlyFromZeroToNmaxTmax(
-      @ForAll @IntRange(min = 2, max = 5) int n,
-      @ForAll @IntRange(min = 0, max = 2) int shape,
-      @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 1 << 20) int round) throws Exception {
+  @Test
+  void unsignedSums_decryptExactlyFromZeroToNmaxTmax() {
+    Pbt.property()
+        .forAll(Gens.integers(2, 5), Gens.integers(0, 2), Gens.longs(), Gens.integers(0, 1 << 20))
+        .check(PsaProperties::unsignedSumsDecryptExactly);
+  }
+
+  private static void unsignedSumsDecryptExactly(int n, int shape, long seed, int round)
+      throws Exception {
     long tMax = 40;
     PsaParameters p = new PsaParameters(
         new AggregationParameters(n, tMax, Modulus.powerOfTwo(64), false, ReadingUnit.WATT_HOUR));
@@ -43,11 +46,14 @@ class PsaProperties {
     assertEquals(sum(e), decrypt(p, n, e, round, seed));
   }
 
-  @Property
-  void signedSums_decryptExactlyFromMinusToPlusNmaxTmax(
-      @ForAll @IntRange(min = 2, max = 4) int n,
-      @ForAll @IntRange(min = 0, max = 2) int shape,
-      @ForAll long seed) throws Exception {
+  @Test
+  void signedSums_decryptExactlyFromMinusToPlusNmaxTmax() {
+    Pbt.property()
+        .forAll(Gens.integers(2, 4), Gens.integers(0, 2), Gens.longs())
+        .check(PsaProperties::signedSumsDecryptExactly);
+  }
+
+  private static void signedSumsDecryptExactly(int n, int shape, long seed) throws Exception {
     long tMax = 25;
     PsaParameters p = new PsaParameters(
         new AggregationParameters(n, tMax, Modulus.powerOfTwo(64), true, ReadingUnit.WATT_HOUR));

@@ -3,24 +3,26 @@ package io.gridveil.distortion.billing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class BillingStateProperties {
   /** Every accumulated bill equals the BigInteger sum of r_j P[j] over its cycle's slots. */
-  @Property
-  void bills_equalExactSums_andSurviveStorage(
-      @ForAll @Size(min = 0, max = 200) List<@LongRange(min = 0, max = 3) Long> gaps,
-      @ForAll @LongRange(min = 1, max = 1_000_000_000L) long peak,
-      @ForAll @IntRange(min = 1, max = 30) int cycle,
-      @ForAll @LongRange(min = 0, max = 1L << 20) long seed) throws Exception {
+  @Test
+  void bills_equalExactSums_andSurviveStorage() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.longs(0, 3), 0, 200), Gens.longs(1, 1_000_000_000L),
+            Gens.integers(1, 30), Gens.longs(0, 1L << 20))
+        .check(BillingStateProperties::billsAreExactAndSurviveStorage);
+  }
+
+  private static void billsAreExactAndSurviveStorage(
+      List<Long> gaps, long peak, int cycle, long seed) throws Exception {
     Tariff t = new Tariff(List.of(1L, peak), java.util.stream.IntStream.range(0, 24)
         .map(h -> h >= 17 && h < 21 ? 1 : 0).boxed().toList());
     long tmax = 300_000_000L; // 30 * 3e8 * 1e9 long tmax = 4_000_000_000L;lt; 2^63

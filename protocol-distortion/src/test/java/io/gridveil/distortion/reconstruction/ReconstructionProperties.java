@@ -7,22 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.distortion.NoiseParameters;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
+import org.junit.jupiter.api.Test;
 
 class ReconstructionProperties {
   /** Both forms return a probability vector over the grid and agree on what they exclude. */
-  @Property
-  void bothForms_returnDistributions_andAgreeOnExclusions(
-      @ForAll @IntRange(min = 2, max = 40) int bins,
-      @ForAll @IntRange(min = 0, max = 400) int observations,
-      @ForAll @DoubleRange(min = 1.0, max = 500.0) double sigma,
-      @ForAll @DoubleRange(min = -200.0, max = 200.0) double mu,
-      @ForAll @IntRange(min = 1, max = 30) int iterations,
-      @ForAll @LongRange(min = 0, max = 1000) long seed) {
+  /** The noise N(mu, sigma^2). */
+  record Noise(double sigma, double mu) {}
+
+  /** The grid's bins and the number of observations. */
+  record Shape(int bins, int observations) {}
+
+  @Test
+  void bothForms_returnDistributions_andAgreeOnExclusions() {
+    Gen<Noise> noise = Gens.doubles(1.0, 500.0).zip(Gens.doubles(-200.0, 200.0), Noise::new);
+    Pbt.property()
+        .forAll(Gens.integers(2, 40).zip(Gens.integers(0, 400), Shape::new), noise,
+            Gens.integers(1, 30), Gens.longs(0, 1000))
+        .check((shape, n, iterations, seed) -> agreeOnExclusions(
+            shape.bins(), shape.observations(), n.sigma(), n.mu(), iterations, seed));
+  }
+
+  private static void agreeOnExclusions(
+      int bins, int observations, double sigma, double mu, int iterations, long seed) {
     RandomSource rng = DeterministicRandomSource.fromSeed(seed);
     BinGrid grid = new BinGrid(0, 1000, bins);
     NoiseParameters noise = new NoiseParameters(mu, sigma);

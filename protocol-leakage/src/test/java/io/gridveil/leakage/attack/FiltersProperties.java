@@ -4,24 +4,25 @@ package io.gridveil.leakage.attack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class FiltersProperties {
   private static double[] toArray(List<Double> v) {
     return v.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  @Property
-  void bothFilters_outputIsAConvexCombination(
-      @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = 0, max = 10_000) Double> values,
-      @ForAll @IntRange(min = 0, max = 5) int p,
-      @ForAll @IntRange(min = 0, max = 12) int r,
-      @ForAll @DoubleRange(min = 0.5, max = 5000) double h) {
+  @Test
+  void bothFilters_outputIsAConvexCombination() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.doubles(0, 10_000), 1, 40), Gens.integers(0, 5),
+            Gens.integers(0, 12), Gens.doubles(0.5, 5000))
+        .check(FiltersProperties::outputIsAConvexCombination);
+  }
+
+  private static void outputIsAConvexCombination(List<Double> values, int p, int r, double h) {
     double[] x = toArray(values);
     double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
@@ -33,12 +34,15 @@ class FiltersProperties {
     }
   }
 
-  @Property
-  void bothFilters_constantTraceIsAFixedPoint(
-      @ForAll @IntRange(min = 1, max = 80) int length,
-      @ForAll @DoubleRange(min = 0, max = 20_000) double level,
-      @ForAll @IntRange(min = 0, max = 4) int p,
-      @ForAll @IntRange(min = 0, max = 90) int r) {
+  @Test
+  void bothFilters_constantTraceIsAFixedPoint() {
+    Pbt.property()
+        .forAll(Gens.integers(1, 80), Gens.doubles(0, 20_000), Gens.integers(0, 4),
+            Gens.integers(0, 90))
+        .check(FiltersProperties::constantTraceIsAFixedPoint);
+  }
+
+  private static void constantTraceIsAFixedPoint(int length, double level, int p, int r) {
     double[] x = new double[length];
     java.util.Arrays.fill(x, level);
     for (double v : MeanFilter.apply(x, r)) {

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gridveil.leakage.attack.MembershipDifferencing.ReadingModel;
 import io.gridveil.leakage.attack.MembershipDifferencing.Recovery;
 import io.gridveil.leakage.attack.MembershipDifferencing.Unknown;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class MembershipDifferencingProperties {
   private static final String[] METERS = {"A", "B", "C", "D", "E"};
@@ -39,11 +38,16 @@ class MembershipDifferencingProperties {
     return out;
   }
 
-  @Property
-  void everyRecoveredReading_isTheTrueReading(
-      @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 31) Integer> masks,
-      @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 0, max = 2) Integer> rounds,
-      @ForAll @Size(min = 15, max = 15) List<@IntRange(min = 0, max = 5000) Integer> readings) {
+  @Test
+  void everyRecoveredReading_isTheTrueReading() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.integers(1, 31), 1, 8), Gens.lists(Gens.integers(0, 2), 1, 3),
+            Gens.lists(Gens.integers(0, 5000), 15, 15))
+        .check(MembershipDifferencingProperties::recoversOnlyTrueReadings);
+  }
+
+  private static void recoversOnlyTrueReadings(
+      List<Integer> masks, List<Integer> rounds, List<Integer> readings) {
     long[][] e = new long[METERS.length][3];
     for (int i = 0; i < METERS.length; i++) {
       for (int j = 0; j < 3; j++) {
@@ -58,9 +62,14 @@ class MembershipDifferencingProperties {
     }
   }
 
-  @Property
-  void singletonGroup_isAlwaysRecovered(
-      @ForAll @IntRange(min = 0, max = 4) int meter, @ForAll @IntRange(min = 0, max = 9999) int v) {
+  @Test
+  void singletonGroup_isAlwaysRecovered() {
+    Pbt.property()
+        .forAll(Gens.integers(0, 4), Gens.integers(0, 9999))
+        .check(MembershipDifferencingProperties::singletonIsRecovered);
+  }
+
+  private static void singletonIsRecovered(int meter, int v) {
     Recovery r =
         MembershipDifferencing.attack(
             List.of(GroupObservation.of(0, Set.of(METERS[meter]), v)), ReadingModel.CONSTANT);

@@ -3,13 +3,12 @@ package io.gridveil.leakage.attack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class PriceVectorAttackProperties {
   /** Brute force over every reading vector: the independent reference for feasibleValues. */
@@ -36,11 +35,16 @@ class PriceVectorAttackProperties {
     }
   }
 
-  @Property
-  void feasibleValues_equalBruteForce(
-      @ForAll @Size(min = 1, max = 4) List<@IntRange(min = 0, max = 6) Integer> prices,
-      @ForAll @Size(min = 4, max = 4) List<@IntRange(min = 0, max = 3) Integer> readings,
-      @ForAll @IntRange(min = 0, max = 3) int slot) {
+  @Test
+  void feasibleValues_equalBruteForce() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.integers(0, 6), 1, 4), Gens.lists(Gens.integers(0, 3), 4, 4),
+            Gens.integers(0, 3))
+        .check(PriceVectorAttackProperties::feasibleValuesEqualBruteForce);
+  }
+
+  private static void feasibleValuesEqualBruteForce(
+      List<Integer> prices, List<Integer> readings, int slot) {
     int t = prices.size();
     long[] p = prices.stream().mapToLong(Integer::longValue).toArray();
     long[] r = readings.subList(0, t).stream().mapToLong(Integer::longValue).toArray();

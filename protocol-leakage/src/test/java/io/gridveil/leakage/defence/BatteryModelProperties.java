@@ -4,22 +4,29 @@ package io.gridveil.leakage.defence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class BatteryModelProperties {
-  @Property
-  void stateOfChargeInBounds_energyBalances_noExport(
-      @ForAll @Size(min = 1, max = 100) List<@DoubleRange(min = 0, max = 8000) Double> load,
-      @ForAll @DoubleRange(min = 0, max = 20) double capacity,
-      @ForAll @DoubleRange(min = 0, max = 7) double rate,
-      @ForAll @DoubleRange(min = 0.5, max = 1) double eta,
-      @ForAll @DoubleRange(min = 0, max = 0.4) double sMin,
-      @ForAll @DoubleRange(min = 0.6, max = 1) double sMax,
-      @ForAll @DoubleRange(min = 1, max = 60) double minutes) {
+  /** The battery's parameters: capacity (kWh), rate (kW), efficiency, SoC bounds (fractions). */
+  record Battery(double capacity, double rate, double eta, double sMin, double sMax) {}
+
+  @Test
+  void stateOfChargeInBounds_energyBalances_noExport() {
+    Gen<Battery> batteries = Gens.zip(Gens.doubles(0, 20), Gens.doubles(0, 7),
+        Gens.doubles(0.5, 1), Gens.doubles(0, 0.4), Gens.doubles(0.6, 1), Battery::new);
+    Pbt.property()
+        .forAll(Gens.lists(Gens.doubles(0, 8000), 1, 100), batteries, Gens.doubles(1, 60))
+        .check((load, battery, minutes) -> staysInBoundsAndBalances(
+            load, battery.capacity(), battery.rate(), battery.eta(), battery.sMin(),
+            battery.sMax(), minutes));
+  }
+
+  private static void staysInBoundsAndBalances(List<Double> load, double capacity, double rate,
+      double eta, double sMin, double sMax, double minutes) {
     double[] h = load.stream().mapToDouble(Double::doubleValue).toArray();
     BatteryModel m = new BatteryModel(capacity, rate, eta, sMin, sMax, 0.5);
     BatteryTrace b = m.apply(h, minutes);

@@ -3,26 +3,31 @@ package io.gridveil.leakage.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class ExactViewCheckerProperties {
-  @Property
-  boolean oneTimePad_anyTwoMessagesAnyPowerOfTwoModulus_indistinguishable(
-      @ForAll @IntRange(min = 1, max = 4) int bits,
-      @ForAll @IntRange(min = 0, max = 15) int a,
-      @ForAll @IntRange(min = 0, max = 15) int b) {
-    long m = 1L << bits;
-    ViewFunction<Long> otp = (x, tape) -> View.of((x + tape.uniformBits(bits)) % m);
-    return ExactViewChecker.assertIndistinguishable(otp, a % m, b % m) == 2 * m;
+  @Test
+  void oneTimePad_anyTwoMessagesAnyPowerOfTwoModulus_indistinguishable() {
+    Pbt.property()
+        .forAll(Gens.integers(1, 4), Gens.integers(0, 15), Gens.integers(0, 15))
+        .check((bits, a, b) -> {
+          long m = 1L << bits;
+          ViewFunction<Long> otp = (x, tape) -> View.of((x + tape.uniformBits(bits)) % m);
+          assertEquals(2 * m, ExactViewChecker.assertIndistinguishable(otp, a % m, b % m));
+        });
   }
 
-  @Property
-  void fixedBounds_executionsAndTotalAreTheProductOfBounds(
-      @ForAll @Size(min = 0, max = 4) List<@IntRange(min = 1, max = 5) Integer> bounds) {
+  @Test
+  void fixedBounds_executionsAndTotalAreTheProductOfBounds() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.integers(1, 5), 0, 4))
+        .check(ExactViewCheckerProperties::executionsAndTotalAreTheProduct);
+  }
+
+  private static void executionsAndTotalAreTheProduct(List<Integer> bounds) {
     ViewFunction<List<Integer>> f =
         (bs, tape) -> {
           View.Builder v = View.builder();

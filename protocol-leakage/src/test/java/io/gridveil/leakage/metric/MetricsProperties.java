@@ -4,22 +4,24 @@ package io.gridveil.leakage.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class MetricsProperties {
   private static double[] toArray(List<Double> v) {
     return v.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  @Property
-  void traceComparedWithItself_recoversEveryFeatureWithNoFalseOnes(
-      @ForAll @Size(min = 1, max = 60) List<@DoubleRange(min = 0, max = 5000) Double> values,
-      @ForAll @IntRange(min = 0, max = 3) int tau) {
+  @Test
+  void traceComparedWithItself_recoversEveryFeatureWithNoFalseOnes() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.doubles(0, 5000), 1, 60), Gens.integers(0, 3))
+        .check(MetricsProperties::recoversEveryFeatureOfItself);
+  }
+
+  private static void recoversEveryFeatureOfItself(List<Double> values, int tau) {
     double[] x = toArray(values);
     Nilm nilm = new Nilm(300, tau, 0);
     FeatureRecovery f = nilm.compare(x, x);
@@ -28,11 +30,14 @@ class MetricsProperties {
     assertEquals(0.0, TraceMetrics.mse(x, x));
   }
 
-  @Property
-  void featureCounts_areConsistentForAnyPairOfTraces(
-      @ForAll @Size(min = 2, max = 60) List<@DoubleRange(min = 0, max = 5000) Double> a,
-      @ForAll @IntRange(min = 0, max = 3) int tau,
-      @ForAll @DoubleRange(min = 0, max = 5000) double epsilon) {
+  @Test
+  void featureCounts_areConsistentForAnyPairOfTraces() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.doubles(0, 5000), 2, 60), Gens.integers(0, 3), Gens.doubles(0, 5000))
+        .check(MetricsProperties::featureCountsAreConsistent);
+  }
+
+  private static void featureCountsAreConsistent(List<Double> a, int tau, double epsilon) {
     double[] x = toArray(a);
     double[] y = new double[x.length];
     for (int j = 0; j < x.length; j++) {
@@ -44,10 +49,14 @@ class MetricsProperties {
     assertTrue(TraceMetrics.mse(x, y) >= 0);
   }
 
-  @Property
-  void mutualInformation_isSymmetric(
-      @ForAll @Size(min = 2, max = 50) List<@DoubleRange(min = -100, max = 100) Double> a,
-      @ForAll @IntRange(min = 2, max = 10) int bins) {
+  @Test
+  void mutualInformation_isSymmetric() {
+    Pbt.property()
+        .forAll(Gens.lists(Gens.doubles(-100, 100), 2, 50), Gens.integers(2, 10))
+        .check(MetricsProperties::mutualInformationIsSymmetric);
+  }
+
+  private static void mutualInformationIsSymmetric(List<Double> a, int bins) {
     double[] x = toArray(a);
     double[] y = new double[x.length];
     for (int j = 0; j < x.length; j++) {

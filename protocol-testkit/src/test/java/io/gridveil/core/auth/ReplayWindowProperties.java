@@ -7,19 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashSet;
 import java.util.List;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** spec/auth.md §7. */
 class ReplayWindowProperties {
   /** A window accepts a number iff it is new and within 64 of the highest accepted so far. */
-  @Property
-  void window_matchesItsSetSemantics(
-      @ForAll @Size(max = 200) List<@LongRange(min = 0, max = 300) Long> sequence) {
+  @Test
+  void window_matchesItsSetSemantics() {
+    Pbt.property().forAll(Gens.lists(Gens.longs(0, 300), 0, 200)).check(this::matchesSetSemantics);
+  }
+
+  private void matchesSetSemantics(List<Long> sequence) {
     ReplayWindow w = ReplayWindow.EMPTY;
     Set<Long> accepted = new HashSet<>();
     long highest = -1;

@@ -6,19 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.secret.SecretBytes;
 import java.math.BigInteger;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
+import org.junit.jupiter.api.Test;
 
 class PrfProperties {
   /** spec/core.md §6.2: the batched form equals the single form at every position. */
-  @Property(tries = 50)
-  void batched_equalsOneByOne(
-      @ForAll @Size(16) byte[] key,
-      @ForAll long x0,
-      @ForAll @IntRange(min = 1, max = 64) int bits,
-      @ForAll @IntRange(min = 0, max = 2100) int count) {
+  @Test
+  void batched_equalsOneByOne() {
+    Pbt.property(50)
+        .forAll(Gens.bytes(16, 16), Gens.longs(), Gens.integers(1, 64), Gens.integers(0, 2100))
+        .check(PrfProperties::batchedEqualsOneByOne);
+  }
+
+  private static void batchedEqualsOneByOne(byte[] key, long x0, int bits, int count) {
     Prf f = Prf.of(SecretBytes.copyOf(key));
     long[] out = new long[count];
     f.evaluateBits(x0, bits, out);
@@ -31,12 +32,14 @@ class PrfProperties {
   }
 
   /** spec/core.md §6.3: outputs onto Z_N lie in [0, N) for every N, including 2^k and 2^k + 1. */
-  @Property(tries = 100)
-  void ontoModulus_isInRange(
-      @ForAll @Size(16) byte[] key,
-      @ForAll long x,
-      @ForAll @IntRange(min = 1, max = 3100) int bits,
-      @ForAll @IntRange(min = -1, max = 1) int offset) {
+  @Test
+  void ontoModulus_isInRange() {
+    Pbt.property(100)
+        .forAll(Gens.bytes(16, 16), Gens.longs(), Gens.integers(1, 3100), Gens.integers(-1, 1))
+        .check(PrfProperties::ontoModulusIsInRange);
+  }
+
+  private static void ontoModulusIsInRange(byte[] key, long x, int bits, int offset) {
     BigInteger n = BigInteger.ONE.shiftLeft(bits).add(BigInteger.valueOf(offset)).max(BigInteger.TWO);
     BigInteger v = Prf.of(SecretBytes.copyOf(key)).evaluateMod(x, n);
     assertTrue(v.signum() >= 0 && v.compareTo(n) < 0);

@@ -9,17 +9,13 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
 import io.gridveil.core.codec.MalformedMessageException;
-import io.gridveil.testkit.CoreArbitraries;
+import io.gridveil.testkit.CoreGens;
+import io.gridveil.testkit.pbt.Gen;
+import io.gridveil.testkit.pbt.Gens;
+import io.gridveil.testkit.pbt.Pbt;
 import java.lang.management.ManagementFactory;
 import java.util.HexFormat;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * spec/encoding.md §5: decoding arbitrary or mutated bytes yields an envelope or a
@@ -28,16 +24,12 @@ import net.jqwik.api.constraints.Size;
 class EnvelopeCodecProperties {
   private final EnvelopeCodec<OpaqueCodec.Opaque> codec = EnvelopeCodec.of(new OpaqueCodec());
 
-  @Provide
-  Arbitrary<Address> addresses() {
-    return Arbitraries.oneOf(
-        CoreArbitraries.tokens().map(Address::meter),
-        Arbitraries.strings()
-            .withChars("abcXYZ019.:_-")
-            .ofMinLength(1)
-            .ofMaxLength(MeterId.MAX_LENGTH)
+  static Gen<Address> addresses() {
+    return Gens.oneOf(
+        CoreGens.tokens().map(Address::meter),
+        Gens.strings("abcXYZ019.:_-", 1, MeterId.MAX_LENGTH)
             .map(s -> Address.identified(new MeterId(s))),
-        Arbitraries.of(
+        Gens.of(
             Address.SUPPLIER,
             Address.LOCAL_CONCENTRATOR,
             Address.AGGREGATOR,
@@ -45,45 +37,41 @@ class EnvelopeCodecProperties {
             Address.GROUP_BROADCAST));
   }
 
-  @Provide
-  Arbitrary<Envelope<OpaqueCodec.Opaque>> envelopes() {
-    Arbitrary<GroupId> groups =
-        Arbitraries.strings()
-            .withChars("ab9.:_-")
-            .ofMinLength(1)
-            .ofMaxLength(GroupId.MAX_LENGTH)
-            .map(GroupId::new);
-    Arbitrary<Round> rounds =
-        Arbitraries.longs().between(0, Long.MAX_VALUE - 1).map(Round::new)
-            .edgeCases(c -> c.add(Round.FIRST));
-    Arbitrary<OpaqueCodec.Opaque> bodies =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 255).filter(t -> t != OpaqueCodec.UNASSIGNED),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(300))
-            .as((t, b) -> new OpaqueCodec.Opaque(t, HexFormat.of().formatHex(b)));
-    return Combinators.combine(addresses(), addresses(), groups, rounds, bodies)
-        .as(Envelope::new);
+  static Gen<Envelope<OpaqueCodec.Opaque>> envelopes() {
+    Gen<GroupId> groups = Gens.strings("ab9.:_-", 1, GroupId.MAX_LENGTH).map(GroupId::new);
+    Gen<Round> rounds =
+        Gens.withEdges(Gens.longs(0, Long.MAX_VALUE - 1).map(Round::new), Round.FIRST);
+    Gen<OpaqueCodec.Opaque> bodies =
+        Gens.integers(0, 255)
+            .filter(t -> t != OpaqueCodec.UNASSIGNED)
+            .zip(Gens.bytes(0, 300),
+                (t, b) -> new OpaqueCodec.Opaque(t, HexFormat.of().formatHex(b)));
+    return Gens.zip(addresses(), addresses(), groups, rounds, bodies, Envelope::new);
   }
 
-  @Property
-  void encodeThenDecode_isIdentity(@ForAll("envelopes") Envelope<OpaqueCodec.Opaque> e)
-      throws Exception {
-    byte[] frame = codec.encode(e);
-    assertEquals(e, codec.decode(frame));
-    assertArrayEquals(frame, codec.encode(codec.decode(frame)), "canonical: one encoding");
+  @Test
+  void encodeThenDecode_isIdentity() {
+    Pbt.property().forAll(envelopes()).check(e -> {
+      byte[] frame = codec.encode(e);
+      assertEquals(e, codec.decode(frame));
+      assertArrayEquals(frame, codec.encode(codec.decode(frame)), "canonical: one encoding");
+    });
   }
 
-  @Property
-  void arbitraryBytes_decodeOrFailWithMalformed(@ForAll @Size(max = 400) byte[] input) {
-    decodeOnlyMalformed(input);
+  @Test
+  void arbitraryBytes_decodeOrFailWithMalformed() {
+    Pbt.property().forAll(Gens.bytes(0, 400)).check(this::decodeOnlyMalformed);
   }
 
-  @Property
-  void mutatedFrames_decodeOrFailWithMalformed(
-      @ForAll("envelopes") Envelope<OpaqueCodec.Opaque> e,
-      @ForAll @IntRange(min = 0, max = 10_000) int position,
-      @ForAll byte value,
-      @ForAll @IntRange(min = 0, max = 3) int mutation) {
+  @Test
+  void mutatedFrames_decodeOrFailWithMalformed() {
+    Pbt.property()
+        .forAll(envelopes(), Gens.integers(0, 10_000), Gens.singleBytes(), Gens.integers(0, 3))
+        .check(this::mutatedFrameDecodesOrFailsWithMalformed);
+  }
+
+  private void mutatedFrameDecodesOrFailsWithMalformed(
+      Envelope<OpaqueCodec.Opaque> e, int position, byte value, int mutation) throws Exception {
     byte[] frame = codec.encode(e);
     int p = position % frame.length;
     byte[] mutated =
