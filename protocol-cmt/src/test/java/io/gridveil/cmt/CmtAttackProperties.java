@@ -9,12 +9,16 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Anchor;
+import io.gridveil.core.auth.AuthCodec;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.SignedRevocationList;
+import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
@@ -153,6 +157,112 @@ class CmtAttackProperties {
     // the attacker's licences are refused by their own checks
     assertTrue(rejections.containsKey("AUTH-V-07") || rejections.containsKey("AUTH-V-10")
         || rejections.containsKey("AUTH-V-11"), rejections::toString);
+  }
+
+  /**
+   * One run with a compromised meter: seed, group size, which meter's key the attacker obtains,
+   * whether its identity or only its device key is revoked, and the faults.
+   */
+  record Compromise(long seed, int n, int victim, boolean identity, FaultPlan plan) {}
+
+  /**
+   * spec/adversary.md §3.1, spec/cmt.md §3.13: once the supplier revokes a meter (the LC or a
+   * member) and its list reaches the endpoints, the attacker gets that meter's device key with its
+   * revoked licence and with an expired licence of the same identity and key. It re-signs observed
+   * frames with the key alone (kind 1, the supplier's enrolment anchor) and under both licences
+   * (kind 3). No such frame is accepted, the meter is never counted again, and every round is
+   * exact over the remaining members or void.
+   */
+  @Test
+  void revokedMetersKey_countsForNothing() {
+    Pbt.property(8)
+        .forAll(Gens.zip(Gens.longs(), Gens.integers(3, 7), Gens.integers(0, 6), Gens.booleans(),
+            faults(), Compromise::new))
+        .check(CmtAttackProperties::revokedKeyCountsForNothing);
+  }
+
+  private static void revokedKeyCountsForNothing(Compromise c) throws Exception {
+    CmtParameters p = CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(8, T_MAX, 64))
+        .withMinGroupSize(2);
+    CmtGroupDriver d = new CmtGroupDriver(p, c.plan(), c.seed(), 8, List.of());
+    for (int i = 0; i < c.n(); i++) {
+      d.join();
+    }
+    d.settle(8);
+    Map<Long, Map<MeterId, Long>> byRound = new HashMap<>();
+    Map<MeterId, Long> first = readings(d, c.seed());
+    byRound.put(d.round + 1, first);
+    d.round(first);
+    List<MeterId> live = d.live();
+    MeterId x = live.get(c.victim() % live.size());
+    Optional<SignedLicence> current = d.supplier().currentLicence(x);
+    d.revokeAtSupplier(x, c.identity()
+        ? CmtInput.RevocationScope.IDENTITY : CmtInput.RevocationScope.DEVICE_KEY);
+    d.fail(x);
+    assertTrue(d.supplier().currentLicence(x).isEmpty());
+    ActiveAttacker a = d.attacker;
+    assertTrue(a != null);
+    Ed25519SigningKey key = d.pki.meterKey(x);
+    current.ifPresent(l -> {
+      assertTrue(d.supplier().revocations().isRevoked(l.licence().serial()));
+      a.compromise(new ActiveAttacker.HeldLicence(l, key));
+    });
+    // a licence of x that expired in round 0; the receivers are at round 1 and later
+    a.compromise(new ActiveAttacker.HeldLicence(SignedLicence.issue(new Licence(900_003, x,
+        key.publicKey(), CmtGroupDriver.GROUP, Round.FIRST, Round.FIRST),
+        d.pki.key(Address.SUPPLIER)), key));
+    // The attack of issue 14 finding 1, aimed: a group key of the attacker's choosing (its own
+    // token keys, an epoch far ahead) under x's key alone and under x's licences, as the LC and as
+    // x; and a licence request under x's key. The supplier refuses every one.
+    SignedLicence expired = SignedLicence.issue(new Licence(900_004, x, key.publicKey(),
+        CmtGroupDriver.GROUP, Round.FIRST, Round.FIRST), d.pki.key(Address.SUPPLIER));
+    List<X25519PublicKey> own = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      own.add(X25519KeyPair.generate(DeterministicRandomSource.fromSeed(c.seed() + i))
+          .publicKey());
+    }
+    long seq = 1L << 50;
+    for (Address from : List.of(Address.LOCAL_CONCENTRATOR, Address.identified(x))) {
+      for (long epoch : new long[] {d.supplier().epoch() + 1, 1L << 40}) {
+        byte[] frame = CmtGroupDriver.CODEC.encode(new Envelope<>(from, Address.SUPPLIER,
+            CmtGroupDriver.GROUP, d.now(), CmtMessage.GroupKey.sorted(epoch, 5, own)));
+        assertTrue(!d.toSupplier(AuthCodec.sign(frame, seq++, key)), "kind 1 group key");
+        assertTrue(!d.toSupplier(AuthCodec.signLicensed(frame, seq++, expired, key)),
+            "expired licence");
+        if (current.isPresent()) {
+          assertTrue(!d.toSupplier(AuthCodec.signLicensed(frame, seq++, current.get(), key)),
+              "revoked licence");
+        }
+      }
+    }
+    byte[] request = CmtGroupDriver.CODEC.encode(new Envelope<>(Address.identified(x),
+        Address.SUPPLIER, CmtGroupDriver.GROUP, d.now(), new CmtMessage.LicenceRequest(x)));
+    assertTrue(!d.toSupplier(AuthCodec.sign(request, seq++, key)), "licence request");
+    long revokedAt = d.round;
+    d.settle(8, () -> {
+      List<MeterId> rest = new java.util.ArrayList<>(d.live());
+      rest.remove(x);
+      return rest;
+    });
+    for (int r = 0; r < 3; r++) {
+      Map<MeterId, Long> e = readings(d, c.seed());
+      byRound.put(d.round + 1, e);
+      d.round(e);
+      d.settle(4);
+    }
+    checkOutcomes(d, byRound);
+    for (RoundOutcome o : d.outcomes) {
+      if (o instanceof RoundOutcome.Exact && o.round().index() > revokedAt) {
+        assertTrue(!d.exactMembers.get(o.round()).contains(x), () -> x + " counted in " + o);
+      }
+    }
+    assertEquals(0, a.forgeriesAccepted(), "forged frames accepted");
+    assertEquals(0, d.network.replaysAccepted(), "replays accepted");
+    assertTrue(a.compromisedInjected() > 0, "no frame signed with the compromised key alone");
+    Map<String, Integer> rejections = d.rejections();
+    assertTrue(rejections.containsKey("AUTH-V-02") || rejections.containsKey("AUTH-V-10")
+        || rejections.containsKey("AUTH-V-11") || rejections.containsKey("CMT-V-11")
+        || rejections.containsKey("CMT-V-12"), rejections::toString);
   }
 
   @Test

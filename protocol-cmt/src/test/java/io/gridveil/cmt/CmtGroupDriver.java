@@ -452,6 +452,21 @@ final class CmtGroupDriver {
     }
   }
 
+  /**
+   * Delivers a frame straight to the supplier's endpoint, as an attacker on its link would.
+   *
+   * @return true if the supplier accepted it; a refusal is counted by its check ID
+   */
+  boolean toSupplier(byte[] bytes) {
+    try {
+      network.post(supplierReceiver.receive(bytes, now(), random));
+      return true;
+    } catch (ProtocolViolationException ex) {
+      localRejections.merge(ex.checkId().value(), 1, Integer::sum);
+      return false;
+    }
+  }
+
   /** The supplier's operator revokes a meter; its list reaches every endpoint (§3.13). */
   void revokeAtSupplier(MeterId id, CmtInput.RevocationScope scope) {
     feedSupplier(new CmtInput.Revoke(id, scope));
