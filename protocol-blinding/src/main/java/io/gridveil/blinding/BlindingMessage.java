@@ -169,7 +169,7 @@ public sealed interface BlindingMessage {
 
   /**
    * TTP to the aggregator: B_Mj, the sum of the missing meters' blinding terms (spec/blinding.md
-   * §4.5 step 2).
+   * §4.5 step 2). A blinding value: its {@link #toString()} is redacted (spec/core.md §4.3).
    *
    * @param missing the indices in 1..n, ascending
    * @param keySize k
@@ -188,6 +188,12 @@ public sealed interface BlindingMessage {
       missing = List.copyOf(missing);
       Objects.requireNonNull(keySize, "keySize");
       Objects.requireNonNull(correction, "correction");
+    }
+
+    @Override
+    public String toString() {
+      return "RecoveryRelease[missing=" + missing + ", keySize=" + keySize
+          + ", correction=redacted]";
     }
   }
 }

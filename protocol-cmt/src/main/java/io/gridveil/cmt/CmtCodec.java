@@ -28,6 +28,8 @@ import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.message.MessageCodec;
 import io.gridveil.core.message.ProtocolId;
+import io.gridveil.core.secret.SecretAccess;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,7 +89,10 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
     } else if (body instanceof ReRegister m) {
       w.u64(m.epoch()).fixed(m.lc().toBytes());
     } else if (body instanceof KeyShare m) {
-      w.fixed(m.token().toBytes()).u64(m.epoch()).u64(m.share()).fixed(m.tokenKey().toBytes());
+      w.fixed(m.token().toBytes())
+          .u64(m.epoch())
+          .u64(m.share().value(SecretAccess.grant()))
+          .fixed(m.tokenKey().toBytes());
     } else if (body instanceof SuccessorAssignment m) {
       w.u64(m.epoch())
           .fixed(m.predecessor().toBytes())
@@ -96,16 +101,16 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
           .u16(m.n())
           .u8(m.secureSum() ? 1 : 0);
     } else if (body instanceof RingSum m) {
-      w.u64(m.epoch()).u64(m.partial());
+      w.u64(m.epoch()).u64(m.partial().value(SecretAccess.grant()));
     } else if (body instanceof GroupKey m) {
-      w.u64(m.epoch()).u64(m.groupKey()).u16(m.tokenKeys().size());
+      w.u64(m.epoch()).u64(m.groupKey().value(SecretAccess.grant())).u16(m.tokenKeys().size());
       for (X25519PublicKey k : m.tokenKeys()) {
         w.fixed(k.toBytes());
       }
     } else if (body instanceof ReadingRequest m) {
       w.u64(m.epoch());
     } else if (body instanceof Delta m) {
-      w.fixed(m.from().toBytes()).u64(m.epoch()).u64(m.delta());
+      w.fixed(m.from().toBytes()).u64(m.epoch()).u64(m.delta().value(SecretAccess.grant()));
     } else if (body instanceof EncryptedReading m) {
       w.fixed(m.token().toBytes()).u64(m.epoch()).u64(m.ciphertext());
     } else if (body instanceof RoundAck m) {
@@ -134,12 +139,12 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
               meterId(r, "meter"), token(r, "token"), token(r, "lc"), r.u64("epoch"));
       // type 6 (formerly TokenRegistration) is unassigned (§4.1): CORE-E-03 like any unknown type
       case 7 -> new ReRegister(r.u64("epoch"), token(r, "lc"));
-      case 8 -> new KeyShare(token(r, "token"), r.u64("epoch"), r.u64("share"), tokenKey(r));
+      case 8 -> new KeyShare(token(r, "token"), r.u64("epoch"), secret(r, "share"), tokenKey(r));
       case 9 -> successorAssignment(r);
-      case 10 -> new RingSum(r.u64("epoch"), r.u64("partial"));
-      case 11 -> new GroupKey(r.u64("epoch"), r.u64("groupKey"), tokenKeys(r));
+      case 10 -> new RingSum(r.u64("epoch"), secret(r, "partial"));
+      case 11 -> new GroupKey(r.u64("epoch"), secret(r, "groupKey"), tokenKeys(r));
       case 12 -> new ReadingRequest(r.u64("epoch"));
-      case 13 -> new Delta(token(r, "from"), r.u64("epoch"), r.u64("delta"));
+      case 13 -> new Delta(token(r, "from"), r.u64("epoch"), secret(r, "delta"));
       case 14 -> new EncryptedReading(token(r, "token"), r.u64("epoch"), r.u64("ciphertext"));
       case 15 -> new RoundAck(token(r, "token"), r.u64("epoch"));
       case 16 -> new Leave(token(r, "token"), r.u64("epoch"));
@@ -216,6 +221,11 @@ public final class CmtCodec implements MessageCodec<CmtMessage> {
       throw new MalformedMessageException(CoreChecks.CORE_E_07, field, "not a meter id");
     }
     return new MeterId(s);
+  }
+
+  private static SecretLong secret(CanonicalReader r, String field)
+      throws MalformedMessageException {
+    return SecretLong.of(r.u64(field));
   }
 
   private static Token token(CanonicalReader r, String field) throws MalformedMessageException {

@@ -6,6 +6,7 @@ import io.gridveil.core.Token;
 import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -145,14 +146,16 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * A meter's registration, key share and reading-token key for an epoch (spec/cmt.md §3.4).
+   * A meter's registration, key share and reading-token key for an epoch (spec/cmt.md §3.4). The
+   * share is a {@link SecretLong} (spec/core.md §4.3): the record's equality does not compare it
+   * by value and its toString does not show it.
    *
    * @param token T_i, the meter's ring token
    * @param epoch ε
    * @param share k_i1, or 0 under the secure sum
    * @param tokenKey pk_T, the meter's fresh X25519 token key of epoch ε (spec/cmt.md §11.4)
    */
-  record KeyShare(Token token, long epoch, long share, X25519PublicKey tokenKey)
+  record KeyShare(Token token, long epoch, SecretLong share, X25519PublicKey tokenKey)
       implements CmtMessage {
     /**
      * Validates the components.
@@ -165,6 +168,7 @@ public sealed interface CmtMessage {
      */
     public KeyShare {
       Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(share, "share");
       Objects.requireNonNull(tokenKey, "tokenKey");
     }
   }
@@ -208,12 +212,13 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * A partial sum of the secure-sum ring (spec/cmt.md §3.5).
+   * A partial sum of the secure-sum ring (spec/cmt.md §3.5), a {@link SecretLong} (spec/core.md
+   * §4.3).
    *
    * @param epoch ε
    * @param partial r plus the key shares so far, mod M
    */
-  record RingSum(long epoch, long partial) implements CmtMessage {
+  record RingSum(long epoch, SecretLong partial) implements CmtMessage {
     /**
      * Validates the components.
      *
@@ -223,20 +228,21 @@ public sealed interface CmtMessage {
      * @throws NullPointerException if a component is null
      */
     public RingSum {
-
+      Objects.requireNonNull(partial, "partial");
     }
   }
   /**
    * The LC's group key for the supplier, with the members' reading-token keys of the epoch
    * (spec/cmt.md §3.4 step 5, §11.4): the supplier registers them atomically with the key, so no
-   * reordering of frames can make it see the key before the tokens.
+   * reordering of frames can make it see the key before the tokens. K is a {@link SecretLong}
+   * (spec/core.md §4.3).
    *
    * @param epoch ε
    * @param groupKey K
    * @param tokenKeys the members' X25519 token keys pk_T of epoch ε, in strictly ascending order
    *     of their reading tokens {@code ReadingKey.tokenOf(pk_T)} (not ring order); no identity
    */
-  record GroupKey(long epoch, long groupKey, List<X25519PublicKey> tokenKeys)
+  record GroupKey(long epoch, SecretLong groupKey, List<X25519PublicKey> tokenKeys)
       implements CmtMessage {
     /**
      * Validates the components.
@@ -249,6 +255,7 @@ public sealed interface CmtMessage {
      * @throws NullPointerException if a component is null
      */
     public GroupKey {
+      Objects.requireNonNull(groupKey, "groupKey");
       tokenKeys = List.copyOf(tokenKeys);
       if (!ascending(tokenKeys)) {
         throw new IllegalArgumentException(
@@ -267,7 +274,7 @@ public sealed interface CmtMessage {
      * @throws IllegalArgumentException if a key repeats
      */
     public static GroupKey sorted(
-        long epoch, long groupKey, Collection<X25519PublicKey> tokenKeys) {
+        long epoch, SecretLong groupKey, Collection<X25519PublicKey> tokenKeys) {
       List<X25519PublicKey> keys = new ArrayList<>(tokenKeys);
       keys.sort(Comparator.comparing(ReadingKey::tokenOf));
       return new GroupKey(epoch, groupKey, keys);
@@ -324,13 +331,14 @@ public sealed interface CmtMessage {
     }
   }
   /**
-   * A meter's delta for its successor (spec/cmt.md §3.6).
+   * A meter's delta for its successor (spec/cmt.md §3.6), a {@link SecretLong} (spec/core.md
+   * §4.3).
    *
    * @param from T_i, the sender
    * @param epoch ε
    * @param delta δ_ij
    */
-  record Delta(Token from, long epoch, long delta) implements CmtMessage {
+  record Delta(Token from, long epoch, SecretLong delta) implements CmtMessage {
     /**
      * Validates the components.
      *
@@ -342,6 +350,7 @@ public sealed interface CmtMessage {
      */
     public Delta {
       Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(delta, "delta");
     }
   }
   /**

@@ -44,6 +44,8 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretAccess;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -675,7 +677,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share
       // and the same token key.
       out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
-          new KeyShare(self, r.epoch(), share(r.epoch()), held.tokenKey));
+          new KeyShare(self, r.epoch(), SecretLong.of(share(r.epoch())), held.tokenKey));
       return this;
     }
     if (r.epoch() <= lastEpoch) {
@@ -684,7 +686,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     // §11.4: a fresh token key pair for every epoch, so reading tokens never repeat.
     Registration fresh = register(r.epoch(), random);
     out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
-        new KeyShare(self, r.epoch(), share(r.epoch()), fresh.tokenKey));
+        new KeyShare(self, r.epoch(), SecretLong.of(share(r.epoch())), fresh.tokenKey));
     B b = edit();
     b.lcToken = r.lc();
     b.lcId = from;
@@ -738,27 +740,28 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (!senderToken(sender).equals(r.predecessor())) {
       throw new CmtViolationException(CmtChecks.CMT_V_05, "ring sum not from the predecessor");
     }
-    checkValue(s.partial(), "partial");
+    checkValue(s.partial().value(SecretAccess.grant()), "partial");
     LcState l = lc;
     if (l != null) {
       // §3.5: the sum has gone round; K = s - r.
       if (l.phase != LcState.Phase.KEYING || l.epoch != s.epoch()) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already closed");
       }
-      long groupKey = (s.partial() - l.mask) & params.mask();
+      long groupKey = (s.partial().value(SecretAccess.grant()) - l.mask) & params.mask();
       return keyed(l, groupKey, out);
     }
     if (forwardedSum != null) {
-      if (forwardedSum == s.partial()) {
+      if (s.partial().equalsConstantTime(SecretLong.of(forwardedSum))) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already forwarded");
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second ring sum from the predecessor");
     }
     long share = CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
     out.send(Address.meter(present(token, "value")), Address.meter(r.successor()),
-        Round.FIRST, new RingSum(r.epoch(), (s.partial() + share) & params.mask()));
+        Round.FIRST, new RingSum(r.epoch(),
+            SecretLong.of((s.partial().value(SecretAccess.grant()) + share) & params.mask())));
     B b = edit();
-    b.forwardedSum = s.partial();
+    b.forwardedSum = s.partial().value(SecretAccess.grant());
     return b.build();
   }
 
@@ -794,7 +797,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     // §3.6 step 2: δ_ij to the successor, in parallel with every other member.
     long delta = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits()).delta(j);
     out.send(Address.meter(self), Address.meter(r.successor()), new Round(j),
-        new Delta(self, r.epoch(), delta));
+        new Delta(self, r.epoch(), SecretLong.of(delta)));
     return withPending(j, p.withRequest()).tryComplete(j, out);
   }
 
@@ -809,18 +812,19 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (!d.from().equals(r.predecessor()) || !senderToken(sender).equals(d.from())) {
       throw new CmtViolationException(CmtChecks.CMT_V_05, "delta not from the predecessor");
     }
-    checkValue(d.delta(), "delta");
+    checkValue(d.delta().value(SecretAccess.grant()), "delta");
     long j = round.index();
     checkRoundWindow(j);
     PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
     Long old = p.predecessorDelta;
     if (old != null) {
-      if (old == d.delta()) {
+      if (d.delta().equalsConstantTime(SecretLong.of(old))) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "delta already received");
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second delta for a round");
     }
-    return withPending(j, p.withDelta(d.delta())).tryComplete(j, out);
+    return withPending(j, p.withDelta(d.delta().value(SecretAccess.grant())))
+        .tryComplete(j, out);
   }
 
   private Meter tryComplete(long j, Out out) {
@@ -996,17 +1000,18 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (!l.known.contains(k.token())) {
       throw new CmtViolationException(CmtChecks.CMT_V_03, "key share of an unknown token");
     }
-    checkValue(k.share(), "share");
+    checkValue(k.share().value(SecretAccess.grant()), "share");
     Long old = l.shares.get(k.token());
     if (old != null) {
-      if (old == k.share() && k.tokenKey().equals(l.tokenKeys.get(k.token()))) {
+      if (k.share().equalsConstantTime(SecretLong.of(old))
+          && k.tokenKey().equals(l.tokenKeys.get(k.token()))) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "key share already received");
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second key share of a token");
     }
     require(l.phase == LcState.Phase.COLLECTING, "key share after the registration deadline");
     Map<Token, Long> shares = new HashMap<>(l.shares);
-    shares.put(k.token(), k.share());
+    shares.put(k.token(), k.share().value(SecretAccess.grant()));
     Map<Token, X25519PublicKey> keys = new HashMap<>(l.tokenKeys);
     keys.put(k.token(), k.tokenKey());
     B b = edit();
@@ -1063,7 +1068,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       long own = CmtScheme.keyShare(secret, group, l.epoch, params.bits());
       int at = order.indexOf(self);
       out.send(Address.meter(self), Address.meter(RingOrder.successor(order, at)), Round.FIRST,
-          new RingSum(l.epoch, (r + own) & params.mask()));
+          new RingSum(l.epoch, SecretLong.of((r + own) & params.mask())));
       b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, keys, order, r,
           Map.of(), Map.of(), l.lastRelayed);
       return b.build();
@@ -1098,7 +1103,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     for (Token t : l.ring) {
       keys.add(present(l.tokenKeys.get(t), "token key of a ring member"));
     }
-    return GroupKey.sorted(l.epoch, groupKey, keys);
+    return GroupKey.sorted(l.epoch, SecretLong.of(groupKey), keys);
   }
 
   private Meter lcReadingRequest(Round round, ReadingRequest q, Out out)

@@ -34,6 +34,8 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretAccess;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -621,7 +623,8 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
   private Step<Supplier> groupKey(MeterId lc, GroupKey g) throws ProtocolViolationException {
     Key k = key;
     Set<Token> tokens = Set.copyOf(g.readingTokens());
-    if (k != null && g.epoch() == k.epoch && g.groupKey() == k.groupKey
+    if (k != null && g.epoch() == k.epoch
+        && g.groupKey().equalsConstantTime(SecretLong.of(k.groupKey))
         && k.members.equals(tokens)) {
       throw new CmtViolationException(CmtChecks.CMT_S_04, "group key already applied");
     }
@@ -635,7 +638,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     if (tokens.size() < params.minGroupSize() || tokens.size() > params.aggregation().nMax()) {
       throw new CmtViolationException(CmtChecks.CMT_V_07, "group size outside [m_min, n_max]");
     }
-    if ((g.groupKey() & ~params.mask()) != 0) {
+    if ((g.groupKey().value(SecretAccess.grant()) & ~params.mask()) != 0) {
       throw new CmtViolationException(CmtChecks.CMT_V_06, "K not below M");
     }
     // §3.4 step 5, §11.4: register every member's K_mac from sk_S and pk_T for (G, ε), together
@@ -652,7 +655,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     // §11.4: only this epoch's tokens verify from now on; the key is bound to the LC's identity.
     B b = new B(this);
     b.keyring = ring;
-    b.key = new Key(g.epoch(), g.groupKey(), tokens, lc);
+    b.key = new Key(g.epoch(), g.groupKey().value(SecretAccess.grant()), tokens, lc);
     Map<MeterId, Long> km = new HashMap<>(keyedMax);
     km.merge(lc, g.epoch(), Math::max);
     b.keyedMax = km;

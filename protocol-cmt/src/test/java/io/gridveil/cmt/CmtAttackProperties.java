@@ -22,6 +22,7 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.secret.SecretLong;
 import io.gridveil.testkit.ActiveAttacker;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.pbt.Gen;
@@ -225,7 +226,7 @@ class CmtAttackProperties {
     for (Address from : List.of(Address.LOCAL_CONCENTRATOR, Address.identified(x))) {
       for (long epoch : new long[] {d.supplier().epoch() + 1, 1L << 40}) {
         byte[] frame = CmtGroupDriver.CODEC.encode(new Envelope<>(from, Address.SUPPLIER,
-            CmtGroupDriver.GROUP, d.now(), CmtMessage.GroupKey.sorted(epoch, 5, own)));
+            CmtGroupDriver.GROUP, d.now(), CmtMessage.GroupKey.sorted(epoch, SecretLong.of(5), own)));
         assertTrue(!d.toSupplier(AuthCodec.sign(frame, seq++, key)), "kind 1 group key");
         assertTrue(!d.toSupplier(AuthCodec.signLicensed(frame, seq++, expired, key)),
             "expired licence");

@@ -3,6 +3,8 @@ package io.gridveil.cmt;
 
 import static io.gridveil.testkit.CheckAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +24,7 @@ import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.secret.SecretLong;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -51,12 +54,12 @@ class CmtCodecTest {
         new CmtMessage.LcAnnouncement(A, 4),
         new CmtMessage.TokenAssignment(new MeterId("sm-1"), A, B, 2),
         new CmtMessage.ReRegister(3, A),
-        new CmtMessage.KeyShare(A, 3, -5, PK),
+        new CmtMessage.KeyShare(A, 3, SecretLong.of(-5), PK),
         new CmtMessage.SuccessorAssignment(3, A, new MeterId("sm-2"), B, 7, true),
-        new CmtMessage.RingSum(3, 12),
-        CmtMessage.GroupKey.sorted(3, -1, List.of(PK, PK2)),
+        new CmtMessage.RingSum(3, SecretLong.of(12)),
+        CmtMessage.GroupKey.sorted(3, SecretLong.of(-1), List.of(PK, PK2)),
         new CmtMessage.ReadingRequest(3),
-        new CmtMessage.Delta(A, 3, 99),
+        new CmtMessage.Delta(A, 3, SecretLong.of(99)),
         new CmtMessage.EncryptedReading(B, 3, Long.MIN_VALUE),
         new CmtMessage.RoundAck(A, 3),
         new CmtMessage.Leave(B, 3),
@@ -73,9 +76,10 @@ class CmtCodecTest {
           new GroupId("g"), new Round(5), m);
       byte[] bytes = codec.encode(e);
       Envelope<CmtMessage> back = codec.decode(bytes);
-      // LicenceGrant holds a SignedLicence, which has no value equality: compare encodings.
+      // LicenceGrant holds a SignedLicence and four messages a SecretLong (spec/core.md §4.3),
+      // neither with value equality: compare encodings, and records for the others.
       assertEquals(Arrays.toString(bytes), Arrays.toString(codec.encode(back)));
-      if (!(m instanceof CmtMessage.LicenceGrant)) {
+      if (!(m instanceof CmtMessage.LicenceGrant) && !carriesSecret(m)) {
         assertEquals(e, back);
       }
       types.add(CmtCodec.INSTANCE.typeOf(m));
@@ -83,6 +87,26 @@ class CmtCodecTest {
     // 16 messages, types 1 to 17 without 6 (spec/cmt.md §4.1)
     assertEquals(16, types.size());
     assertTrue(!types.contains(6));
+  }
+
+  private static boolean carriesSecret(CmtMessage m) {
+    return m instanceof CmtMessage.KeyShare
+        || m instanceof CmtMessage.RingSum
+        || m instanceof CmtMessage.GroupKey
+        || m instanceof CmtMessage.Delta;
+  }
+
+  @Test
+  void secretComponents_haveNoValueEquality_andCompareInConstantTimeOnly() throws Exception {
+    EnvelopeCodec<CmtMessage> codec = EnvelopeCodec.of(CmtCodec.INSTANCE);
+    CmtMessage.Delta d = new CmtMessage.Delta(A, 3, SecretLong.of(99));
+    CmtMessage.Delta back = (CmtMessage.Delta) codec.decode(codec.encode(new Envelope<>(
+        Address.meter(A), Address.meter(B), new GroupId("g"), new Round(5), d))).body();
+    // spec/core.md §4.3: the record no longer compares δ by value ...
+    assertNotEquals(d, back);
+    // ... the receiver's duplicate check does, in constant time
+    assertTrue(d.delta().equalsConstantTime(back.delta()));
+    assertFalse(d.delta().equalsConstantTime(SecretLong.of(98)));
   }
 
   /** A GroupKey body with the given count and keys, in the given order. */
@@ -118,9 +142,9 @@ class CmtCodecTest {
     assertEquals(List.of(ordered(true)), ok.tokenKeys());
     // the record refuses what the codec refuses
     assertThrows(IllegalArgumentException.class,
-        () -> new CmtMessage.GroupKey(1, 2, List.of(ordered(false))));
+        () -> new CmtMessage.GroupKey(1, SecretLong.of(2), List.of(ordered(false))));
     assertThrows(IllegalArgumentException.class,
-        () -> CmtMessage.GroupKey.sorted(1, 2, List.of(PK, PK)));
+        () -> CmtMessage.GroupKey.sorted(1, SecretLong.of(2), List.of(PK, PK)));
   }
 
   @Test

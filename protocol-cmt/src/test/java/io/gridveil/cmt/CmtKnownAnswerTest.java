@@ -35,6 +35,7 @@ import io.gridveil.testkit.CheckAssertions;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.Vector;
 import io.gridveil.testkit.Vectors;
+import io.gridveil.core.secret.SecretLong;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,7 @@ class CmtKnownAnswerTest {
         keys.add(pair.publicKey());
       }
       s = s.step(in(pki, s, g, Round.FIRST, CmtMessage.GroupKey.sorted(epoch,
-          v.longValue("groupKey"), keys)), rng).next();
+          SecretLong.of(v.longValue("groupKey")), keys)), rng).next();
       Round j = new Round(v.longValue("round"));
       s = s.step(new CmtInput.RequestRound(j), rng).next();
       List<ProtocolEvent> events = new java.util.ArrayList<>();
@@ -199,12 +200,13 @@ class CmtKnownAnswerTest {
         for (Object o : v.list("tokenKeys")) {
           keys.add(X25519PublicKey.of(java.util.HexFormat.of().parseHex((String) o)));
         }
-        yield new CmtMessage.GroupKey(v.longValue("epoch"), lv(v.get("groupKey")), keys);
+        yield new CmtMessage.GroupKey(v.longValue("epoch"),
+            SecretLong.of(lv(v.get("groupKey"))), keys);
       }
       case "re-register" -> new CmtMessage.ReRegister(v.longValue("epoch"),
           Token.fromBytes(v.hex("lc")));
       case "key-share" -> new CmtMessage.KeyShare(Token.fromBytes(v.hex("token")),
-          v.longValue("epoch"), lv(v.get("share")), X25519PublicKey.of(v.hex("tokenKey")));
+          v.longValue("epoch"), SecretLong.of(lv(v.get("share"))), X25519PublicKey.of(v.hex("tokenKey")));
       case "successor-assignment" -> new CmtMessage.SuccessorAssignment(v.longValue("epoch"),
           Token.fromBytes(a), new MeterId(v.string("predecessorId")),
           Token.fromBytes(v.hex("successor")), (int) v.longValue("n"),

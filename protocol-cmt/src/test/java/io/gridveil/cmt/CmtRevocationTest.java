@@ -32,6 +32,7 @@ import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class CmtRevocationTest {
     for (X25519KeyPair p : pairs) {
       keys.add(p.publicKey());
     }
-    return CmtMessage.GroupKey.sorted(epoch, k, keys);
+    return CmtMessage.GroupKey.sorted(epoch, SecretLong.of(k), keys);
   }
 
   /** A GroupKey from {@code id} as the LC, licensed with its current licence. */

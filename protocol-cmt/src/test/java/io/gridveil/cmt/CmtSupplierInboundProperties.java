@@ -20,6 +20,7 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretLong;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
@@ -134,7 +135,7 @@ class CmtSupplierInboundProperties {
     for (int i = 0; i < n; i++) {
       keys.add(X25519KeyPair.generate(rng).publicKey());
     }
-    return CmtMessage.GroupKey.sorted(epoch, k, keys);
+    return CmtMessage.GroupKey.sorted(epoch, SecretLong.of(k), keys);
   }
 
   private static CmtInput signed(Supplier s, TrustAnchors anchors, Address from, CmtMessage m,

@@ -25,6 +25,7 @@ import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +101,7 @@ class MeterRejectionTest {
   }
 
   private CmtInput delta(long j, long e, long value) throws Exception {
-    return from(pred, new Round(j), new CmtMessage.Delta(pred, e, value));
+    return from(pred, new Round(j), new CmtMessage.Delta(pred, e, SecretLong.of(value)));
   }
 
   private CmtInput request(long j, long e) throws Exception {
@@ -130,10 +131,10 @@ class MeterRejectionTest {
   void delta_fromNonPredecessor_isRejected() {
     // another member's token is no alias the member accepts (§11.2)
     assertViolation("AUTH-V-06",
-        () -> member.step(from(other, new Round(1), new CmtMessage.Delta(other, epoch, 1)), rng));
+        () -> member.step(from(other, new Round(1), new CmtMessage.Delta(other, epoch, SecretLong.of(1))), rng));
     // the predecessor naming another sender
     assertViolation("CMT-V-05",
-        () -> member.step(from(pred, new Round(1), new CmtMessage.Delta(other, epoch, 1)), rng));
+        () -> member.step(from(pred, new Round(1), new CmtMessage.Delta(other, epoch, SecretLong.of(1))), rng));
   }
 
   @Test
@@ -142,7 +143,7 @@ class MeterRejectionTest {
     d.pki.bind(pred, otherId);
     assertViolation("AUTH-V-06", () -> member.step(new CmtInput.Inbound(
         d.pki.verified(new Envelope<CmtMessage>(Address.meter(pred), Address.meter(self), GROUP,
-            new Round(1), new CmtMessage.Delta(pred, epoch, 1)), CmtGroupDriver.CODEC, member)),
+            new Round(1), new CmtMessage.Delta(pred, epoch, SecretLong.of(1))), CmtGroupDriver.CODEC, member)),
         rng));
   }
 
@@ -293,22 +294,22 @@ class MeterRejectionTest {
     long e2 = epoch + 1;
     var pk = X25519KeyPair.generate(rng).publicKey();
     CmtInput share = toLc(Address.meter(self), Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 7, pk));
+        new CmtMessage.KeyShare(self, e2, SecretLong.of(7), pk));
     Meter got = collecting.step(share, rng).next();
     assertViolation("CMT-S-04", () -> got.step(share, rng));
     assertViolation("CMT-V-04", () -> got.step(toLc(Address.meter(self), Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 8, pk)), rng));
+        new CmtMessage.KeyShare(self, e2, SecretLong.of(8), pk)), rng));
     assertViolation("CMT-V-04", () -> got.step(toLc(Address.meter(self), Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 7, X25519KeyPair.generate(rng).publicKey())), rng));
+        new CmtMessage.KeyShare(self, e2, SecretLong.of(7), X25519KeyPair.generate(rng).publicKey())), rng));
     assertViolation("CMT-S-02", () -> collecting.step(toLc(Address.meter(self), Round.FIRST,
-        new CmtMessage.KeyShare(self, epoch, 7, pk)), rng));
+        new CmtMessage.KeyShare(self, epoch, SecretLong.of(7), pk)), rng));
     assertViolation("CMT-V-08", () -> collecting.step(toLc(Address.meter(pred), Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 7, pk)), rng));
+        new CmtMessage.KeyShare(self, e2, SecretLong.of(7), pk)), rng));
     assertViolation("CMT-V-06", () -> collecting.step(toLc(Address.meter(self), Round.FIRST,
-        new CmtMessage.KeyShare(self, e2, 1L << 16, pk)), rng));
+        new CmtMessage.KeyShare(self, e2, SecretLong.of(1L << 16), pk)), rng));
     // a share of the member that left, verified before its leave, is of an unknown token
     assertViolation("CMT-V-03", () -> collecting.step(toLc(Address.meter(other), Round.FIRST,
-        new CmtMessage.KeyShare(other, e2, 7, pk)), rng));
+        new CmtMessage.KeyShare(other, e2, SecretLong.of(7), pk)), rng));
     assertEquals(e2, collecting.lastEpoch());
   }
 
@@ -348,7 +349,13 @@ class MeterRejectionTest {
       throws Exception {
     Step<Meter> first = member.step(reRegister(lcId, epoch + 1), rng);
     Step<Meter> again = first.next().step(reRegister(lcId, epoch + 1), rng);
-    assertEquals(first.outbound().get(0).body(), again.outbound().get(0).body());
+    CmtMessage.KeyShare s1 = (CmtMessage.KeyShare) first.outbound().get(0).body();
+    CmtMessage.KeyShare s2 = (CmtMessage.KeyShare) again.outbound().get(0).body();
+    // the share is a SecretLong (spec/core.md §4.3): compared in constant time, not by equals
+    assertTrue(s1.share().equalsConstantTime(s2.share()));
+    assertEquals(s1.token(), s2.token());
+    assertEquals(s1.epoch(), s2.epoch());
+    assertEquals(s1.tokenKey(), s2.tokenKey());
     assertEquals(Address.meter(lcToken), first.outbound().get(0).recipient());
     assertTrue(first.next().readingToken().isPresent());
     assertTrue(!first.next().readingToken().equals(member.readingToken()),

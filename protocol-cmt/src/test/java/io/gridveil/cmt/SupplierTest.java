@@ -26,6 +26,7 @@ import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.TestPki;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -103,7 +104,7 @@ class SupplierTest {
     for (X25519KeyPair p : pairs) {
       keys.add(p.publicKey());
     }
-    return CmtMessage.GroupKey.sorted(epoch, k, keys);
+    return CmtMessage.GroupKey.sorted(epoch, SecretLong.of(k), keys);
   }
 
   private Supplier keyed(long groupKey) throws Exception {
@@ -189,7 +190,7 @@ class SupplierTest {
     }
     // the identity point (all zero): X25519 with it yields the all-zero secret (spec/auth.md §6.2)
     keys.add(X25519PublicKey.of(new byte[32]));
-    CmtInput bad = lc(CmtMessage.GroupKey.sorted(2, 1, keys), s);
+    CmtInput bad = lc(CmtMessage.GroupKey.sorted(2, SecretLong.of(1), keys), s);
     assertViolation("AUTH-V-14", () -> s.step(bad, rng));
     // unchanged: still epoch 1 with its tokens and keyring, round 1 still open and decryptable
     assertEquals(1, s.epoch());

@@ -7,6 +7,8 @@ import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.message.MessageCodec;
 import io.gridveil.core.message.ProtocolId;
+import io.gridveil.core.secret.SecretAccess;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +55,7 @@ public final class DdhCodec implements MessageCodec<DdhMessage> {
       out.u64(m.version());
       positions(out, m.missing());
     } else if (body instanceof DdhMessage.PadReveal m) {
-      out.u64(m.version()).u16(m.missing()).u64(m.pad());
+      out.u64(m.version()).u16(m.missing()).u64(m.pad().value(SecretAccess.grant()));
     } else {
       throw new IllegalStateException("unreachable: DdhMessage is sealed");
     }
@@ -67,7 +69,8 @@ public final class DdhCodec implements MessageCodec<DdhMessage> {
       case 3 -> new DdhMessage.AggregateSum(
           in.u64("version"), in.u64("sum"), readPositions(in, "contributors"));
       case 4 -> new DdhMessage.RevealRequest(in.u64("version"), readPositions(in, "missing"));
-      case 5 -> new DdhMessage.PadReveal(in.u64("version"), in.u16("missing"), in.u64("pad"));
+      case 5 -> new DdhMessage.PadReveal(
+          in.u64("version"), in.u16("missing"), SecretLong.of(in.u64("pad")));
       default -> throw new MalformedMessageException(CoreChecks.CORE_E_03, "type", "unknown DDH type");
     };
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.ddh;
 
+import io.gridveil.core.secret.SecretLong;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,11 +79,24 @@ public sealed interface DdhMessage {
 
   /**
    * Type 5, meter to supplier: the round's PRF value on the ring key shared with a missing
-   * neighbour (spec/ddh.md §3.4).
+   * neighbour (spec/ddh.md §3.4). The pad is a {@link SecretLong} (spec/core.md §4.3): the
+   * record's equality does not compare it by value and its toString does not show it.
    *
    * @param version the roster version v
    * @param missing the ring position of the missing neighbour
    * @param pad F(k, j) on the key k shared with that neighbour, in [0, M)
    */
-  record PadReveal(long version, int missing, long pad) implements DdhMessage {}
+  record PadReveal(long version, int missing, SecretLong pad) implements DdhMessage {
+    /**
+     * Validates that the pad is present.
+     *
+     * @param version the roster version v
+     * @param missing the ring position of the missing neighbour
+     * @param pad F(k, j) on the key k shared with that neighbour, in [0, M)
+     * @throws NullPointerException if the pad is null
+     */
+    public PadReveal {
+      Objects.requireNonNull(pad, "pad");
+    }
+  }
 }

@@ -16,6 +16,7 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretLong;
 import java.util.List;
 import java.util.Objects;
 
@@ -243,7 +244,8 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
     }
     int b = params.bits();
     long pad = succMissing ? succ.evaluateBits(j, b) : pred.evaluateBits(j, b);
-    DdhMessage.PadReveal reveal = new DdhMessage.PadReveal(roster.version(), succMissing ? s : p, pad);
+    DdhMessage.PadReveal reveal =
+        new DdhMessage.PadReveal(roster.version(), succMissing ? s : p, SecretLong.of(pad));
     Envelope<DdhMessage> out = new Envelope<>(
         Address.identified(self), Address.SUPPLIER, roster.group(), e.round(), reveal);
     return new Step<>(with(lastEncrypted, j), List.of(out), List.of());

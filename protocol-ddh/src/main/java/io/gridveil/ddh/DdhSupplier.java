@@ -18,6 +18,7 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -319,7 +320,7 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
     if (m.version() != roster.version()) {
       throw new DdhViolationException(DdhChecks.DDH_S_02, "reveal for another roster version");
     }
-    if ((m.pad() & ~params.mask()) != 0) {
+    if ((m.pad().value(SecretAccess.grant()) & ~params.mask()) != 0) {
       throw new DdhViolationException(DdhChecks.DDH_V_07, "pad not below M");
     }
     if (m.missing() >= roster.size()) {
@@ -342,7 +343,7 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
       throw new DdhViolationException(DdhChecks.DDH_S_06, "duplicate reveal");
     }
     Map<Integer, Long> got = new HashMap<>(p.got);
-    got.put(k, m.pad());
+    got.put(k, m.pad().value(SecretAccess.grant()));
     TreeMap<Long, Pending> next = new TreeMap<>(pending);
     if (got.size() < p.needs.size()) {
       next.put(j, new Pending(p.partial, p.contributors, p.recovered, p.present, p.needs, Map.copyOf(got)));

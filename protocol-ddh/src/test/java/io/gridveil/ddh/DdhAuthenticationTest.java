@@ -21,6 +21,7 @@ import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,7 +121,7 @@ class DdhAuthenticationTest {
     SignedLicence l = g.pki.licence(m1, g.group);
     EdatNet net = new EdatNet(g, new RevocationList(1, Set.of(l.licence().serial())), FaultPlan.NONE, null, 1);
     byte[] frame = EdatGroup.CODEC.encode(new Envelope<>(Address.identified(m1), Address.SUPPLIER, g.group, NOW,
-        new DdhMessage.PadReveal(1, 2, 9)));
+        new DdhMessage.PadReveal(1, 2, SecretLong.of(9))));
     assertViolation("AUTH-V-11", () -> net.supplier.receive(AuthCodec.signLicensed(frame, 1, l, g.pki.meterKey(m1)), NOW,
         EdatRounds.RNG));
   }

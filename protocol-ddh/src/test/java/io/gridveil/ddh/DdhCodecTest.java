@@ -5,6 +5,7 @@ import static io.gridveil.testkit.CheckAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
@@ -12,6 +13,7 @@ import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.secret.SecretLong;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +32,18 @@ class DdhCodecTest {
     for (DdhMessage m : List.of(
         new DdhMessage.Contribution(1, -1L),
         new DdhMessage.AggregateSum(2, 77, List.of(0, 2, 3)),
-        new DdhMessage.RevealRequest(3, List.of(1)),
-        new DdhMessage.PadReveal(4, 65535, 1L << 63))) {
+        new DdhMessage.RevealRequest(3, List.of(1)))) {
       assertEquals(env(m), CODEC.decode(CODEC.encode(env(m))));
     }
+    // PadReveal's pad is a SecretLong without value equality (spec/core.md §4.3): compare the
+    // encodings, and the pads in constant time.
+    DdhMessage.PadReveal reveal = new DdhMessage.PadReveal(4, 65535, SecretLong.of(1L << 63));
+    byte[] frame = CODEC.encode(env(reveal));
+    Envelope<DdhMessage> decoded = CODEC.decode(frame);
+    assertArrayEquals(frame, CODEC.encode(decoded));
+    DdhMessage.PadReveal revealBack = assertInstanceOf(DdhMessage.PadReveal.class, decoded.body());
+    assertEquals(65535, revealBack.missing());
+    assertTrue(reveal.pad().equalsConstantTime(revealBack.pad()));
     Envelope<DdhMessage> ann = g.supplier.announcement();
     DdhMessage.RosterAnnouncement back = assertInstanceOf(DdhMessage.RosterAnnouncement.class,
         CODEC.decode(CODEC.encode(ann)).body());

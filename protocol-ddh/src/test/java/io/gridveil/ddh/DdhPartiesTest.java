@@ -15,6 +15,7 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
+import io.gridveil.core.secret.SecretLong;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class DdhPartiesTest {
 
   private static Envelope<DdhMessage> reveal(EdatGroup g, int from, long j, int missing, long pad) {
     return new Envelope<>(Address.identified(g.ids.get(from)), Address.SUPPLIER, g.group, new Round(j),
-        new DdhMessage.PadReveal(1, missing, pad));
+        new DdhMessage.PadReveal(1, missing, SecretLong.of(pad)));
   }
 
   @Test
@@ -249,10 +250,10 @@ class DdhPartiesTest {
     assertViolation("DDH-V-13", () -> s.step(g.in(reveal(g, 1, 0, 8, 1), s), EdatRounds.RNG));
     assertViolation("DDH-S-07", () -> s.step(g.in(reveal(g, 1, 1, 2, 1), s), EdatRounds.RNG));
     Envelope<DdhMessage> stranger = new Envelope<>(Address.identified(new MeterId("x")), Address.SUPPLIER, g.group,
-        new Round(0), new DdhMessage.PadReveal(1, 2, 1));
+        new Round(0), new DdhMessage.PadReveal(1, 2, SecretLong.of(1)));
     assertViolation("DDH-V-06", () -> s.step(g.in(stranger, s), EdatRounds.RNG));
     Envelope<DdhMessage> otherVersion = new Envelope<>(Address.identified(g.ids.get(1)), Address.SUPPLIER, g.group,
-        new Round(0), new DdhMessage.PadReveal(4, 2, 1));
+        new Round(0), new DdhMessage.PadReveal(4, 2, SecretLong.of(1)));
     assertViolation("DDH-S-02", () -> s.step(g.in(otherVersion, s), EdatRounds.RNG));
     DdhSupplier half = s.step(g.in(reveal(g, 1, 0, 2, 1), s), EdatRounds.RNG).next();
     assertViolation("DDH-S-06", () -> half.step(g.in(reveal(g, 1, 0, 2, 1), half), EdatRounds.RNG));

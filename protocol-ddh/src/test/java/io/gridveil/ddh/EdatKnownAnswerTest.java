@@ -25,6 +25,7 @@ import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
+import io.gridveil.core.secret.SecretLong;
 import io.gridveil.ddh.internal.Curve25519;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.Vector;
@@ -181,7 +182,7 @@ class EdatKnownAnswerTest {
             Step<DdhSupplier> st2 = s.step(new DdhInput.Inbound(PKI.verified(new Envelope<>(
                 Address.identified(new MeterId((String) ids.get(who))), Address.SUPPLIER, g, j,
                 new DdhMessage.PadReveal(v.longValue("version"), (int) reveal.longValue("missing"),
-                    reveal.integer("pad").longValue())), EdatGroup.CODEC, s)), DeterministicRandomSource.fromSeed(1));
+                    SecretLong.of(reveal.integer("pad").longValue()))), EdatGroup.CODEC, s)), DeterministicRandomSource.fromSeed(1));
             s = st2.next();
             events.addAll(st2.events());
           }

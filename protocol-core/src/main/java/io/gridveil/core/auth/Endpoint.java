@@ -81,7 +81,8 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
   }
 
   /**
-   * What one input produced.
+   * What one input produced. Its {@link #toString()} shows sealed frames by size and the
+   * received envelope redacted (spec/core.md §4.3).
    *
    * @param outbound the sealed frames to deliver, in order
    * @param events what the party observed
@@ -100,6 +101,12 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
       outbound = List.copyOf(outbound);
       events = List.copyOf(events);
       Objects.requireNonNull(received, "received");
+    }
+
+    @Override
+    public String toString() {
+      return "Output[outbound=" + outbound + ", events=" + events + ", received="
+          + received.map(Envelope::toString).orElse("none") + "]";
     }
   }
 

@@ -2,10 +2,12 @@
 package io.gridveil.core.network;
 
 import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
 import java.util.Objects;
 
 /**
- * One payload handed to its recipient by an {@link InMemoryNetwork}.
+ * One payload handed to its recipient by an {@link InMemoryNetwork}. Its {@link #toString()}
+ * shows an envelope payload redacted and any other payload by its type only (spec/core.md §4.3).
  *
  * @param <P> the payload type (encoded frames, or envelopes)
  * @param recipient where it goes
@@ -24,5 +26,11 @@ public record Delivery<P>(Address recipient, P payload) {
     if (payload == null) {
       throw new NullPointerException("payload");
     }
+  }
+
+  @Override
+  public String toString() {
+    String shown = payload instanceof Envelope<?> e ? e.toString() : Envelope.typeName(payload);
+    return "Delivery[to=" + recipient + ", " + shown + "]";
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The result of one {@link Party#step}: the next state, the envelopes to send and the events
- * observed (spec/core.md §8).
+ * observed (spec/core.md §8). Its {@link #toString()} names the next state's type, never its
+ * content, and shows the envelopes redacted (spec/core.md §4.3).
  *
  * @param <S> the party's state type
  * @param next the state after the input
@@ -39,5 +40,11 @@ public record Step<S>(S next, List<Envelope<?>> outbound, List<ProtocolEvent> ev
    */
   public static <S> Step<S> of(S next) {
     return new Step<>(next, List.of(), List.of());
+  }
+
+  @Override
+  public String toString() {
+    return "Step[next=" + Envelope.typeName(next) + ", outbound=" + outbound
+        + ", events=" + events + "]";
   }
 }
