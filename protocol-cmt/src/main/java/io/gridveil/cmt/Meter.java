@@ -731,14 +731,15 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
 
   private Meter ringSum(Address sender, RingSum s, Out out) throws CmtViolationException {
     Ring r = ring;
+    // §11.6: the sender rule before any state check.
+    if (r != null && !senderToken(sender).equals(r.predecessor())) {
+      throw new CmtViolationException(CmtChecks.CMT_V_05, "ring sum not from the predecessor");
+    }
     if (phase != Phase.ACTIVE || r == null || !r.secureSum()) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "ring sum outside the ring");
     }
     if (s.epoch() != r.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "ring sum for another epoch");
-    }
-    if (!senderToken(sender).equals(r.predecessor())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_05, "ring sum not from the predecessor");
     }
     checkValue(s.partial().value(SecretAccess.grant()), "partial");
     LcState l = lc;

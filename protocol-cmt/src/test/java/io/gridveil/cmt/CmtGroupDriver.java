@@ -127,6 +127,11 @@ final class CmtGroupDriver {
     return supplier.party();
   }
 
+  /** What the supplier's endpoint trusts: its own key and every enrolment anchor (§11.1). */
+  TrustAnchors supplierAnchors() {
+    return supplierAnchors;
+  }
+
   /** The meters' current states, in join order. */
   Map<MeterId, Meter> meters() {
     Map<MeterId, Meter> out = new LinkedHashMap<>();
