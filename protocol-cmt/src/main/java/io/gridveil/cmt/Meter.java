@@ -72,6 +72,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * go to the supplier MACed (kind 2) under the reading key of its epoch's token pair
  * ({@link #readingKey}). {@link #mayClaim} lets a ring token speak only for the identity the
  * meter learnt it belongs to (its LC's, its predecessor's, or for an LC the one it assigned).
+ * A hand-over makes it LC only from the LC it follows; a merge or forwarded hand-over is taken
+ * only from an LC that names itself smaller, and its list only adds unknown tokens
+ * (spec/cmt.md §11.1). As LC it binds one ring token per identity and counts one key share per
+ * identity, so m_min counts meters (§3.3 step 3, §3.4 step 3).
  *
  * <p>Security: a member learns its predecessor's delta δ_(i-1)j, its LC's and its predecessor's
  * tokens and identities (every licensed frame names its sender's licence, so the group is not
