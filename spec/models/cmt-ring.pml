@@ -9,9 +9,17 @@
  * broken ring. Faults draw from a finite budget, so after the last fault delivery is reliable:
  * that is the fair-delivery assumption of the liveness claim.
  *
- * Abstractions: tokens are meter indices; k_i1 and deltas are nondeterministic values in Z_M
- * (the PRF's ideal functionality); readings are nondeterministic in {0, 1}; the ring order is
- * index order among the keyed members (the LC's random order does not affect the claims).
+ * Abstractions: tokens are meter indices, so a meter holds one ring position (spec/cmt.md §3.3
+ * step 3 makes the LC keep that invariant) and m_min counts meters; k_i1 and deltas are
+ * nondeterministic values in Z_M (the PRF's ideal functionality); readings are nondeterministic in
+ * {0, 1}; the ring order is index order among the keyed members (the LC's random order does not
+ * affect the claims).
+ *
+ * Insider: a licensed member that is not the LC may send another member an LcHandover naming it
+ * (drawn from the fault budget). The receiver applies the sender rule of spec/cmt.md §11.1 (a):
+ * it takes the LC role only from the LC it follows. Compiled with -DNO_SENDER_RULE the receiver
+ * takes it from anyone, and the S3 monitor finds two LCs although no announcement was lost
+ * (check.sh runs that as a negative check).
  *
  * Claims (spec/cmt.md §9):
  *   S1 (assert): a decrypted sum equals the sum of the readings of the supplier's key members.
@@ -268,6 +276,17 @@ active proctype System() {
   :: atomic { faults > 0 -> faults--; select(i : 0 .. N - 1);
        if :: i != cur && alive[i] && !lc[i] -> lc[i] = 1; annLost = 1; countLc()
           :: else -> skip fi }
+  /* a licensed member j that is not the LC hands the LC role to member i (§11.1 rule (a)) */
+  :: atomic { faults > 0 -> faults--; select(i : 0 .. N - 1);
+       if
+       :: i != cur && alive[i] && joined[i] && !lc[i] ->
+#ifdef NO_SENDER_RULE
+          lc[i] = 1; countLc()
+#else
+          skip   /* refused: not from the LC i follows (CMT-V-08), state unchanged */
+#endif
+       :: else -> skip
+       fi }
   /* a late duplicate of an older group key reaches the supplier: refused (CMT-S-02) */
   :: atomic { staleEpoch > 0 ->
        if

@@ -66,6 +66,16 @@ public final class CmtChecks {
    * (spec/cmt.md §3.13).
    */
   public static final CheckId CMT_V_13 = CheckId.of("CMT-V-13");
+  /**
+   * A merge or forwarded hand-over names its sender as an LC smaller than the receiver
+   * (spec/cmt.md §3.2 step 4, §11.1).
+   */
+  public static final CheckId CMT_V_14 = CheckId.of("CMT-V-14");
+  /**
+   * An identity registers one ring token per epoch at the LC (spec/cmt.md §3.3 step 3, §3.4
+   * step 1).
+   */
+  public static final CheckId CMT_V_15 = CheckId.of("CMT-V-15");
 
   /** The message is valid in the current phase (spec/cmt.md §5). */
   public static final CheckId CMT_S_01 = CheckId.of("CMT-S-01");

@@ -24,7 +24,9 @@ final class LcState {
   final long epoch;
   /**
    * Every ring token the LC counts as a member or invitee, with the identity it assigned it to
-   * (spec/cmt.md §11.2: the LC accepts {@code Meter(T)} only from that identity's licence).
+   * (spec/cmt.md §11.2: the LC accepts {@code Meter(T)} only from that identity's licence). One
+   * token per identity, except that a merge may add a second for an identity that holds a token
+   * of each LC; only one of them registers (spec/cmt.md §3.3 step 3, §11.1).
    */
   final Map<Token, MeterId> owners;
   /** The ring tokens of {@link #owners}. */

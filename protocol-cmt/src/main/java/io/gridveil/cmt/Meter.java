@@ -74,6 +74,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * go to the supplier MACed (kind 2) under the reading key of its epoch's token pair
  * ({@link #readingKey}). {@link #mayClaim} lets a ring token speak only for the identity the
  * meter learnt it belongs to (its LC's, its predecessor's, or for an LC the one it assigned).
+ * A hand-over makes it LC only from the LC it follows; a merge or forwarded hand-over is taken
+ * only from an LC that names itself smaller, and its list only adds unknown tokens
+ * (spec/cmt.md §11.1). As LC it binds one ring token per identity and counts one key share per
+ * identity, so m_min counts meters (§3.3 step 3, §3.4 step 3).
  *
  * <p>Security: a member learns its predecessor's delta δ_(i-1)j, its LC's and its predecessor's
  * tokens and identities (every licensed frame names its sender's licence, so the group is not
@@ -556,7 +560,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     } else if (m instanceof Delta d) {
       return delta(e.sender(), e.round(), d, out);
     } else if (m instanceof LcHandover h) {
-      return handover(h, out, random);
+      return handover(e.sender(), h, out, random);
     } else if (m instanceof LcDiscovery) {
       return lcDiscovery(v, out, random);
     } else if (m instanceof KeyShare k) {
@@ -876,47 +880,104 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter handover(LcHandover h, Out out, RandomSource random)
+  private Meter handover(Address sender, LcHandover h, Out out, RandomSource random)
       throws ProtocolViolationException {
     Token self = token;
     if (self == null || phase == Phase.LEFT) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "hand-over without a token");
     }
+    MeterId from = senderId(sender);
     LcState l = lc;
-    Map<Token, MeterId> owners = new HashMap<>();
-    for (CmtMessage.Member member : h.members()) {
-      owners.put(member.token(), member.meter());
-    }
-    if (l == null && !Objects.equals(id, owners.get(self))) {
+    boolean namesSelf = h.members().contains(new CmtMessage.Member(self, id));
+    if (l == null && namesSelf) {
+      // §3.10, §11.1 (a): only the LC this meter follows hands it the role.
+      if (!Objects.equals(from, lcId)) {
+        throw new CmtViolationException(CmtChecks.CMT_V_08, "hand-over not from the meter's LC");
+      }
+    } else if (l == null) {
+      // §3.2 step 4, §11.1 (c): a hand-over of a smaller LC reached a former LC; pass it on to
+      // the LC this meter follows, so that the smaller LC's members are not orphaned. It goes
+      // under this meter's identity, so it names this meter as the LC that steps down.
       Token followed = lcToken;
       if (followed == null || followed.equals(self)) {
         throw new CmtViolationException(CmtChecks.CMT_V_03, "hand-over that omits this meter");
       }
-      // §3.2 step 4: a hand-over from a smaller LC reached a former LC; pass it on to the LC
-      // this meter follows, so that the smaller LC's members are not orphaned.
-      out.send(Address.identified(id), Address.meter(followed), Round.FIRST, h);
+      if (!outranks(from, h, lastEpoch, self)) {
+        throw new CmtViolationException(CmtChecks.CMT_V_14,
+            "forwarded hand-over not from an LC smaller than this meter");
+      }
+      List<CmtMessage.Member> passed = new ArrayList<>();
+      passed.add(new CmtMessage.Member(self, id));
+      for (CmtMessage.Member m : h.members()) {
+        if (!m.token().equals(self) && !m.meter().equals(id)) {
+          passed.add(m);
+        }
+      }
+      out.send(Address.identified(id), Address.meter(followed), Round.FIRST,
+          new LcHandover(h.epoch(), passed));
       return this;
+    } else if (!outranks(from, h, l.epoch, self)) {
+      // §3.2 step 4, §11.1 (b): a merge only from an LC that steps down to this one (or passes
+      // on the hand-over of one, naming itself).
+      throw new CmtViolationException(CmtChecks.CMT_V_14,
+          "merge hand-over not from an LC smaller than this one");
+    }
+    // §11.1: our own bindings win; the list adds only tokens this meter does not know, at most
+    // one per identity and none for this meter. An identity with a token of each LC keeps both
+    // until keying (it holds one of them); its key share counts once (CMT-V-15, §3.4 step 1).
+    Map<Token, MeterId> owners = new HashMap<>(l == null ? Map.of() : l.owners);
+    owners.put(self, id);
+    Set<MeterId> listed = new HashSet<>(Set.of(id));
+    for (CmtMessage.Member member : new TreeMap<>(memberMap(h)).values()) {
+      if (!owners.containsKey(member.token()) && listed.add(member.meter())) {
+        owners.put(member.token(), member.meter());
+      }
     }
     long base = Math.max(h.epoch(), lastEpoch);
     Map<MeterId, Token> joins = Map.of();
+    B b = edit();
     if (l != null) {
-      // §3.2 step 4: merge the members of an LC that stepped down; our own bindings win.
-      owners.putAll(l.owners);
+      // §3.2 step 4: merge the members of an LC that stepped down.
       base = Math.max(base, l.epoch);
       joins = l.pendingJoins;
     } else {
       out.events.add(new CmtEvent.LcElected(group, self, base + 1));
     }
-    owners.put(self, id);
     long epoch = base + 1;
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
         new LcAnnouncement(self, epoch));
-    B b = edit();
     b.lc = LcState.collecting(base, owners, joins, l == null ? 0 : l.lastRelayed);
     b.lcToken = self;
     b.lcId = id;
     b.lcEpoch = epoch;
     return b.build().startCollection(epoch, owners, joins, out, random);
+  }
+
+  /**
+   * Tells whether a hand-over presents its sender as an LC that steps down to this meter
+   * (spec/cmt.md §3.2 step 4, §11.1 (b), (c)): the list binds exactly one token T_s to the
+   * sender, and (ε_h, T_s) is below (ε, T) of this meter, the same evidence an announcement of the
+   * sender would carry, in the one signed frame, so no frame order matters.
+   */
+  private static boolean outranks(MeterId sender, LcHandover h, long epoch, Token self) {
+    Token own = null;
+    for (CmtMessage.Member m : h.members()) {
+      if (m.meter().equals(sender)) {
+        if (own != null) {
+          return false;
+        }
+        own = m.token();
+      }
+    }
+    return own != null && greater(epoch, self, h.epoch(), own);
+  }
+
+  private static Map<Token, CmtMessage.Member> memberMap(LcHandover h) {
+    Map<Token, CmtMessage.Member> out = new HashMap<>();
+    for (CmtMessage.Member m : h.members()) {
+      out.put(m.token(), m);
+    }
+    return out;
   }
 
   // ---- LC role ------------------------------------------------------------------------------
@@ -939,16 +1000,19 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_04, "own discovery");
     }
     Token self = present(token, "LC token");
-    Token assigned = l.pendingJoins.get(who);
+    Token assigned = tokenOf(l.owners, who);
     if (assigned != null) {
-      // §3.3 step 3: a repeated discovery gets the same token.
+      // §3.3 step 3: one ring token per identity; a repeated discovery (a lost assignment, a
+      // restart, a member left out of the epoch) gets the token the identity already holds.
       out.send(Address.identified(id), Address.identified(who), Round.FIRST,
           new TokenAssignment(who, assigned, self, l.epoch));
       if (l.phase == LcState.Phase.COLLECTING) {
         out.send(Address.identified(id), Address.meter(assigned), Round.FIRST,
             new ReRegister(l.epoch, self));
+        return this;
       }
-      return this;
+      // A keyed member that discovers again has lost its registration: re-key with it.
+      return startCollection(l.epoch + 1, l.owners, l.pendingJoins, out, random);
     }
     Token t = Token.random(random);
     out.send(Address.identified(id), Address.identified(who), Round.FIRST,
@@ -1010,6 +1074,14 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second key share of a token");
     }
+    // §3.4 step 1: one ring position per identity, whatever tokens a merge bound to it.
+    MeterId owner = l.owners.get(k.token());
+    for (Token t : l.shares.keySet()) {
+      if (Objects.equals(l.owners.get(t), owner)) {
+        throw new CmtViolationException(CmtChecks.CMT_V_15,
+            "key share of an identity registered under another token");
+      }
+    }
     require(l.phase == LcState.Phase.COLLECTING, "key share after the registration deadline");
     Map<Token, Long> shares = new HashMap<>(l.shares);
     shares.put(k.token(), k.share().value(SecretAccess.grant()));
@@ -1028,9 +1100,13 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return startCollection(l.epoch + 1, l.owners, l.pendingJoins, out, random);
     }
     require(l.phase == LcState.Phase.COLLECTING, "registration deadline outside collection");
-    if (l.shares.size() < params.minGroupSize()) {
-      // §3.4 step 3.
-      out.events.add(new CmtEvent.GroupBelowMinimum(group, l.epoch, l.shares.size()));
+    // §3.4 step 3: m_min counts meters, not tokens (one token per identity, §3.3 step 3).
+    Set<MeterId> registered = new HashSet<>();
+    for (Token t : l.shares.keySet()) {
+      registered.add(present(l.owners.get(t), "owner of a registered token"));
+    }
+    if (registered.size() < params.minGroupSize()) {
+      out.events.add(new CmtEvent.GroupBelowMinimum(group, l.epoch, registered.size()));
       // Ask again: members whose ReRegister or KeyShare was lost answer now.
       out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
           new ReRegister(l.epoch, present(token, "LC token")));
@@ -1218,6 +1294,17 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return i.id();
     }
     throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter identity");
+  }
+
+  /** The smallest token bound to an identity (one, unless a merge brought a second, §3.2). */
+  private static @Nullable Token tokenOf(Map<Token, MeterId> owners, MeterId who) {
+    Token found = null;
+    for (Map.Entry<Token, MeterId> e : owners.entrySet()) {
+      if (e.getValue().equals(who) && (found == null || e.getKey().compareTo(found) < 0)) {
+        found = e.getKey();
+      }
+    }
+    return found;
   }
 
   private static List<CmtMessage.Member> members(Map<Token, MeterId> owners) {
