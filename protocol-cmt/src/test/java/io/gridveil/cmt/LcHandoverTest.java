@@ -19,6 +19,7 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -159,12 +160,12 @@ class LcHandoverTest {
     // b registers under its own token; a share under the second token is not a second position
     long e2 = merged.lastEpoch();
     Meter registered = merged.step(in(new Envelope<>(Address.meter(bToken), Address.meter(lcToken),
-        CmtGroupDriver.GROUP, Round.FIRST, new CmtMessage.KeyShare(bToken, e2, 5,
+        CmtGroupDriver.GROUP, Round.FIRST, new CmtMessage.KeyShare(bToken, e2, SecretLong.of(5),
             X25519KeyPair.generate(rng).publicKey())), merged), rng).next();
     d.pki.bind(second, bId);
     assertViolation("CMT-V-15", () -> registered.step(in(new Envelope<>(Address.meter(second),
         Address.meter(lcToken), CmtGroupDriver.GROUP, Round.FIRST, new CmtMessage.KeyShare(second,
-            e2, 6, X25519KeyPair.generate(rng).publicKey())), registered), rng));
+            e2, SecretLong.of(6), X25519KeyPair.generate(rng).publicKey())), registered), rng));
   }
 
   @Test
@@ -251,7 +252,7 @@ class LcHandoverTest {
       d.pki.bind(t, aId);
       try {
         m = m.step(in(new Envelope<>(Address.meter(t), Address.meter(lcToken),
-            CmtGroupDriver.GROUP, Round.FIRST, new CmtMessage.KeyShare(t, collecting, 7,
+            CmtGroupDriver.GROUP, Round.FIRST, new CmtMessage.KeyShare(t, collecting, SecretLong.of(7),
                 X25519KeyPair.generate(rng).publicKey())), m), rng).next();
       } catch (ProtocolViolationException refused) {
         // a share for a token a does not hold is refused; the LC's state is unchanged
