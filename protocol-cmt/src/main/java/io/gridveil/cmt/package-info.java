@@ -51,6 +51,12 @@
  *       {@code Meter} with the same secret and its persisted {@code lastEpoch()}, behind a new
  *       endpoint whose sequence base is above every number the old one used. Rotation: feed the
  *       LC {@code CmtInput.RotateLc}.
+ *   <li>Revocation (spec/cmt.md §3.13): feed the supplier {@code CmtInput.Revoke(id, scope)}
+ *       ({@code DEVICE_KEY} to un-enrol, {@code IDENTITY} for a compromised meter) and install the
+ *       list of its {@code CmtEvent.RevocationIssued} event at every endpoint of the group with
+ *       {@code endpoint.updateRevocations(list, now)}. A restarted meter gets its current licence
+ *       again; after expiry only {@code CmtInput.RenewLicence(id)} issues a new one. The
+ *       enrolment anchor authorises a licence request and nothing else, so it may stay installed.
  * </ol>
  * The test class {@code CmtGroupDriver} in this module's tests implements exactly this recipe.
  */
