@@ -121,6 +121,28 @@ public final class AttackedNetwork {
     return network.idle();
   }
 
+  /**
+   * Ticks the network {@code ticks} times whether or not frames are in flight, delivering what
+   * arrives and the attacker's injections each tick: an attacker does not wait for traffic. Use it
+   * to give a property's attacker a guaranteed number of injections (then {@link #run} delivers
+   * what they caused).
+   *
+   * @param now the receivers' current round
+   * @param ticks how many ticks
+   */
+  public void attack(Round now, int ticks) {
+    for (int t = 0; t < ticks; t++) {
+      for (Delivery<byte[]> d : network.tick()) {
+        deliver(d.recipient(), d.payload(), now, null);
+      }
+      if (attacker != null) {
+        for (ActiveAttacker.Injection i : attacker.inject()) {
+          deliver(i.recipient(), i.bytes(), now, i);
+        }
+      }
+    }
+  }
+
   private void deliver(
       Address to, byte[] bytes, Round now, ActiveAttacker.@Nullable Injection injection) {
     for (Receiver r : router.apply(to)) {
