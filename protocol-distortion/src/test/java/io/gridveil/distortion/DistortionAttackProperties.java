@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
 import java.util.Map;
@@ -26,6 +27,37 @@ class DistortionAttackProperties {
    * at least 10 times, AUTH-V-10 and AUTH-V-11 together at least 14 times).
    */
   private static final int ATTACKS_PER_TICK = 24;
+
+  private static final CompromisedKeyRefusals COMPROMISED = new CompromisedKeyRefusals("DIST-V-05");
+
+  /**
+   * spec/adversary.md §3.1: at slot {@code FIRST_SLOT + at}, meter 0 of the first group has its own
+   * licence revoked (the list installed at every endpoint) and goes down; the attacker, until then
+   * holding no licence at all, gets its real key with that revoked licence and an older, expired
+   * one binding the same identity and key, and signs with the key alone too. Nothing published is
+   * wrong (every local distribution is made of readings the meters themselves sent, the revoked
+   * one sending none from its revocation on), the revoked meter has no bill, and every frame under
+   * the stolen key is refused at the endpoint.
+   */
+  @Test
+  void compromisedMeterKey_withItsRevokedOrExpiredLicence_neverCounts() {
+    Pbt.property(6)
+        .forAll(Gens.integers(1, 2), Gens.integers(2, 3), Gens.longs(0, 1L << 40),
+            Gens.integers(0, Neighbourhood.SLOTS - 1))
+        .check(DistortionAttackProperties::compromisedKeyNeverCounts);
+    COMPROMISED.assertSeenAcrossRuns();
+  }
+
+  private static void compromisedKeyNeverCounts(int groups, int metersPerGroup, long seed, int at)
+      throws Exception {
+    Neighbourhood n = new Neighbourhood(groups, metersPerGroup, FAULTS, 6, seed, at).run();
+    n.assertSound();
+    assertTrue(!n.bills().containsKey(n.victim()), "the revoked meter was billed");
+    ActiveAttacker a = n.attacker;
+    assertTrue(a != null);
+    assertEquals(0, n.network.replaysAccepted(), "replays accepted");
+    COMPROMISED.record(a, n.network);
+  }
 
   @Test
   void activeAttacker_neverMakesAPublishedDistributionOrBillWrong() {
