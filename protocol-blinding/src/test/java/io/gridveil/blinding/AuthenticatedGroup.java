@@ -13,8 +13,10 @@ import io.gridveil.core.Round;
 import io.gridveil.core.auth.Anchor;
 import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.auth.EnvelopeVerifier;
+import io.gridveil.core.auth.KeyId;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.SignedRevocationList;
 import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
@@ -63,6 +65,8 @@ final class AuthenticatedGroup {
   final Map<Long, Set<MeterId>> counted = new HashMap<>();
   /** The supplier's outcomes, in order. */
   final List<RoundOutcome> supplierOutcomes = new ArrayList<>();
+  /** Ticks each round gives the attacker before its deadline, traffic or not (0: none). */
+  int attackTicks;
 
   private final RandomSource random;
   private final RandomSource readingSource;
@@ -192,6 +196,30 @@ final class AuthenticatedGroup {
     }
   }
 
+  /**
+   * Installs a newer supplier-signed revocation list at every endpoint that holds the supplier's
+   * anchor (the aggregator and the TTP): the others verify no licence at all, since a licence is
+   * supplier-signed (AUTH-V-02 there).
+   *
+   * @param list the newer list
+   * @param now the current round
+   * @return how many endpoints installed it
+   */
+  int revoke(RevocationList list, Round now) throws ProtocolViolationException {
+    SignedRevocationList signed = SignedRevocationList.issue(list, pki.key(Address.SUPPLIER));
+    KeyId supplierKey = pki.key(Address.SUPPLIER).publicKey().keyId();
+    List<Endpoint<?, ?, BlindingMessage>> all = new ArrayList<>(List.of(ttp, aggregator, supplier));
+    all.addAll(meters.values());
+    int installed = 0;
+    for (Endpoint<?, ?, BlindingMessage> e : all) {
+      if (e.verifier().anchors().find(supplierKey).isPresent()) {
+        e.updateRevocations(signed, now);
+        installed++;
+      }
+    }
+    return installed;
+  }
+
   /** The TTP's set-up with every roster licence, and the deliveries it causes. */
   void setUp(PaillierKeyPair keys) throws ProtocolViolationException {
     List<SignedLicence> licences = new ArrayList<>();
@@ -233,6 +261,7 @@ final class AuthenticatedGroup {
       network.post(m.input(new BlindingInput.LocalReading(round, Reading.ofWattHours(value)), random));
       values.put(id, value);
     }
+    network.attack(round, attackTicks);
     network.run(round, TICKS);
     network.post(aggregator.input(new BlindingInput.Deadline(round), random));
     network.run(round, TICKS);

@@ -15,10 +15,12 @@ import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.network.FaultPlan;
+import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
@@ -119,12 +121,14 @@ class AuthenticationProperties {
   @Test
   void activeAttacker_reachesEveryKindAndEveryCheck() throws Exception {
     // Fixed seeds, so this run cannot pass vacuously by chance: every kind of injection is made,
-    // and each authentication check it should trip is tripped.
+    // and each authentication check it should trip is tripped. (The seed moved from 20_261_123
+    // when FORGE_COMPROMISED joined the kinds and changed the attacker's draws.)
     ActiveAttacker[] a = new ActiveAttacker[1];
-    AuthenticatedGroup g = attacked(4, true, true, 3, 20_261_123L, a);
+    AuthenticatedGroup g = attacked(4, true, true, 3, 20_261_128L, a);
     assertTrue(assertNoForgeryNoReplay(g, a[0]) > 0, "some rounds stay exact under attack");
     for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-      assertTrue(a[0].injected(k) > 0, "injected " + k);
+      // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
+      assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || a[0].injected(k) > 0, "injected " + k);
     }
     for (String id :
         List.of(
@@ -134,6 +138,75 @@ class AuthenticationProperties {
           g.network.rejections().getOrDefault(id, 0) > 0,
           () -> id + " never refused: " + g.network.rejections());
     }
+  }
+
+  /** The serial of the compromised meter's older licence, expired since the set-up round. */
+  private static final long EXPIRED = 9_101;
+
+  private static final CompromisedKeyRefusals COMPROMISED = new CompromisedKeyRefusals();
+
+  /** One group whose meter {@code victim} is revoked after the first round and its key stolen. */
+  record Compromise(int n, boolean recovery, boolean faulty, int victim, long seed) {}
+
+  /**
+   * spec/adversary.md §3.1: after the first round, roster meter {@code victim}'s own licence is
+   * revoked (the list installed at the aggregator and the TTP, the endpoints that verify licences)
+   * and the meter goes down; the attacker then holds its real key with that revoked licence and an
+   * older, expired one binding the same identity and key, and signs with the key alone too. Every
+   * later round is exact over the other meters' readings (with recovery on) or void, the victim
+   * is never counted again, and every frame under its key is refused at the endpoint.
+   */
+  @Test
+  void compromisedMeterKey_withItsRevokedOrExpiredLicence_neverCounts() {
+    Pbt.property(6)
+        .forAll(Gens.integers(3, 4).flatMap(n -> Gens.zip(Gens.constant(n), Gens.booleans(),
+            Gens.booleans(), Gens.integers(0, n - 1), Gens.longs(), Compromise::new)))
+        .check(AuthenticationProperties::compromisedKeyNeverCounts);
+    COMPROMISED.assertSeenAcrossRuns();
+  }
+
+  private static void compromisedKeyNeverCounts(Compromise c) throws Exception {
+    RandomSource keys = DeterministicRandomSource.fromSeed(c.seed());
+    TestPki pki = new TestPki(keys);
+    GroupId group = new GroupId("compromised");
+    // Its only credentials until the theft: its own key (no licence at all).
+    ActiveAttacker attacker = new ActiveAttacker(DeterministicRandomSource.fromSeed(c.seed() + 1), 4,
+        Ed25519SigningKey.generate(keys), List.of());
+    FaultPlan faults = c.faulty() ? new FaultPlan(0.1, 0.2, 0.2, 3, true) : FaultPlan.NONE;
+    AuthenticatedGroup g = new AuthenticatedGroup(pki, group, c.n(),
+        BlindingParameters.of(4, 10_000, c.recovery()), faults, c.seed(), attacker,
+        RevocationList.NONE);
+    g.setUp(KEYS);
+    long first = AuthenticatedGroup.SETUP.index();
+    g.round(first);
+    MeterId victim = g.roster.get(c.victim());
+    Round revokedAt = new Round(first + 1);
+    SignedLicence licence = pki.licence(victim, group);
+    assertEquals(2, g.revoke(new RevocationList(1, Set.of(licence.licence().serial())), revokedAt),
+        "the aggregator and the TTP hold the list");
+    Ed25519SigningKey stolen = pki.meterKey(victim);
+    attacker.compromise(new ActiveAttacker.HeldLicence(licence, stolen));
+    attacker.compromise(held(new Licence(EXPIRED, victim, stolen.publicKey(), group, Round.FIRST,
+        AuthenticatedGroup.SETUP), pki.key(Address.SUPPLIER), stolen));
+    g.attackTicks = 10; // from now on, at least 10 ticks of injections per round
+    List<MeterId> live = g.roster.stream().filter(id -> !id.equals(victim)).toList();
+    for (long j = revokedAt.index(); j < first + ROUNDS; j++) {
+      g.round(j, live);
+    }
+    g.checkOutcomes();
+    for (long j = revokedAt.index(); j < first + ROUNDS; j++) {
+      assertTrue(!g.counted.getOrDefault(j, Set.of()).contains(victim),
+          "the revoked meter counted in round " + j);
+    }
+    for (ProtocolEvent e : g.network.events()) {
+      if (e instanceof RoundOutcome.Exact x && x.round().index() >= revokedAt.index()) {
+        assertTrue(c.recovery(), "without recovery a round with a meter down is void");
+        assertEquals(c.n() - 1, x.contributors(), "only the live meters contribute");
+        assertEquals(1, x.recovered(), "the revoked meter's blinding is recovered");
+      }
+    }
+    assertEquals(0, g.network.replaysAccepted(), "replays accepted");
+    COMPROMISED.record(attacker, g.network);
   }
 
   @Test

@@ -9,11 +9,13 @@ import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
 import io.gridveil.testkit.pbt.Stats;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -68,11 +70,44 @@ class DdhAttackProperties {
     Stats.collect("injections", attacker.injectedTotal() / 25 * 25);
   }
 
+  private static final CompromisedKeyRefusals COMPROMISED = new CompromisedKeyRefusals("DDH-V-01");
+
+  /**
+   * spec/adversary.md §3.1: in round {@code revokeAt} a roster meter's own licence is revoked (the
+   * list installed at every endpoint) and the meter goes down; the attacker, until then holding
+   * no licence at all, gets the meter's real key with that revoked licence and an older, expired
+   * one binding the same identity and key, and signs with the key alone too. Every round is exact
+   * over the contributions the meters themselves sent, the revoked one never among them after its
+   * revocation, or void; every frame under the stolen key is refused at the endpoint.
+   */
+  @Test
+  void compromisedMeterKey_withItsRevokedOrExpiredLicence_neverCounts() {
+    Gen<DdhNetworkProperties.Scenario> withRevocation = scenarios()
+        .filter(s -> s.n() >= 4)
+        .map(s -> new DdhNetworkProperties.Scenario(s.n(), s.bits(), s.tMax(), s.signed(), s.kMin(),
+            s.readings(), s.absent(), s.faults(), s.ticksBeforeDeadline(), s.rekeyAt(),
+            Math.max(0, s.revokeAt()), s.victim(), s.seed()));
+    Pbt.property(8).forAll(withRevocation).check(DdhAttackProperties::compromisedKeyNeverCounts);
+    Stats.report("outcome");
+    COMPROMISED.assertSeenAcrossRuns();
+  }
+
+  private static void compromisedKeyNeverCounts(DdhNetworkProperties.Scenario s) throws Exception {
+    EdatGroup g = DdhNetworkProperties.group(s);
+    RandomSource ar = DeterministicRandomSource.fromSeed(s.seed() + 2);
+    ActiveAttacker attacker = new ActiveAttacker(ar, 4, Ed25519SigningKey.generate(ar), List.of());
+    DdhNetworkProperties.Run run = DdhNetworkProperties.run(s, g, attacker, true);
+    assertEquals(0, run.net().net.replaysAccepted(), "replays accepted");
+    COMPROMISED.record(attacker, run.net().net);
+  }
+
   /** After every try passed: across them, the attacker made and was refused every kind. */
   private static void everyKindOfInjectionWasMadeAndRefused() {
     synchronized (INJECTED) {
       for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        assertTrue(INJECTED.getOrDefault(k, 0) > 0, "the attacker injected " + k + ": " + INJECTED);
+        // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
+        assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || INJECTED.getOrDefault(k, 0) > 0,
+            "the attacker injected " + k + ": " + INJECTED);
       }
       // Own key; made-up token; foreign-group, expired and revoked licences; replays; misroutes.
       for (String id : new String[] {"AUTH-V-02", "AUTH-V-05", "AUTH-V-07", "AUTH-V-10", "AUTH-V-11",

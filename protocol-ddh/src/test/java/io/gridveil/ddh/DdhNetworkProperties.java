@@ -213,6 +213,20 @@ class DdhNetworkProperties {
   record Run(EdatNet net, Map<Long, RoundOutcome> outcomes) {}
 
   static Run run(Scenario s, EdatGroup g, @Nullable ActiveAttacker attacker) throws Exception {
+    return run(s, g, attacker, false);
+  }
+
+  /** The serial of the victim's older licence, binding its identity and real key, expired at round 5. */
+  static final long VICTIM_EXPIRED = 1_103;
+
+  /**
+   * Runs a scenario. With {@code compromise}, the victim goes down once its licence is revoked and
+   * the attacker gets its real key with that revoked licence and an older, expired one binding the
+   * same identity and key (spec/adversary.md §3.1), and is given 10 ticks of injections each
+   * round from then on.
+   */
+  static Run run(Scenario s, EdatGroup g, @Nullable ActiveAttacker attacker, boolean compromise)
+      throws Exception {
     RevocationList revoked = new RevocationList(1, Set.of(HELD_REVOKED));
     EdatNet net = new EdatNet(g, revoked, s.faults(), attacker, s.seed());
     Admission admission = g.admission;
@@ -225,6 +239,15 @@ class DdhNetworkProperties {
         long serial = g.pki.licence(g.ids.get(s.victim()), g.group).licence().serial();
         revoked = new RevocationList(2, Set.of(HELD_REVOKED, serial));
         net.revoke(revoked, j);
+        if (compromise && attacker != null) {
+          MeterId victim = g.ids.get(s.victim());
+          Ed25519SigningKey stolen = g.pki.meterKey(victim);
+          net.down.add(victim);
+          attacker.compromise(new ActiveAttacker.HeldLicence(g.pki.licence(victim, g.group), stolen));
+          attacker.compromise(new ActiveAttacker.HeldLicence(SignedLicence.issue(new Licence(
+              VICTIM_EXPIRED, victim, stolen.publicKey(), g.group, Round.FIRST, new Round(5)),
+              g.pki.key(Address.SUPPLIER)), stolen));
+        }
       }
       admission = new Admission(g.pki.anchors(), revoked, j);
       if (t == s.rekeyAt()) {
@@ -246,6 +269,9 @@ class DdhNetworkProperties {
       }
       rosterSize.put(j.index(), size);
       net.readings(j, s.readings()[t], s.absent().get(t));
+      if (compromise && t >= s.revokeAt()) {
+        net.net.attack(j, 10);
+      }
       net.close(j, s.ticksBeforeDeadline());
     }
     net.net.run(new Round(FIRST + s.readings().length), 500);
@@ -265,6 +291,17 @@ class DdhNetworkProperties {
       assertTrue(o != null, "every round has an outcome");
       Stats.collect("outcome", o instanceof RoundOutcome.Exact x0
           ? (x0.recovered() > 0 ? "exact, recovered" : "exact, full") : ((RoundOutcome.Voided) o).reason());
+      Set<MeterId> sent = new HashSet<>();
+      for (int i = 0; i < s.n(); i++) {
+        if (!s.absent().get(t).contains(i) && !(compromise && t >= s.revokeAt() && i == s.victim())) {
+          sent.add(g.ids.get(i));
+        }
+      }
+      if (compromise) {
+        // Only contributions the meters themselves sent are accepted; the revoked one never.
+        assertTrue(sent.containsAll(net.accepted.getOrDefault(j, Set.of())),
+            "round " + j + " accepted " + net.accepted.get(j) + " of " + sent);
+      }
       if (o instanceof RoundOutcome.Exact x) {
         // The oracle: exactly the readings of the contributions the aggregator accepted.
         Set<MeterId> got = net.accepted.getOrDefault(j, Set.of());

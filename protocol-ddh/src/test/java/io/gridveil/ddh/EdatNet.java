@@ -60,8 +60,14 @@ final class EdatNet {
     return EnvelopeVerifier.of(EdatGroup.CODEC, party, g.group, g.pki.anchors()).withRevocations(revocations);
   }
 
+  /** Meters that went down: they read nothing and receive nothing. */
+  final Set<MeterId> down = new HashSet<>();
+
   private List<AttackedNetwork.Receiver> route(Address to) {
     List<AttackedNetwork.Receiver> out = new ArrayList<>();
+    if (to instanceof Address.Identified m && down.contains(m.id())) {
+      return out;
+    }
     if (to.equals(Address.SUPPLIER)) {
       out.add(supplier::receive);
     } else if (to.equals(Address.AGGREGATOR)) {
@@ -69,7 +75,9 @@ final class EdatNet {
     } else if (to.equals(Address.GROUP_BROADCAST)) {
       out.add(this::toAggregator);
       for (MeterId id : g.ids) {
-        out.add(meters.get(id)::receive);
+        if (!down.contains(id)) {
+          out.add(meters.get(id)::receive);
+        }
       }
     } else if (to instanceof Address.Identified m && meters.containsKey(m.id())) {
       out.add(meters.get(m.id())::receive);
@@ -90,7 +98,7 @@ final class EdatNet {
   /** Feeds every listed meter its reading for round j and sends the contributions. */
   void readings(Round j, long[] readings, Set<Integer> absent) throws ProtocolViolationException {
     for (int i = 0; i < g.ids.size(); i++) {
-      if (!absent.contains(i)) {
+      if (!absent.contains(i) && !down.contains(g.ids.get(i))) {
         net.post(meters.get(g.ids.get(i)).input(
             new DdhInput.LocalReading(j, io.gridveil.core.Reading.ofWattHours(readings[i])), EdatRounds.RNG));
       }

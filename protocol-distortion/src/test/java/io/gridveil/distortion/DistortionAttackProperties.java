@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
 import java.util.Map;
@@ -27,6 +28,37 @@ class DistortionAttackProperties {
    */
   private static final int ATTACKS_PER_TICK = 24;
 
+  private static final CompromisedKeyRefusals COMPROMISED = new CompromisedKeyRefusals("DIST-V-05");
+
+  /**
+   * spec/adversary.md §3.1: at slot {@code FIRST_SLOT + at}, meter 0 of the first group has its own
+   * licence revoked (the list installed at every endpoint) and goes down; the attacker, until then
+   * holding no licence at all, gets its real key with that revoked licence and an older, expired
+   * one binding the same identity and key, and signs with the key alone too. Nothing published is
+   * wrong (every local distribution is made of readings the meters themselves sent, the revoked
+   * one sending none from its revocation on), the revoked meter has no bill, and every frame under
+   * the stolen key is refused at the endpoint.
+   */
+  @Test
+  void compromisedMeterKey_withItsRevokedOrExpiredLicence_neverCounts() {
+    Pbt.property(6)
+        .forAll(Gens.integers(1, 2), Gens.integers(2, 3), Gens.longs(0, 1L << 40),
+            Gens.integers(0, Neighbourhood.SLOTS - 1))
+        .check(DistortionAttackProperties::compromisedKeyNeverCounts);
+    COMPROMISED.assertSeenAcrossRuns();
+  }
+
+  private static void compromisedKeyNeverCounts(int groups, int metersPerGroup, long seed, int at)
+      throws Exception {
+    Neighbourhood n = new Neighbourhood(groups, metersPerGroup, FAULTS, 6, seed, at).run();
+    n.assertSound();
+    assertTrue(!n.bills().containsKey(n.victim()), "the revoked meter was billed");
+    ActiveAttacker a = n.attacker;
+    assertTrue(a != null);
+    assertEquals(0, n.network.replaysAccepted(), "replays accepted");
+    COMPROMISED.record(a, n.network);
+  }
+
   @Test
   void activeAttacker_neverMakesAPublishedDistributionOrBillWrong() {
     Pbt.property(20)
@@ -43,7 +75,9 @@ class DistortionAttackProperties {
     assertEquals(0, a.forgeriesAccepted(), "forgeries accepted");
     assertEquals(0, n.network.replaysAccepted(), "replays accepted");
     for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-      assertTrue(a.injected(k) > 0, "no injection of kind " + k);
+      // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
+      assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || a.injected(k) > 0,
+          "no injection of kind " + k);
     }
     Map<String, Integer> refused = n.network.rejections();
     for (String id : new String[] {"AUTH-V-01", "AUTH-V-02", "AUTH-V-05", "AUTH-V-07",

@@ -14,9 +14,11 @@ import io.gridveil.core.auth.Anchor;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.auth.EnvelopeVerifier;
+import io.gridveil.core.auth.KeyId;
 import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
+import io.gridveil.core.auth.SignedRevocationList;
 import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.MalformedMessageException;
@@ -43,6 +45,7 @@ import io.gridveil.testkit.TestPki;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +93,12 @@ final class Neighbourhood {
   final @Nullable ActiveAttacker attacker;
   final AttackedNetwork network;
   final RevocationList revocations;
+  /** The slot offset at which meter 0 of the first group is revoked and its key stolen, or -1. */
+  final int compromiseAt;
+  /** Meters that went down: they read nothing and receive nothing. */
+  final Set<MeterId> down = new HashSet<>();
+  /** The serial of the victim's older licence, binding its identity and real key, expired before the first slot. */
+  static final long VICTIM_EXPIRED = 1_103;
 
   private final RandomSource readingRandom;
   private final RandomSource partyRandom;
@@ -108,6 +117,25 @@ final class Neighbourhood {
    * @param seed the run's seed
    */
   Neighbourhood(int groupCount, int metersPerGroup, FaultPlan faults, int attackPerTick, long seed) {
+    this(groupCount, metersPerGroup, faults, attackPerTick, seed, -1);
+  }
+
+  /**
+   * Builds the parties; with {@code compromiseAt} in [0, SLOTS), the attacker holds no licence of
+   * its own, and at that slot meter 0 of the first group has its licence revoked (the list
+   * installed at every endpoint), goes down, and the attacker gets its real key with that revoked
+   * licence and an older, expired one binding the same identity and key (spec/adversary.md §3.1).
+   *
+   * @param groupCount collectors (groups)
+   * @param metersPerGroup meters per group, at least 2
+   * @param faults the benign faults
+   * @param attackPerTick the attacker's injections per tick; 0 for no attacker
+   * @param seed the run's seed
+   * @param compromiseAt the slot offset of the revocation and theft, or -1 for none
+   */
+  Neighbourhood(int groupCount, int metersPerGroup, FaultPlan faults, int attackPerTick, long seed,
+      int compromiseAt) {
+    this.compromiseAt = compromiseAt;
     RandomSource keys = DeterministicRandomSource.fromSeed(4 * seed);
     this.readingRandom = DeterministicRandomSource.fromSeed(4 * seed + 1);
     this.partyRandom = DeterministicRandomSource.fromSeed(4 * seed + 2);
@@ -136,7 +164,8 @@ final class Neighbourhood {
     }
     this.revocations = new RevocationList(1, revoked);
     this.attacker =
-        attackPerTick == 0 ? null : new ActiveAttacker(keys, attackPerTick, attackerKey, held);
+        attackPerTick == 0 ? null
+            : new ActiveAttacker(keys, attackPerTick, attackerKey, compromiseAt < 0 ? held : List.of());
 
     Round first = new Round(FIRST_SLOT);
     Map<GroupId, MeterId> identities = new HashMap<>();
@@ -177,7 +206,7 @@ final class Neighbourhood {
       if (to.equals(Address.LOCAL_CONCENTRATOR)) {
         return toCollectors; // one shared role address: the other groups' collectors refuse
       }
-      if (to instanceof Address.Identified i && meters.containsKey(i.id())) {
+      if (to instanceof Address.Identified i && meters.containsKey(i.id()) && !down.contains(i.id())) {
         return List.of(meters.get(i.id())::receive);
       }
       return List.of();
@@ -195,8 +224,14 @@ final class Neighbourhood {
   Neighbourhood run() throws ProtocolViolationException {
     for (int s = 0; s < SLOTS; s++) {
       Round j = new Round(FIRST_SLOT + s);
+      if (s == compromiseAt) {
+        compromise(j);
+      }
       for (Map.Entry<MeterId, Endpoint<DistortingMeter, DistortingMeter.Input, DistortionMessage>> e
           : meters.entrySet()) {
+        if (down.contains(e.getKey())) {
+          continue;
+        }
         long r = readings.get(e.getKey())[s];
         Endpoint.Output out = e.getValue().input(
             new DistortingMeter.Input.LocalReading(j, Reading.ofWattHours(r)), partyRandom);
@@ -207,6 +242,9 @@ final class Neighbourhood {
               .put(e.getKey(), d));
         }
         network.post(out);
+      }
+      if (compromiseAt >= 0 && s >= compromiseAt) {
+        network.attack(j, 10);
       }
       network.run(j, TICKS);
       for (Endpoint<Collector, Collector.Input, DistortionMessage> c : collectors.values()) {
@@ -224,9 +262,46 @@ final class Neighbourhood {
               new Utility.Input.QueryBill(e.getKey(), e.getValue(), CYCLE), partyRandom));
         }
       }
+      if (compromiseAt >= 0) {
+        network.attack(now, 10);
+      }
       network.run(now, TICKS);
     }
     return this;
+  }
+
+  /** The first meter of the first group: the one whose key is stolen. */
+  MeterId victim() {
+    return groupOf.keySet().iterator().next();
+  }
+
+  /** Revokes the victim's licence at every endpoint that verifies licences, takes it down, hands its key over. */
+  private void compromise(Round now) throws ProtocolViolationException {
+    MeterId victim = victim();
+    Ed25519SigningKey supplierKey = pki.key(Address.SUPPLIER);
+    SignedLicence licence = pki.licence(victim, groupOf.get(victim));
+    Set<Long> serials = new TreeSet<>(revocations.revoked());
+    serials.add(licence.licence().serial());
+    SignedRevocationList list =
+        SignedRevocationList.issue(new RevocationList(revocations.version() + 1, serials), supplierKey);
+    KeyId supplier = supplierKey.publicKey().keyId();
+    List<Endpoint<?, ?, DistortionMessage>> all = new ArrayList<>(meters.values());
+    all.addAll(collectors.values());
+    all.add(utility);
+    for (Endpoint<?, ?, DistortionMessage> e : all) {
+      if (e.verifier().anchors().find(supplier).isPresent()) {
+        e.updateRevocations(list, now);
+      }
+    }
+    down.add(victim);
+    ActiveAttacker a = attacker;
+    if (a != null) {
+      Ed25519SigningKey stolen = pki.meterKey(victim);
+      a.compromise(new ActiveAttacker.HeldLicence(licence, stolen));
+      a.compromise(new ActiveAttacker.HeldLicence(SignedLicence.issue(new Licence(VICTIM_EXPIRED,
+          victim, stolen.publicKey(), groupOf.get(victim), Round.FIRST, new Round(FIRST_SLOT - 1)),
+          supplierKey), stolen));
+    }
   }
 
   /** The bills the utility received, each at most once (asserted). */

@@ -12,6 +12,7 @@ import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.random.RandomSource;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class AttackedNetwork {
   private final RandomSource partyRandom;
   private final List<ProtocolEvent> events = new ArrayList<>();
   private final Map<String, Integer> rejections = new TreeMap<>();
+  private final Map<ActiveAttacker.Kind, Map<String, Integer>> injectionRejections =
+      new EnumMap<>(ActiveAttacker.Kind.class);
   private final IdentityHashMap<Receiver, Set<ByteBuffer>> accepted = new IdentityHashMap<>();
 
   private int replaysAccepted;
@@ -118,6 +121,28 @@ public final class AttackedNetwork {
     return network.idle();
   }
 
+  /**
+   * Ticks the network {@code ticks} times whether or not frames are in flight, delivering what
+   * arrives and the attacker's injections each tick: an attacker does not wait for traffic. Use it
+   * to give a property's attacker a guaranteed number of injections (then {@link #run} delivers
+   * what they caused).
+   *
+   * @param now the receivers' current round
+   * @param ticks how many ticks
+   */
+  public void attack(Round now, int ticks) {
+    for (int t = 0; t < ticks; t++) {
+      for (Delivery<byte[]> d : network.tick()) {
+        deliver(d.recipient(), d.payload(), now, null);
+      }
+      if (attacker != null) {
+        for (ActiveAttacker.Injection i : attacker.inject()) {
+          deliver(i.recipient(), i.bytes(), now, i);
+        }
+      }
+    }
+  }
+
   private void deliver(
       Address to, byte[] bytes, Round now, ActiveAttacker.@Nullable Injection injection) {
     for (Receiver r : router.apply(to)) {
@@ -126,6 +151,11 @@ public final class AttackedNetwork {
         out = r.receive(bytes, now, partyRandom);
       } catch (ProtocolViolationException e) {
         rejections.merge(e.checkId().value(), 1, Integer::sum);
+        if (injection != null) {
+          injectionRejections
+              .computeIfAbsent(injection.kind(), k -> new TreeMap<>())
+              .merge(e.checkId().value(), 1, Integer::sum);
+        }
         continue;
       }
       if (!accepted.computeIfAbsent(r, k -> new HashSet<>()).add(ByteBuffer.wrap(bytes))) {
@@ -154,6 +184,17 @@ public final class AttackedNetwork {
    */
   public Map<String, Integer> rejections() {
     return Map.copyOf(rejections);
+  }
+
+  /**
+   * Returns the rejections of the attacker's injections of one kind, by check ID: which check
+   * refused, say, the frames it signed with a compromised key (spec/adversary.md §3.1).
+   *
+   * @param kind the kind of injection
+   * @return check ID to count; empty if none of that kind was refused
+   */
+  public Map<String, Integer> rejections(ActiveAttacker.Kind kind) {
+    return Map.copyOf(injectionRejections.getOrDefault(kind, Map.of()));
   }
 
   /**

@@ -2,18 +2,22 @@
 package io.gridveil.ddh.psa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.party.RoundOutcome;
+import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -68,11 +72,55 @@ class PsaAttackProperties {
     }
   }
 
+  private static final CompromisedKeyRefusals COMPROMISED =
+      new CompromisedKeyRefusals("PSA-V-01", "PSA-V-02");
+
+  /**
+   * spec/adversary.md §3.1: in round {@code revokeAt} meter 0's own licence is revoked (the list
+   * installed at every endpoint) and the meter goes down; the attacker, until then holding no
+   * licence at all, gets its real key with that revoked licence and an older, expired one binding
+   * the same identity and key, and signs with the key alone too. PSA needs every meter, so each
+   * round before the revocation is exact over all readings or void, and each round from it on is
+   * void for the missing contribution; every frame under the stolen key is refused at the endpoint.
+   */
+  @Test
+  void compromisedMeterKey_withItsRevokedOrExpiredLicence_neverCounts() {
+    Pbt.property(6)
+        .forAll(Gens.integers(2, 4), faults(), Gens.longs(), Gens.integers(0, 4))
+        .check(PsaAttackProperties::compromisedKeyNeverCounts);
+    COMPROMISED.assertSeenAcrossRuns();
+  }
+
+  private static void compromisedKeyNeverCounts(int n, FaultPlan faults, long seed, int revokeAt)
+      throws Exception {
+    RandomSource ar = DeterministicRandomSource.fromSeed(seed + 2);
+    Ed25519SigningKey own = Ed25519SigningKey.generate(ar);
+    PsaNetworkProperties.Fixture f = new PsaNetworkProperties.Fixture(n, faults, seed, ar, own, List.of());
+    long[][] e = PsaNetworkProperties.readings(n, 5, seed);
+    Map<Long, RoundOutcome> outcomes = f.run(e, revokeAt, true);
+    for (int t = 0; t < e.length; t++) {
+      RoundOutcome o = outcomes.get(PsaNetworkProperties.FIRST + t);
+      if (t >= revokeAt) {
+        assertEquals(VoidReason.MISSING_CONTRIBUTION,
+            assertInstanceOf(RoundOutcome.Voided.class, o, "round " + t + " after the revocation").reason());
+      } else if (o instanceof RoundOutcome.Exact x) {
+        assertEquals(PsaNetworkProperties.sum(e[t]), x.sum(), "exact sum of all readings");
+        assertEquals(n, x.contributors());
+      }
+    }
+    ActiveAttacker a = f.attacker;
+    assertTrue(a != null);
+    assertEquals(0, f.net.replaysAccepted(), "replays accepted");
+    COMPROMISED.record(a, f.net);
+  }
+
   /** After every try passed: across them, the attacker made and was refused every kind. */
   private static void everyKindOfInjectionWasMadeAndRefused() {
     synchronized (INJECTED) {
       for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        assertTrue(INJECTED.getOrDefault(k, 0) > 0, "the attacker injected " + k + ": " + INJECTED);
+        // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
+        assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || INJECTED.getOrDefault(k, 0) > 0,
+            "the attacker injected " + k + ": " + INJECTED);
       }
       // Own key; made-up token; foreign-group, expired and revoked licences; replays.
       for (String id : new String[] {"AUTH-V-02", "AUTH-V-05", "AUTH-V-07", "AUTH-V-10", "AUTH-V-11", "AUTH-V-08"}) {

@@ -37,6 +37,7 @@ import io.gridveil.testkit.AttackedNetwork;
 import io.gridveil.testkit.TestPki;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,8 @@ class PsaNetworkProperties {
   private static final EnvelopeCodec<PsaMessage> CODEC = EnvelopeCodec.of(PsaCodec.INSTANCE);
   static final long FIRST = 10;
   private static final long HELD_REVOKED = 999;
+  /** The serial of meter 0's older licence, binding its identity and real key, expired at round 5. */
+  private static final long VICTIM_EXPIRED = 1_103;
   private static final long T_MAX = 50;
   private static final Map<Integer, PsaDiscreteLog> SOLVERS = new HashMap<>();
 
@@ -150,9 +153,17 @@ class PsaNetworkProperties {
     final Endpoint<PsaAggregator, PsaInput, PsaMessage> aggregator;
     final @Nullable ActiveAttacker attacker;
     final AttackedNetwork net;
+    /** Meters that went down: they read nothing and receive nothing. */
+    final Set<MeterId> down = new HashSet<>();
 
     Fixture(int n, FaultPlan faults, long seed, @Nullable RandomSource attackRandom, @Nullable Ed25519SigningKey own)
         throws ProtocolViolationException {
+      this(n, faults, seed, attackRandom, own, null);
+    }
+
+    /** As above; the attacker holds {@code held} (null: a foreign, an expired and a revoked licence of its own key). */
+    Fixture(int n, FaultPlan faults, long seed, @Nullable RandomSource attackRandom, @Nullable Ed25519SigningKey own,
+        @Nullable List<ActiveAttacker.HeldLicence> held) throws ProtocolViolationException {
       pki = new TestPki(DeterministicRandomSource.fromSeed(seed));
       PsaParameters p = params(n);
       PsaKeys keys = PsaKeys.deal(p, n, DeterministicRandomSource.fromSeed(seed + 3));
@@ -173,7 +184,7 @@ class PsaNetworkProperties {
           EnvelopeVerifier.of(CODEC, agg, G, pki.anchors()).withRevocations(revoked),
           pki.key(Address.AGGREGATOR), 0);
       attacker = attackRandom == null || own == null ? null
-          : new ActiveAttacker(attackRandom, 6, own, held(attackRandom));
+          : new ActiveAttacker(attackRandom, 6, own, held != null ? held : held(attackRandom));
       net = new AttackedNetwork(faults, DeterministicRandomSource.fromSeed(seed + 1), this::route, attacker,
           DeterministicRandomSource.fromSeed(seed + 2));
     }
@@ -197,7 +208,7 @@ class PsaNetworkProperties {
       if (to.equals(Address.AGGREGATOR)) {
         return List.of(aggregator::receive);
       }
-      if (to instanceof Address.Identified m && meters.containsKey(m.id())) {
+      if (to instanceof Address.Identified m && meters.containsKey(m.id()) && !down.contains(m.id())) {
         return List.of(meters.get(m.id())::receive);
       }
       return List.of();
@@ -205,15 +216,45 @@ class PsaNetworkProperties {
 
     /** Runs the rounds; from round {@code revokeAt} on, meter 0's licence is revoked. */
     Map<Long, RoundOutcome> run(long[][] e, int revokeAt) throws ProtocolViolationException {
+      return run(e, revokeAt, false);
+    }
+
+    /**
+     * Runs the rounds; from round {@code revokeAt} on, meter 0's licence is revoked. With {@code
+     * compromise}, the list is installed at every endpoint, meter 0 goes down, and the attacker
+     * gets its real key with that revoked licence and an older, expired one binding the same
+     * identity and key (spec/adversary.md §3.1), and 10 ticks of injections each round from then.
+     */
+    Map<Long, RoundOutcome> run(long[][] e, int revokeAt, boolean compromise)
+        throws ProtocolViolationException {
+      MeterId victim = ids.get(0);
       for (int t = 0; t < e.length; t++) {
         Round j = new Round(FIRST + t);
         if (t == revokeAt) {
-          long serial = pki.licence(ids.get(0), G).licence().serial();
-          aggregator.updateRevocations(SignedRevocationList.issue(
-              new RevocationList(2, Set.of(HELD_REVOKED, serial)), pki.key(Address.SUPPLIER)), j);
+          long serial = pki.licence(victim, G).licence().serial();
+          SignedRevocationList list = SignedRevocationList.issue(
+              new RevocationList(2, Set.of(HELD_REVOKED, serial)), pki.key(Address.SUPPLIER));
+          aggregator.updateRevocations(list, j);
+          if (compromise && attacker != null) {
+            for (Endpoint<PsaMeter, PsaInput, PsaMessage> m : meters.values()) {
+              m.updateRevocations(list, j);
+            }
+            down.add(victim);
+            Ed25519SigningKey stolen = pki.meterKey(victim);
+            attacker.compromise(new ActiveAttacker.HeldLicence(pki.licence(victim, G), stolen));
+            attacker.compromise(new ActiveAttacker.HeldLicence(SignedLicence.issue(new Licence(
+                VICTIM_EXPIRED, victim, stolen.publicKey(), G, Round.FIRST, new Round(5)),
+                pki.key(Address.SUPPLIER)), stolen));
+          }
         }
         for (int i = 0; i < ids.size(); i++) {
-          net.post(meters.get(ids.get(i)).input(new PsaInput.LocalReading(j, Reading.ofWattHours(e[t][i])), RNG));
+          if (!down.contains(ids.get(i))) {
+            net.post(meters.get(ids.get(i)).input(
+                new PsaInput.LocalReading(j, Reading.ofWattHours(e[t][i])), RNG));
+          }
+        }
+        if (compromise && t >= revokeAt) {
+          net.attack(j, 10);
         }
         net.run(j, 200);
         net.post(aggregator.input(new PsaInput.Deadline(j), RNG));
