@@ -42,15 +42,17 @@ public final class ActiveAttacker {
     FLIP,
     /** A copy cut short. */
     TRUNCATE,
-    /**
-     * The inner frame, modified or not, signed with the attacker's own key or, once it holds
-     * one, half the time with a compromised meter's key alone (kind 1, {@link #compromise}).
-     */
+    /** The inner frame, modified or not, signed with the attacker's own key. */
     FORGE_SIGNED,
     /** The inner frame, modified or not, signed under a licence not valid for the target. */
     FORGE_LICENSED,
     /** The inner frame under a made-up token and tag. */
-    FORGE_MACED;
+    FORGE_MACED,
+    /**
+     * The inner frame, modified or not, signed (kind 1) with the key of a meter whose licence was
+     * revoked or has expired (spec/adversary.md §3.1).
+     */
+    FORGE_COMPROMISED;
 
     /** Tells whether a receiver may never accept this kind, whatever happened before. */
     boolean isForgery() {
@@ -144,7 +146,6 @@ public final class ActiveAttacker {
   private final List<Address> recipients = new ArrayList<>();
   private final Map<Kind, Integer> injected = new EnumMap<>(Kind.class);
   private int forgeriesAccepted;
-  private int compromisedInjected;
   private long sequence = 1L << 40;
 
   /**
@@ -168,9 +169,8 @@ public final class ActiveAttacker {
 
   /**
    * Hands the attacker the key and licence of a meter whose licence has been revoked or has
-   * expired (spec/adversary.md §3.1): from now on its {@link Kind#FORGE_SIGNED} frames are signed
-   * with that key alone (kind 1) half the time, and its {@link Kind#FORGE_LICENSED} frames may
-   * carry that licence (kind 3). Call it only once the revocation has reached the receivers (or the
+   * expired (spec/adversary.md §3.1): from now on it signs with that key alone (kind 1) and under
+   * that licence (kind 3). Call it only once the revocation has reached the receivers (or the
    * licence has expired at their current round): before that the meter is a legitimate member.
    *
    * @param held the meter's licence and its key
@@ -252,16 +252,6 @@ public final class ActiveAttacker {
   }
 
   /**
-   * Returns how many frames were signed with a compromised meter's key alone ({@link
-   * #compromise}); frames under its licence count as {@link Kind#FORGE_LICENSED}.
-   *
-   * @return the count
-   */
-  public int compromisedInjected() {
-    return compromisedInjected;
-  }
-
-  /**
    * Returns the total number of injections.
    *
    * @return the count
@@ -301,12 +291,12 @@ public final class ActiveAttacker {
       frame[bit / 8] ^= (byte) (1 << (bit % 8));
     }
     long seq = sequence++;
-    if (kind == Kind.FORGE_SIGNED && !compromised.isEmpty() && random.uniformLong(2) == 0) {
+    if (kind == Kind.FORGE_COMPROMISED && !compromised.isEmpty()) {
       Ed25519SigningKey k = compromised.get((int) random.uniformLong(compromised.size()));
-      compromisedInjected++;
       return new Injection(s.recipient, AuthCodec.sign(frame, seq, k), kind);
     }
-    if (kind == Kind.FORGE_SIGNED || (kind == Kind.FORGE_LICENSED && licences.isEmpty())) {
+    if (kind == Kind.FORGE_SIGNED || kind == Kind.FORGE_COMPROMISED
+        || (kind == Kind.FORGE_LICENSED && licences.isEmpty())) {
       return new Injection(s.recipient, AuthCodec.sign(frame, seq, ownKey), Kind.FORGE_SIGNED);
     }
     if (kind == Kind.FORGE_LICENSED) {
