@@ -17,7 +17,6 @@ import io.gridveil.core.auth.X25519KeyPair;
 import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretLong;
@@ -81,11 +80,7 @@ class CmtAuthorisationTest {
 
   @BeforeEach
   void keyedGroup() {
-    d = new CmtGroupDriver(PARAMS, FaultPlan.NONE, 11);
-    for (int i = 0; i < 4; i++) {
-      d.join();
-    }
-    assertTrue(d.settle(10), d::dump);
+    d = CmtGroupDriver.keyed(PARAMS, 11, 4);
     lc = d.lcs().get(0);
     List<Token> ring = d.meter(lc).keyedRing();
     epoch = d.meter(lc).keyedEpoch();

@@ -123,6 +123,18 @@ final class CmtGroupDriver {
         this::route, attacker, random);
   }
 
+  /** A fault-free group of n meters, settled and keyed (fails the test if it does not settle). */
+  static CmtGroupDriver keyed(CmtParameters params, long seed, int n) {
+    CmtGroupDriver d = new CmtGroupDriver(params, FaultPlan.NONE, seed);
+    for (int i = 0; i < n; i++) {
+      d.join();
+    }
+    if (!d.settle(10)) {
+      throw new AssertionError("the group did not settle:\n" + d.dump());
+    }
+    return d;
+  }
+
   Supplier supplier() {
     return supplier.party();
   }

@@ -56,11 +56,7 @@ class LcHandoverTest {
 
   @BeforeEach
   void keyedGroupOfFour() {
-    d = new CmtGroupDriver(PARAMS, FaultPlan.NONE, 23);
-    for (int i = 0; i < 4; i++) {
-      d.join();
-    }
-    assertTrue(d.settle(10), d::dump);
+    d = CmtGroupDriver.keyed(PARAMS, 23, 4);
     lcId = d.lcs().get(0);
     lc = d.meter(lcId);
     lcToken = lc.token().orElseThrow();

@@ -21,7 +21,6 @@ import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
@@ -59,11 +58,7 @@ class MeterRejectionTest {
 
   @BeforeEach
   void stableGroup() {
-    d = new CmtGroupDriver(PARAMS, FaultPlan.NONE, 5);
-    for (int i = 0; i < 4; i++) {
-      d.join();
-    }
-    assertTrue(d.settle(10), d::dump);
+    d = CmtGroupDriver.keyed(PARAMS, 5, 4);
     lcId = d.lcs().get(0);
     lc = d.meter(lcId);
     lcToken = lc.token().orElseThrow();
