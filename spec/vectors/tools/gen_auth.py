@@ -11,6 +11,10 @@ import hmac
 import json
 import os
 import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import vectorfile  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), '..', 'auth')
 
@@ -203,11 +207,14 @@ def maced_wrapper(key, token, seq, fr):
     return bytes([2]) + token + struct.pack('>Q', seq) + struct.pack('>I', len(fr)) + fr + tag
 
 
-def write(name, spec, vectors):
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, name), 'w') as f:
-        json.dump({'spec': spec, 'version': 1, 'vectors': vectors}, f, indent=2)
-        f.write('\n')
+def write(name, spec, vectors, inputs, outputs, parameters=None, notes=()):
+    vectorfile.write(OUT, name, spec, vectors, inputs, outputs, parameters, notes)
+
+
+SUPPLIER_ANCHOR = {'principal': 'SUPPLIER (address kind 5)', 'key': 'keys.json "supplier"',
+                   'acceptedFrom': '0', 'acceptedUntil': 'forever (no planned retirement)'}
+FRAMES = ('inner frames are protocol-0 frames (encoding.md §2.2: opaque body, every type but '
+          '0xEE assigned)')
 
 
 def main():
@@ -225,7 +232,10 @@ def main():
         pk = x25519(sk, BASE)
         keys.append({'name': name, 'kind': 'x25519', 'private': sk.hex(), 'public': pk.hex(),
                      'token': token_of(pk).hex()})
-    write('keys.json', 'auth.md §2', keys)
+    write('keys.json', 'auth.md §2', keys, ['kind', 'seed?', 'private?'],
+          ['public', 'keyId?', 'token?'],
+          {'seed': 'Ed25519 secret key (RFC 8032 seed); private: X25519 scalar (RFC 7748)'},
+          ['name'])
 
     # Signed control frames (spec/auth.md §3.2)
     body = b'\x01\x02\x03'
@@ -252,7 +262,17 @@ def main():
     fr_spoof = frame(bytes([6]), bytes([7]), 'north-7', 3, 9, body)
     neg('signer-not-sender', signed_wrapper(supplier_seed, 1, fr_spoof)[0], 'AUTH-V-06')
     neg('unknown-kind', bytes([4]) + wrapper[1:], 'AUTH-E-01')
-    write('signed.json', 'auth.md §3', signed)
+    write('signed.json', 'auth.md §3', signed,
+          ['wrapped', 'now', 'group', 'self', 'seed?', 'sequence?', 'frame?'], ['outcome'],
+          {'receiver': {'address': 'self: "broadcast" is GROUP_BROADCAST (kind 7)',
+                        'group': 'group', 'round': 'now',
+                        'anchors': [SUPPLIER_ANCHOR], 'revoked': 'none',
+                        'replay': 'a fresh window: no sequence number seen before (auth.md §7)',
+                        'keyring': 'empty (no MACed streams)'},
+           'frames': FRAMES,
+           'accept': 'the accepted vector gives the signer seed, sequence and frame; the '
+                     'verified principal is SUPPLIER with sequence 42'},
+          ['name'])
 
     # MACed reading frames (spec/auth.md §6)
     tok_pk = x25519(tok_sk, BASE)
@@ -278,7 +298,17 @@ def main():
     sfr = frame(bytes([1]) + token_of(other_tok), bytes([5]), 'north-7', 17, 4, b'')
     maced.append({'name': 'token-not-sender', 'wrapped': maced_wrapper(key, token, 8, sfr).hex(),
                   'outcome': 'AUTH-V-06'})
-    write('maced.json', 'auth.md §6', maced)
+    write('maced.json', 'auth.md §6', maced,
+          ['wrapped', 'tokenPrivate?', 'supplierPrivate?', 'group?', 'epoch?', 'sequence?',
+           'frame?'], ['outcome', 'shared?', 'macKey?'],
+          {'receiver': {'address': 'SUPPLIER (kind 5)', 'group': 'north-7', 'round': '17',
+                        'anchors': 'none (MACed frames need none)',
+                        'keyring': 'the supplier reading key of the first vector '
+                                   '(supplierPrivate) with exactly one registered token: the '
+                                   'public key of tokenPrivate for group north-7, epoch 5',
+                        'replay': 'a fresh window: no sequence number seen before (auth.md §7)'},
+           'frames': FRAMES},
+          ['name'])
 
     # Licences (spec/auth.md §5.1)
     meter_pk = ed_public(meter_seed)
@@ -292,7 +322,16 @@ def main():
     signed_lic = licence(1001, 'SM-01', meter_pk, 'north-7', 0, 1000)
     write('licence.json', 'auth.md §5', [{'name': 'SM-01', 'serial': '1001', 'meter': 'SM-01',
                                           'meterKey': meter_pk.hex(), 'group': 'north-7', 'validFrom': '0',
-                                          'validUntil': '1000', 'encoded': signed_lic.hex()}])
+                                          'validUntil': '1000', 'signer': 'supplier',
+                                          'signerSeed': supplier_seed.hex(),
+                                          'encoded': signed_lic.hex()}],
+          ['serial', 'meter', 'meterKey', 'group', 'validFrom', 'validUntil', 'signer',
+           'signerSeed'], ['encoded'],
+          {'signer': 'the name of the signing key in keys.json (Ed25519, the supplier); its '
+                     'KeyId is in the encoding',
+           'verification': 'the encoded licence verifies at round 5 under the supplier anchor '
+                           '(accepted from round 0, forever) with no revocations'},
+          ['name'])
 
     # Licensed control frames (spec/auth.md §3.4): the meter SM-01 broadcasts to its group.
     sm01 = bytes([2]) + ascii8('SM-01')
@@ -325,7 +364,19 @@ def main():
     lneg('sender-not-the-licensed-meter', licensed_wrapper(meter_seed, signed_lic, 11, sm02), 'AUTH-V-06')
     other = hashlib.sha256(b'gridveil vector meter SM-01 stolen licence').digest()
     lneg('signed-by-another-key', licensed_wrapper(other, signed_lic, 11, lfr), 'AUTH-V-01')
-    write('licensed.json', 'auth.md §3.4', licensed)
+    write('licensed.json', 'auth.md §3.4', licensed,
+          ['wrapped', 'now', 'group', 'revoked', 'seed?', 'licence?', 'sequence?', 'frame?'],
+          ['outcome'],
+          {'receiver': {'address': 'GROUP_BROADCAST (kind 7)', 'group': 'group',
+                        'round': 'now', 'anchors': [SUPPLIER_ANCHOR],
+                        'revoked': 'revoked: empty for none, else a revocation list (version 1) '
+                                   'holding that licence serial',
+                        'replay': 'a fresh window: no sequence number seen before (auth.md §7)',
+                        'keyring': 'empty (no MACed streams)'},
+           'frames': FRAMES,
+           'accept': 'the accepted vector gives the meter seed, its licence, sequence and '
+                     'frame; the verified principal is Identified(SM-01) with sequence 11'},
+          ['name'])
 
 
 if __name__ == '__main__':

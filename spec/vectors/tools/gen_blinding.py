@@ -15,6 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gen_core import aes128_ctr, derive, prf_mod  # noqa: E402
+import vectorfile  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), '..', 'blinding')
 LABEL = 'gridveil-v1 blinding ring-prf'
@@ -213,11 +214,8 @@ def keyjson(k):
             'hs': str(k['hs']), 'exponentBits': k['ell']}
 
 
-def write(name, spec, vectors):
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, name), 'w') as f:
-        json.dump({'spec': spec, 'version': 1, 'vectors': vectors}, f, indent=2)
-        f.write('\n')
+def write(name, spec, vectors, inputs, outputs, parameters=None, notes=()):
+    vectorfile.write(OUT, name, spec, vectors, inputs, outputs, parameters, notes)
 
 
 def paillier_vectors(keys):
@@ -252,15 +250,25 @@ def main():
     k2048 = key('key-2048', 2048, 224)
     k3072 = key('key-3072', 3072, 256)
     keys = [('toy-128', toy), ('key-2048', k2048), ('key-3072', k3072)]
-    write('paillier.json', 'blinding.md §2', paillier_vectors(keys))
+    write('paillier.json', 'blinding.md §2', paillier_vectors(keys), ['bits', 'key', 'cases'],
+          ['product', 'productPlaintext'],
+          {'key': 'p, q, n = pq, y and hs = y^n mod n^2 (§2.1, §2.3); exponentBits is ℓ (§2.4; '
+                  'the 128-bit toy key states its own ℓ = 16)',
+           'cases': 'inputs m, a (Enc exponent) and r (classical randomness); outputs c = Enc(m; a), '
+                    'cClassical = Enc\'(m; r), mModP = m mod p (DecB, §2.5)',
+           'product': 'the product of the cases\' c mod n^2 (§2.6); productPlaintext its plaintext'},
+          ['name'])
 
     # Key generation from the deterministic random source (spec/blinding.md §2.1, §2.2).
     kg = []
     for seed, bits, rounds in [(9, 2048, 5), (3072, 3072, 4)]:
         p, q, y, hs = keygen(seed, bits, rounds)
-        kg.append({'seed': seed, 'bits': bits, 'p': str(p), 'q': str(q), 'y': str(y),
-                   'hs': str(hs)})
-    write('keygen.json', 'blinding.md §2.1, §2.2', kg)
+        kg.append({'seed': seed, 'bits': bits, 'millerRabinRounds': rounds, 'p': str(p),
+                   'q': str(q), 'y': str(y), 'hs': str(hs)})
+    write('keygen.json', 'blinding.md §2.1, §2.2', kg, ['seed', 'bits', 'millerRabinRounds'],
+          ['p', 'q', 'y', 'hs'],
+          {'source': 'the deterministic source of the long seed (core.md §3.5), from byte 0 of its '
+                     'stream; every draw of §2.1 and §2.2 in the order the steps make them'})
 
     # Blinding terms (spec/blinding.md §3).
     tv = []
@@ -277,7 +285,10 @@ def main():
                    'seeds': [s.hex() for s in seeds],
                    'prfKeys': [ring_key(seeds[i], group, i + 1, k2048).hex() for i in range(n)],
                    'rounds': per})
-    write('terms.json', 'blinding.md §3', tv)
+    write('terms.json', 'blinding.md §3', tv, ['group', 'n', 'seeds', 'rounds'], ['prfKeys'],
+          {'seeds': 's_1 .. s_n in ring order; edge index i = 1..n in the PRF context (§3.2)',
+           'rounds': 'input round j (0 <= j < 2^63 - 1, §3.2); outputs f = F(s_i, j) and b = b_ij '
+                     'for i = 1..n (§3.3)'}, ['keyName'])
 
     # Full rounds (spec/blinding.md §4.2 to §4.5).
     rv = []
@@ -305,13 +316,24 @@ def main():
         total = sum(readings[i - 1] for i in present)
         assert dec(k, final) == total
         rv.append({'group': group, 'round': str(j), 'keyName': 'key-2048',
+                   'parameters': {'nMax': 8, 'tMax': '100000', 'signed': False, 'unit': 'Wh',
+                                  'keySize': 2048, 'recovery': bool(missing)},
+                   'key': {'n': str(N), 'hs': str(k['hs']), 'p': str(k['p']), 'q': str(k['q'])},
                    'seeds': [s.hex() for s in seeds], 'readings': [str(x) for x in readings],
                    'b': [str(x) for x in b], 'exponents': exps, 'ciphertexts': cts,
                    'contributionBodies': bodies, 'missing': missing, 'correction': str(correction),
                    'aggregate': str(final), 'sum': str(total),
                    'aggregateBody': (struct.pack('>H', 2048) + final.to_bytes(512, 'big')
                                      + struct.pack('>II', len(present), len(missing))).hex()})
-    write('rounds.json', 'blinding.md §4', rv)
+    write('rounds.json', 'blinding.md §4', rv,
+          ['group', 'round', 'parameters', 'key', 'seeds', 'readings', 'exponents', 'missing'],
+          ['b', 'ciphertexts', 'contributionBodies', 'correction', 'aggregate', 'sum',
+           'aggregateBody'],
+          {'parameters': 'BlindingParameters(n_max, t_max, unit, signed, keySize, recovery) of '
+                         '§1.3; the supplier decodes the sum under AggregationParameters(n_max, '
+                         't_max, M = N, signed, unit) (§4.4 step 4)',
+           'missing': 'indices 1..n of the meters that do not contribute; correction = B_Mj'},
+          ['keyName'])
 
     # Negative cases (spec/blinding.md §2.7, §5.1).
     N, p = k2048['n'], k2048['p']
@@ -330,7 +352,12 @@ def main():
     ]
     neg += [{'kind': 'body', 'type': t, 'body': b.hex(), 'check': c, 'field': f}
             for t, b, c, f in bad_bodies]
-    write('negative.json', 'blinding.md §2.7, §5.1', neg)
+    write('negative.json', 'blinding.md §2.7, §5.1', neg,
+          ['kind', 'keyName?', 'c?', 'type?', 'body?'], ['check', 'field?'],
+          {'receiver': 'kind ciphertext: a party holding the key keyName of paillier.json checking '
+                       'c (§2.7); kind body: the protocol-2 body decoder alone (§5.1, encoding.md '
+                       '§5), no party state, reading a body of the given type to its end'},
+          ['why?'])
 
 
 if __name__ == '__main__':

@@ -18,6 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_auth  # noqa: E402  (same directory; its main() runs only as a script)
+import vectorfile  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cmt")
 
@@ -100,9 +101,12 @@ def round_vector(name, group, epoch, b, ms_list, j, readings, signed=False, n_ma
         v["missing"] = drop
     v["received"] = [str(received[i]) for i in present]
     agg = sum(received[i] for i in present) % m
-    v["aggregate"] = str(agg)
     s = (agg - big_k) % m
-    v["sumResidue"] = str(s)
+    if drop is None:
+        # A round with a missing ciphertext is never summed (spec/cmt.md §3.7): the supplier voids
+        # it at the deadline, so the vector carries no aggregate or residue for it.
+        v["aggregate"] = str(agg)
+        v["sumResidue"] = str(s)
     tmax = int(v["tMax"])
     if drop is not None:
         v["outcome"] = "VOID"
@@ -132,7 +136,8 @@ def main():
         keys.append({"masterSecret": ms.hex(), "group": group, "epoch": str(epoch), "bits": b,
                      "round": str(j), "keyShare": str(key_share(ms, group, epoch, b)),
                      "deltaKey": d.hex(), "delta": str(delta(d, j, b))})
-    write("keys.json", "spec/cmt.md §2.4, §2.5", keys)
+    write("keys.json", "spec/cmt.md §2.4, §2.5", keys,
+          ["masterSecret", "group", "epoch", "bits", "round"], ["keyShare", "deltaKey", "delta"])
 
     rounds = [
         round_vector("n3-b64", "g1", 1, 64, [ms_of(s) for s in (10, 11, 12)], 1, [120, 0, 999]),
@@ -146,7 +151,12 @@ def main():
         round_vector("n3-b64-tmax-edge", "g1", 2, 64, [ms_of(s) for s in (50, 51, 52)], 3,
                      [2**40, 2**40, 0], n_max=3, t_max=2**40),
     ]
-    write("rounds.json", "spec/cmt.md §2.1 - §2.7", rounds)
+    write("rounds.json", "spec/cmt.md §2.1 - §2.7", rounds, ROUND_INPUTS + ["received"],
+          ROUND_OUTPUTS + ["aggregate", "sumResidue", "sum?", "reason?"],
+          dict(ROUND_PARAMETERS, receiver=(
+              "the supplier's decryption (spec/cmt.md §2.7): every ciphertext received, "
+              "sumResidue = aggregate - groupKey mod M decoded by core.md §2.3 with c = n")),
+          ["name"])
 
     negative = [
         round_vector("missing-ciphertext", "g1", 1, 64, [ms_of(s) for s in (60, 61, 62)], 1,
@@ -155,8 +165,27 @@ def main():
                      [ms_of(s) for s in (63, 64, 65)], 1, [5, 6, 7], n_max=3, t_max=100,
                      tamper=(0, 40000)),
     ]
-    write("negative.json", "spec/cmt.md §2.3, §3.7", negative)
-    write("messages.json", "spec/cmt.md §4.1, §11", messages())
+    write("negative.json", "spec/cmt.md §2.3, §3.7", negative,
+          ROUND_INPUTS + ["received", "missing?"],
+          ROUND_OUTPUTS + ["aggregate?", "sumResidue?", "reason"],
+          dict(ROUND_PARAMETERS, receiver=(
+              "the supplier (spec/cmt.md §3.7) of the vector's group with CmtParameters(the "
+              "aggregation parameters, m_min = 3, one discovery attempt, no secure sum, round "
+              "window 4), holding the GroupKey of the vector's epoch with groupKey and one "
+              "registered token per meter; round j requested; it receives the 'received' "
+              "ciphertexts as EncryptedReadings in order, from every meter but 'missing', and "
+              "then its round deadline; outcome and reason are its RoundOutcome")),
+          ["name"])
+    msgs = messages()
+    fields = []
+    for m in msgs:
+        fields += [k for k in m if k not in fields]
+    write("messages.json", "spec/cmt.md §4.1, §11", msgs,
+          [k + "?" for k in fields if k not in ("name", "type", "body", "check")] + ["type"],
+          ["body", "check?"],
+          {"receiver": "the protocol-1 body decoder alone (spec/cmt.md §4.1), no party state; "
+                       "a vector without check encodes its fields to body and decodes back"},
+          ["name"])
 
 
 def u64(x):
@@ -231,10 +260,18 @@ def messages():  # spec/cmt.md §4.1, the bodies §11 changed
     return out
 
 
-def write(name, spec, vectors):
-    with open(os.path.join(OUT, name), "w", encoding="ascii") as f:
-        json.dump({"spec": spec, "version": 1, "vectors": vectors}, f, indent=1)
-        f.write("\n")
+def write(name, spec, vectors, inputs, outputs, parameters=None, notes=()):
+    vectorfile.write(OUT, name, spec, vectors, inputs, outputs, parameters, notes, indent=1)
+
+
+ROUND_INPUTS = ["group", "epoch", "bits", "round", "signed", "nMax", "tMax", "masterSecrets",
+                "readings"]
+ROUND_OUTPUTS = ["keyShares", "deltaKeys", "deltas", "roundKeys", "ciphertexts", "groupKey",
+                 "outcome"]
+ROUND_PARAMETERS = {
+    "parameters": "AggregationParameters(n_max = nMax, t_max = tMax, M = 2^bits, signed, unit Wh) "
+                  "(core.md §2.3); the sum is decoded by core.md §2.3 with c = n contributors",
+    "indices": "meter positions 0..n-1 in ring order"}
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ import json
 import os
 import struct
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import vectorfile  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), '..', 'core')
 
@@ -78,10 +82,8 @@ def prf_mod(key: bytes, x: int, n: int) -> int:
             return v
 
 
-def write(name, spec, vectors):
-    with open(os.path.join(OUT, name), 'w') as f:
-        json.dump({'spec': spec, 'version': 1, 'vectors': vectors}, f, indent=2)
-        f.write('\n')
+def write(name, spec, vectors, inputs, outputs, parameters=None, notes=()):
+    vectorfile.write(OUT, name, spec, vectors, inputs, outputs, parameters, notes)
 
 
 def main():
@@ -95,7 +97,8 @@ def main():
     ]:
         hk.append({'ikm': ikm.hex(), 'label': label, 'context': ctx.hex(), 'length': length,
                    'okm': derive(ikm, label, ctx, length).hex()})
-    write('hkdf.json', 'core.md §5.1', hk)
+    write('hkdf.json', 'core.md §5.1', hk, ['ikm', 'label', 'context', 'length'], ['okm'],
+          {'hash': 'SHA-256', 'salt': ''})
 
     # PRF onto Z_2^b and Z_N (spec/core.md §6)
     key = bytes.fromhex('000102030405060708090a0b0c0d0e0f')
@@ -106,7 +109,8 @@ def main():
             for b in (1, 3, 16, 63, 64):
                 bits_v.append({'key': k.hex(), 'x': str(x), 'bits': b,
                                'value': str(prf_bits(k, x, b))})
-    write('prf-bits.json', 'core.md §6.2', bits_v)
+    write('prf-bits.json', 'core.md §6.1, §6.2', bits_v, ['key', 'x', 'bits'], ['value'],
+          {'x': 'unsigned decimal in [0, 2^64), encoded BE64(x) (core.md §6.1)'})
     mod_v = []
     n2048 = int(hashlib.sha512(b'n').hexdigest() * 4, 16) | 1
     for k in (key, key2):
@@ -114,7 +118,8 @@ def main():
             for n in (2, 3, 10, 255, 257, 2**64 + 13, (1 << 127) - 1, n2048):
                 mod_v.append({'key': k.hex(), 'x': str(x), 'n': str(n),
                               'value': str(prf_mod(k, x, n))})
-    write('prf-mod.json', 'core.md §6.3', mod_v)
+    write('prf-mod.json', 'core.md §6.1, §6.3', mod_v, ['key', 'x', 'n'], ['value'],
+          {'x': 'unsigned decimal in [0, 2^64), encoded BE64(x) (core.md §6.1)'})
 
     # Deterministic random source (spec/core.md §3.5) and derived draws (§3.2, §3.3)
     rnd = []
@@ -132,7 +137,13 @@ def main():
                 out.append(v)
         rnd.append({'seed': seed.hex(), 'keystream': ks.hex(),
                     'uniformLong1000': [str(v) for v in out]})
-    write('deterministic-random.json', 'core.md §3.5', rnd)
+    write('deterministic-random.json', 'core.md §3.2, §3.3, §3.5', rnd, ['seed'],
+          ['keystream', 'uniformLong1000'],
+          {'keystreamOffset': 0, 'keystreamLength': 64, 'uniformLongBound': 1000,
+           'uniformLongDraws': 3, 'uniformLongOffset': 0,
+           'note': 'keystream and uniformLong1000 are two views of a fresh source of the seed, '
+                   'each from byte 0 of its stream (core.md §3.5): uniformLong(1000) draws '
+                   'nextLong() words from offset 0 (core.md §3.2, §3.3)'})
 
     # Frames (spec/encoding.md §2): opaque bodies under protocol CORE (0)
     def addr(kind, payload=b''):
@@ -149,9 +160,13 @@ def main():
     for name, s, r, g, rnd_j, typ, body in cases:
         frame = bytes([1, 0, typ]) + s + r + bytes([len(g)]) + g.encode() + struct.pack('>Q', rnd_j) \
             + struct.pack('>I', len(body)) + body
-        frames.append({'name': name, 'type': typ, 'round': str(rnd_j), 'group': g,
+        frames.append({'name': name, 'version': 1, 'protocol': 0, 'type': typ,
+                       'sender': s.hex(), 'recipient': r.hex(), 'round': str(rnd_j), 'group': g,
                        'body': body.hex(), 'frame': frame.hex()})
-    write('frames.json', 'encoding.md §2', frames)
+    write('frames.json', 'encoding.md §2, §2.2, §2.3', frames,
+          ['version', 'protocol', 'type', 'sender', 'recipient', 'group', 'round', 'body'],
+          ['frame'], {'sender': 'the address encoding of encoding.md §2.3 (kind byte, payload)',
+                      'protocol': 'protocol 0: opaque bodies (encoding.md §2.2)'}, ['name'])
 
     good = bytes.fromhex(frames[0]['frame'])
     mal = [
@@ -173,9 +188,14 @@ def main():
         ('meter-id-bad', bytes.fromhex(frames[1]['frame'])[:5] + b'S M01' + bytes.fromhex(frames[1]['frame'])[10:], 'CORE-E-07', 'sender'),
         ('frame-too-large', bytes([1, 0, 0]) + bytes(2**20 - 2), 'CORE-E-08', 'frame'),
     ]
-    write('malformed.json', 'encoding.md §5', [
+    write('malformed.json', 'encoding.md §2, §5', [
         {'name': n, 'frame': f.hex() if len(f) < 4096 else None, 'zeroFrameLength': len(f) if len(f) >= 4096 else None,
-         'check': c, 'field': fld} for n, f, c, fld in mal])
+         'check': c, 'field': fld} for n, f, c, fld in mal],
+          ['frame', 'zeroFrameLength'], ['check', 'field'],
+          {'receiver': 'a frame decoder for protocol 0 (encoding.md §2.2: opaque bodies, every type '
+                       'but 0xEE assigned); no party state',
+           'zeroFrameLength': 'where frame is null, the input is zeroFrameLength bytes, all zero '
+                              'but the first, which is 01'}, ['name'])
 
 
 if __name__ == '__main__':

@@ -12,7 +12,11 @@ import hmac
 import json
 import os
 import subprocess
+import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import vectorfile  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), '..', 'ddh')
 
@@ -88,8 +92,9 @@ def ed25519(seed, msg):
 def seed_bytes(tag, n=32):
     return hashlib.sha256(b'gridveil ddh vector seed ' + tag.encode()).digest()[:n]
 
-def edat_vector(name, group, version, ids, bits, rounds, readings, missing_cases):
+def edat_vector(name, group, version, ids, bits, rounds, readings, missing_cases, t_max, k_min):
     n = len(ids)
+    assert all(0 <= e <= t_max for r in readings for e in r) and n * t_max < 1 << bits
     xs = [seed_bytes(f'{name} meter {i}') for i in ids]
     Xs = [x25519_pub(x) for x in xs]
     xS = seed_bytes(f'{name} supplier'); XS = x25519_pub(xS)
@@ -141,6 +146,8 @@ def edat_vector(name, group, version, ids, bits, rounds, readings, missing_cases
         out_rounds.append({'round': j, 'meters': meters, 'sum': str(total), 'decrypted': sum(e), 'recoveries': rec})
     return {
         'name': name, 'group': group, 'version': version, 'bits': bits, 'ids': ids,
+        'parameters': {'nMax': n, 'tMax': str(t_max), 'modulusBits': bits, 'signed': False,
+                       'unit': 'Wh', 'kMin': k_min},
         'meterScalars': [x.hex() for x in xs], 'meterPublicKeys': [x.hex() for x in Xs],
         'supplierScalar': xS.hex(), 'supplierPublicKey': XS.hex(),
         'signingSeed': sig_seed.hex(), 'verificationKey': vk.hex(),
@@ -240,23 +247,51 @@ def psa_vector():
            {'bytes': ('04' + '00' * 32), 'check': 'PSA-E-01'},
            {'bytes': ('02' + Pp.to_bytes(32, 'big').hex()), 'check': 'PSA-V-01'},
            {'bytes': ('02' + notOnCurve.to_bytes(32, 'big').hex()), 'check': 'PSA-V-01'}]
-    return {'group': group, 'meterScalars': [format(s, '064x') for s in sks], 'aggregatorScalar': format(sk0, '064x'),
+    return {'group': group,
+            'parameters': {'nMax': 4, 'tMax': '1000', 'signed': False, 'unit': 'Wh',
+                           'width': 4 * 1000 + 1, 'offset': 0},
+            'meterScalars': [format(s, '064x') for s in sks], 'aggregatorScalar': format(sk0, '064x'),
             'rounds': rounds, 'hashToCurve': h2, 'powers': powers, 'invalidPoints': bad}
 
-def dump(name, spec, vectors):
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, name), 'w') as f:
-        json.dump({'spec': spec, 'version': 1, 'vectors': vectors}, f, indent=1)
-        f.write('\n')
+def dump(name, spec, vectors, inputs, outputs, parameters=None, notes=()):
+    vectorfile.write(OUT, name, spec, vectors, inputs, outputs, parameters, notes, indent=1)
 
 if __name__ == '__main__':
     dump('edat.json', 'ddh.md §2.3, §2.5, §3', [
         edat_vector('ring4', 'g-ddh-kat', 1, ['m-a', 'm-c', 'm-b', 'm-d'], 64, [0, 1, 7],
                     [[100, 2000, 0, 2 ** 20], [1, 2, 3, 4], [0, 0, 0, 0]],
-                    [[1], [1, 2], [3, 0]]),
+                    [[1], [1, 2], [3, 0]], 1 << 20, 2),
         edat_vector('ring5b16', 'g-ddh-small', 3, ['m-1', 'm-2', 'm-3', 'm-4', 'm-5'], 16, [0, 1000],
                     [[1, 2, 3, 4, 5], [100, 0, 100, 0, 100]],
-                    [[2], [4, 0], [1, 2, 3]]),
-    ])
-    dump('x25519-validation.json', 'ddh.md §2.2', x25519_validation())
-    dump('psa.json', 'ddh.md §7', [psa_vector()])
+                    [[2], [4, 0], [1, 2, 3]], ((1 << 16) - 1) // 5, 2),
+    ], ['group', 'version', 'parameters', 'ids', 'meterScalars', 'supplierScalar', 'signingSeed',
+        'rounds'],
+        ['meterPublicKeys', 'supplierPublicKey', 'verificationKey', 'rosterBytes', 'signature',
+         'ringKeys', 'supplierKeys'],
+        {'parameters': 'DdhParameters(AggregationParameters(n_max, t_max, M = 2^modulusBits, '
+                       'signed, unit), k_min) of §1.3; bits = modulusBits. k_min = 2 so that the '
+                       'recoveries that leave two contributors are decrypted (§3.3 step 1)',
+         'scalars': 'X25519 private scalars, 32 bytes as RFC 7748 reads them (little-endian, '
+                    'clamped on use); signingSeed is the supplier\'s Ed25519 seed (RFC 8032)',
+         'rounds': 'inputs round j, readings e_ij in ring order (meters[i].reading) and the '
+                   'missing sets of recoveries; outputs the pads, ciphertexts, sum, decrypted '
+                   'sum and reveals (§3.1 to §3.4)',
+         'indices': 'meter positions 0..n-1 in the roster order of ids'},
+        ['name', 'bits'])
+    dump('x25519-validation.json', 'ddh.md §2.2', x25519_validation(), ['u'], ['check'],
+         {'receiver': 'public-key validation of §2.2 alone (no party state); u is the 32-byte '
+                      'little-endian u-coordinate; check is the first failing step, empty if '
+                      'accepted',
+          'scalar': 'step 3 uses s = 5a repeated 32 times (any scalar gives the same outcome)'},
+         ['comment'])
+    dump('psa.json', 'ddh.md §7', [psa_vector()],
+         ['group', 'parameters', 'meterScalars', 'aggregatorScalar', 'rounds', 'hashToCurve',
+          'powers', 'invalidPoints'], [],
+         {'receiver': 'invalidPoints: the Contribution body decoder of §7.5 alone, no party state',
+          'parameters': 'PsaParameters over AggregationParameters(n_max, t_max, M unused, signed, '
+                        'unit): width W = n_max t_max + 1 (unsigned; 2 n_max t_max + 1 signed), '
+                        'offset = n_max t_max if signed else 0 (§7.1, §7.4)',
+          'scalars': 'sk_i and sk_0 as 32-byte big-endian integers in [1, q) (64 hex digits)',
+          'points': 'SEC1 compressed, 33 bytes; the identity as 33 zero bytes (§7.5)',
+          'rounds': 'inputs round j and readings; outputs h = H(j), tries (the ctr that succeeded), '
+                    'ciphertexts c_ij, sum and v = V (§7.2 to §7.4)'})

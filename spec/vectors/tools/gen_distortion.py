@@ -11,14 +11,16 @@ import json
 import math
 import os
 import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import vectorfile  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), '..', 'distortion')
 
 
-def dump(name, spec, vectors):
-    with open(os.path.join(OUT, name), 'w') as f:
-        json.dump({'spec': spec, 'version': 1, 'vectors': vectors}, f, indent=2)
-        f.write('\n')
+def dump(name, spec, vectors, inputs, outputs, parameters=None, notes=()):
+    vectorfile.write(OUT, name, spec, vectors, inputs, outputs, parameters, notes)
 
 
 def phi(x):
@@ -38,7 +40,10 @@ def normal():
     ts = [-40.0, -9.0, -3.0, -0.7, 0.0, 0.7, 3.0, 9.0, 37.0]
     for t in ts:
         vs.append({'t': repr(t), 'cdf': repr(phi(t)), 'upper': repr(q(t))})
-    dump('normal.json', 'distortion.md \u00a75.1', vs)
+    dump('normal.json', 'distortion.md \u00a75.1', vs, ['x?', 't?'], ['erfc?', 'cdf?', 'upper?'],
+         {'tolerance': {'relative': 4e-15, 'absoluteBelow2^-1022': 1e-300},
+          'reference': 'the exact erfc as the C library computes it (Python math.erfc); a '
+                       'conforming erfc, Phi = cdf and Q = upper is within the tolerance (\u00a75.1)'})
 
 
 def mass(lo, hi):
@@ -88,7 +93,13 @@ def em():
             'lower': repr(L), 'upper': repr(U), 'bins': K, 'mu': repr(mu), 'sigma': repr(sigma),
             'obsLower': repr(o0), 'obsWidth': repr(g), 'obsBins': Q, 'observations': obs,
             'iterates': iterates})
-    dump('em.json', 'distortion.md \u00a75.3', vectors)
+    dump('em.json', 'distortion.md \u00a75.3, \u00a75.8', vectors,
+         ['lower', 'upper', 'bins', 'mu', 'sigma', 'obsLower', 'obsWidth', 'obsBins',
+          'observations'], ['iterates'],
+         {'tolerance': {'absolute': 1e-12},
+          'iterates': 'pi^1 .. pi^4 from pi^0 = 1/K (no stopping rule); every observation is an '
+                      'observation-bin midpoint, counted into its bin (\u00a75.3 step 1)'},
+         )
 
 
 def tariff_digest(prices, schedule):
@@ -140,7 +151,12 @@ def billing():
     # The largest J for t_max = 2^32 and P_max = 10^9: floor((2^63 - 1) / (2^32 * 10^9)).
     vectors.append({'boundary': True, 'maxReading': str(1 << 32), 'price': str(10 ** 9),
                     'largestJ': str(((1 << 63) - 1) // ((1 << 32) * 10 ** 9))})
-    dump('billing.json', 'distortion.md \u00a72.2, \u00a72.3, \u00a73.2', vectors)
+    dump('billing.json', 'distortion.md \u00a72.2, \u00a72.3, \u00a73.2', vectors,
+         ['prices?', 'schedule?', 'slotsPerCycle?', 'maxReading', 'retained?', 'readings?',
+          'boundary?', 'price?'],
+         ['digest?', 'fingerprint?', 'openCycle?', 'openTotal?', 'closed?', 'largestJ?'],
+         {'readings': '[slot j, reading r_j] pairs fed in order to a fresh accumulator (\u00a73.2)',
+          'boundary': 'the largest J of DIST-P-06 for t_max = maxReading and P_max = price'})
 
 
 def crc32c(data):
@@ -156,7 +172,8 @@ def crc32c(data):
 def stored_state():
     # spec/distortion.md §3.4: the state file of a flat tariff (250,000 micro-units/Wh, 24
     # slots), J = 24, t_max = 10,000, R = 3, after readings r_j = 7 j for slots 0..59.
-    digest = tariff_digest([250_000], [0] * 24)
+    prices, schedule, J, tmax, R = [250_000], [0] * 24, 24, 10_000, 3
+    digest = tariff_digest(prices, schedule)
     plan = hashlib.sha256()
     plan.update(b'gridveil-v1 distortion billing plan')
     plan.update(digest)
@@ -170,8 +187,18 @@ def stored_state():
     body += bytes([2]) + struct.pack('>QQQ', 0, totals[0], 24) + struct.pack('>QQQ', 1, totals[1], 24)
     state = body + struct.pack('>I', crc32c(body))
     assert crc32c(b'123456789') == 0xE3069283  # the standard check value
-    dump('stored-state.json', 'distortion.md \u00a73.4',
-         [{'readingsPerSlot': 7, 'slots': 60, 'state': state.hex()}])
+    dump('stored-state.json', 'distortion.md \u00a72.2, \u00a72.3, \u00a73.2, \u00a73.4',
+         [{'prices': [str(p) for p in prices], 'schedule': schedule, 'slotsPerCycle': J,
+           'maxReading': tmax, 'retained': R, 'readingsPerSlot': 7, 'slots': 60,
+           'readings': [[str(j), str(7 * j)] for j in range(60)],
+           'digest': digest.hex(), 'fingerprint': plan.hexdigest(), 'state': state.hex()}],
+         ['prices', 'schedule', 'slotsPerCycle', 'maxReading', 'retained', 'readingsPerSlot',
+          'slots', 'readings'], ['digest', 'fingerprint', 'state'],
+         {'plan': 'BillingPlan(tariff(prices, schedule), J = slotsPerCycle, t_max = maxReading, '
+                  'R = retained) (\u00a72.3)',
+          'readings': 'r_j = readingsPerSlot * j for slots j = 0 .. slots - 1, fed in order to a '
+                      'fresh accumulator (\u00a73.2); state is the FileBillingStore encoding of '
+                      'the resulting state (\u00a73.4 step 1)'})
 
 
 def distort():
@@ -183,7 +210,9 @@ def distort():
         n = mu + sigma * z
         vs.append({'reading': str(r), 'z': repr(z), 'mu': repr(mu), 'sigma': repr(sigma),
                    'distorted': str(r + round(n))})
-    dump('distort.json', 'distortion.md \u00a73.1', vs)
+    dump('distort.json', 'distortion.md \u00a73.1', vs, ['reading', 'z', 'mu', 'sigma'],
+         ['distorted'], {'rule': 'd = r + rint(mu + sigma z): the binary64 product sigma z, then '
+                                 'the binary64 sum, then round half to even (no fused multiply-add)'})
 
 
 def codec():
@@ -229,7 +258,12 @@ def codec():
         {'name': 'truncated', 'type': 3, 'body': struct.pack('>QQ', 1, 2).hex(),
          'check': 'CORE-E-04'},
     ]
-    dump('codec.json', 'distortion.md \u00a74.2', pos + neg)
+    dump('codec.json', 'distortion.md \u00a74.2', pos + neg,
+         ['type', 'body?', 'value?', 'cycle?', 'tariff?', 'total?', 'slots?', 'lower?', 'upper?',
+          'bins?', 'count?', 'probabilities?'], ['check?'],
+         {'receiver': 'the protocol-5 body decoder alone (\u00a74.2), no party state; a vector '
+                      'without check decodes to the given fields and re-encodes to body'},
+         ['name'])
 
 
 if __name__ == '__main__':

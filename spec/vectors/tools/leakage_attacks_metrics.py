@@ -12,6 +12,7 @@ import json
 import math
 import os
 import random
+import sys
 
 
 def mean_filter(d, L):
@@ -118,13 +119,21 @@ for t in range(3):
     vectors.append({"kind": "mutualInformation", "x": x, "y": y, "bins": k,
                     "plugIn": plug, "millerMadow": mm})
 
-out = {"spec": "spec/leakage.md §4, §5", "version": 1, "vectors": vectors}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import vectorfile  # noqa: E402
+
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 path = os.path.join(root, "vectors", "leakage", "attacks-metrics.json")
-with open(path, "w") as f:
-    json.dump(out, f, indent=1)
-    f.write("\n")
-print(path)
-for v in vectors:
-    if v["kind"] == "nilm":
-        print("nilm", v["tf"], v["ef"], v["extracted"], v["false"])
+vectorfile.write(
+    os.path.dirname(path), "attacks-metrics.json", "spec/leakage.md §4, §5", vectors,
+    ["kind", "trace?", "L?", "P?", "R?", "h?", "sigma?", "original?", "attacked?", "theta?",
+     "tau?", "epsilon?", "x?", "y?", "bins?"],
+    ["expected?", "tf?", "ef?", "extracted?", "false?", "plugIn?", "millerMadow?"],
+    {"tolerance": {"meanFilter": 1e-9, "nonLocalMeans": 1e-9, "mutualInformation": 1e-12,
+                   "nilm": "exact (integer counts)"},
+     "kinds": "meanFilter(trace, L) §4.1; nonLocalMeans(trace, P, R, h, sigma) §4.2; "
+              "nilm(original, attacked, theta, tau, epsilon) §5.2, §5.3; "
+              "mutualInformation(x, y, bins) §5.4",
+     "inputs": "every input is stored; the generator's random.Random draws do not matter"},
+    indent=1)
+

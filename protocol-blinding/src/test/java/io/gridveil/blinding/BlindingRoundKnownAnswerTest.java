@@ -48,7 +48,13 @@ class BlindingRoundKnownAnswerTest {
       for (Object o : missingRaw) {
         missing.add(Vector.toInteger(o instanceof String ? o : o.toString()).intValue());
       }
-      BlindingParameters params = BlindingParameters.of(8, 100_000, !missing.isEmpty());
+      // The aggregation parameters the vector declares (spec/blinding.md §1.3, §4.4 step 4).
+      Vector prm = v.object("parameters");
+      assertEquals(false, prm.get("signed"));
+      assertEquals(2048, prm.integer("keySize").intValueExact());
+      BlindingParameters params = BlindingParameters.of(prm.integer("nMax").intValueExact(),
+          prm.longValue("tMax"), (Boolean) prm.get("recovery"));
+      assertEquals(!missing.isEmpty(), params.recovery());
       List<MeterId> roster = new ArrayList<>();
       for (int i = 1; i <= size; i++) {
         roster.add(new MeterId("m" + i));

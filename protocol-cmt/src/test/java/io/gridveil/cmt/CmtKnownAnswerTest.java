@@ -137,7 +137,12 @@ class CmtKnownAnswerTest {
       AggregationParameters p = params(v);
       long mask = p.modulus().mask();
       long[] received = longs(v, "received");
-      assertEquals(v.longValue("aggregate"), CmtScheme.aggregate(received, 0, received.length, mask));
+      // A round with a missing ciphertext is never summed (spec/cmt.md §3.7): no aggregate.
+      assertEquals(!v.has("missing"), v.has("aggregate"), v.string("name"));
+      if (v.has("aggregate")) {
+        assertEquals(
+            v.longValue("aggregate"), CmtScheme.aggregate(received, 0, received.length, mask));
+      }
       assertEquals("VOID", v.string("outcome"));
       CmtParameters cp = new CmtParameters(p, 3, 1, false, 4);
       GroupId g = new GroupId(v.string("group"));

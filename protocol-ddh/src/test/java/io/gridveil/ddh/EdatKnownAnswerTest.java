@@ -41,12 +41,16 @@ class EdatKnownAnswerTest {
   private static final TestPki PKI = new TestPki(DeterministicRandomSource.fromSeed(41));
 
   private static DdhParameters params(Vector v) {
-    int n = v.list("ids").size();
-    int bits = (int) v.longValue("bits");
-    long tMax = bits == 64 ? 1L << 20 : ((1L << bits) - 1) / n;
+    // The parameters the vector declares (spec/ddh.md §1.3).
+    Vector p = v.object("parameters");
+    assertEquals(false, p.get("signed"));
+    assertEquals("Wh", p.string("unit"));
+    int bits = p.integer("modulusBits").intValueExact();
+    assertEquals(v.longValue("bits"), bits);
     return new DdhParameters(
-        new AggregationParameters(n, tMax, Modulus.powerOfTwo(bits), false,
-            ReadingUnit.WATT_HOUR), 2);
+        new AggregationParameters(p.integer("nMax").intValueExact(), p.longValue("tMax"),
+            Modulus.powerOfTwo(bits), false, ReadingUnit.WATT_HOUR),
+        p.integer("kMin").intValueExact());
   }
 
   private static X25519PrivateKey key(String hex) {

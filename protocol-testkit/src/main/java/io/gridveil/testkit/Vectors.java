@@ -46,14 +46,7 @@ public final class Vectors {
    */
   @SuppressWarnings("unchecked") // JSON objects are parsed as Map<String, Object>
   public static List<Vector> load(String relative) {
-    Path file = root().resolve("spec").resolve("vectors").resolve(relative);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, Object> top = (Map<String, Object>) Json.parse(text);
+    Map<String, Object> top = file(relative);
     List<Vector> out = new ArrayList<>();
     Object vectors = top.get("vectors");
     if (!(vectors instanceof List)) {
@@ -66,5 +59,39 @@ public final class Vectors {
       throw new IllegalStateException(relative + " holds no vectors");
     }
     return out;
+  }
+
+  /**
+   * Returns the file-wide parameters of one vector file (its {@code "parameters"} object,
+   * spec/README.md §4).
+   *
+   * @param relative the path under spec/vectors/
+   * @return the parameters as a vector
+   */
+  @SuppressWarnings("unchecked") // JSON objects are parsed as Map<String, Object>
+  public static Vector parameters(String relative) {
+    Object p = file(relative).get("parameters");
+    if (!(p instanceof Map)) {
+      throw new IllegalStateException(relative + " has no \"parameters\" object");
+    }
+    return new Vector((Map<String, Object>) p);
+  }
+
+  /**
+   * Parses one vector file.
+   *
+   * @param relative the path under spec/vectors/
+   * @return the top-level JSON object
+   */
+  @SuppressWarnings("unchecked") // JSON objects are parsed as Map<String, Object>
+  public static Map<String, Object> file(String relative) {
+    Path file = root().resolve("spec").resolve("vectors").resolve(relative);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return (Map<String, Object>) Json.parse(text);
   }
 }

@@ -33,6 +33,16 @@ class PsaKnownAnswerTest {
       new AggregationParameters(4, 1000, Modulus.powerOfTwo(64), false, ReadingUnit.WATT_HOUR));
 
   @Test
+  void parameters_areTheDeclaredOnes() {
+    Vector p = Vectors.load("ddh/psa.json").get(0).object("parameters");
+    assertEquals(4, p.integer("nMax").intValueExact());
+    assertEquals(1000, p.longValue("tMax"));
+    assertEquals(false, p.get("signed"));
+    assertEquals(4 * 1000 + 1, p.longValue("width"));
+    assertEquals(0, p.longValue("offset"));
+  }
+
+  @Test
   void hashToCurve_matchesVectors() {
     Vector v = Vectors.load("ddh/psa.json").get(0);
     for (Object o : v.list("hashToCurve")) {
