@@ -26,6 +26,35 @@ public final class FrameScript {
 
   private static final int HEADER = 7;
 
+  /** One wire frame and the address it is for, by which a target routes it to a party. */
+  public static final class Frame {
+    private final Address recipient;
+    private final byte[] wire;
+
+    Frame(Address recipient, byte[] wire) {
+      this.recipient = recipient;
+      this.wire = wire;
+    }
+
+    /**
+     * Returns the chosen recipient (also for an unsealed frame, whose own header may differ).
+     *
+     * @return the address
+     */
+    public Address recipient() {
+      return recipient;
+    }
+
+    /**
+     * Returns the wire bytes.
+     *
+     * @return the bytes, not copied
+     */
+    public byte[] wire() {
+      return wire;
+    }
+  }
+
   private final ProtocolId protocol;
   private final GroupId group;
   private final List<Address> addresses;
@@ -57,8 +86,8 @@ public final class FrameScript {
    * @param now the receiver's round, which round offsets are relative to
    * @return at most {@link #MAX_FRAMES} frames, in input order
    */
-  public List<byte[]> frames(byte[] data, Round now) {
-    List<byte[]> out = new ArrayList<>();
+  public List<Frame> frames(byte[] data, Round now) {
+    List<Frame> out = new ArrayList<>();
     int p = 0;
     long sequence = 0;
     while (out.size() < MAX_FRAMES && data.length - p >= HEADER) {
@@ -73,10 +102,10 @@ public final class FrameScript {
       byte[] body = Arrays.copyOfRange(data, start, end);
       p = end;
       if (sealer == sealers.size()) {
-        out.add(body);
+        out.add(new Frame(recipient, body));
       } else {
         byte[] frame = envelope(type, sender, recipient, new Round(round), body);
-        out.add(sealers.get(sealer).seal(frame, sequence++));
+        out.add(new Frame(recipient, sealers.get(sealer).seal(frame, sequence++)));
       }
     }
     return out;

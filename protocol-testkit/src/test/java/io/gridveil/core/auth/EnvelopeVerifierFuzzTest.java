@@ -107,8 +107,8 @@ class EnvelopeVerifierFuzzTest {
   @FuzzTest
   void verifySealed(byte[] input) {
     LicenceCache cache = new LicenceCache();
-    List<byte[]> frames = F.script.frames(input, NOW);
-    for (byte[] frame : frames) {
+    for (FrameScript.Frame f : F.script.frames(input, NOW)) {
+      byte[] frame = f.wire();
       FuzzOracle.boundedAllocation(frame.length, FuzzOracle.PER_BYTE, PER_FRAME, () -> verify(frame, cache));
     }
   }
