@@ -2,6 +2,7 @@
 package io.gridveil.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gridveil.core.GroupId;
@@ -17,6 +18,7 @@ import io.gridveil.testkit.fuzz.FuzzOracle;
 import io.gridveil.testkit.fuzz.Sealer;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of {@link EnvelopeVerifier} over every wrapper kind (spec/auth.md §3 to
@@ -111,6 +113,21 @@ class EnvelopeVerifierFuzzTest {
       byte[] frame = f.wire();
       FuzzOracle.boundedAllocation(frame.length, FuzzOracle.PER_BYTE, PER_FRAME, () -> verify(frame, cache));
     }
+  }
+
+  /** The script's sealers produce frames the verifier accepts: inputs can get past them. */
+  @Test
+  void sealedFramesOfEachKind_areAccepted() throws Exception {
+    byte[] body = {1, 2, 3};
+    assertEquals(Address.SUPPLIER, accepted(FrameScript.input(0, 0, 0, 1, 0, body)).principal());
+    assertEquals(Address.identified(SM1),
+        accepted(FrameScript.input(2, 2, 0, 1, 0, body)).principal());
+    assertTrue(accepted(FrameScript.input(5, 4, 0, 1, 0, body)).principal()
+        instanceof Address.Meter);
+  }
+
+  private static VerifiedEnvelope<Object> accepted(byte[] input) throws Exception {
+    return F.verifier.verify(F.script.frames(input, NOW).get(0).wire(), NOW);
   }
 
   private static void verify(byte[] frame, LicenceCache cache) throws io.gridveil.core.ProtocolViolationException {
