@@ -10,10 +10,10 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
 import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.testkit.CoreGens;
+import io.gridveil.testkit.fuzz.FuzzOracle;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
-import java.lang.management.ManagementFactory;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -108,23 +108,15 @@ class EnvelopeCodecProperties {
     }
   }
 
-  /** Any outcome but a MalformedMessageException or an envelope fails the property. */
+  /**
+   * Any outcome but a MalformedMessageException or an envelope fails the property, and so does an
+   * allocation above the input's length times {@link FuzzOracle#PER_BYTE} plus {@link
+   * FuzzOracle#CONSTANT} (the bound the fuzz targets share).
+   */
   private void decodeOnlyMalformed(byte[] input) {
-    com.sun.management.ThreadMXBean mx =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long tid = Thread.currentThread().getId();
-    long before = mx.getThreadAllocatedBytes(tid);
-    try {
+    FuzzOracle.boundedAllocation(input.length, () -> {
       Envelope<OpaqueCodec.Opaque> e = codec.decode(input);
       assertArrayEquals(input, codec.encode(e), "an accepted frame is canonical");
-    } catch (MalformedMessageException expected) {
-      assertTrue(expected.getMessage().contains(expected.checkId().value()));
-    }
-    long allocated = mx.getThreadAllocatedBytes(tid) - before;
-    // Copies of fields, the decoded objects and one exception with its stack trace: a small
-    // multiple of the input plus a constant, never a length read from the input.
-    assertTrue(
-        allocated <= 64L * input.length + 256 * 1024,
-        "allocated " + allocated + " bytes for " + input.length + " input bytes");
+    });
   }
 }

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.gridveil.testkit.fuzz;
+
+import io.gridveil.core.GroupId;
+import io.gridveil.core.Round;
+import io.gridveil.core.codec.CanonicalWriter;
+import io.gridveil.core.message.Address;
+import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.message.ProtocolId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a fuzz input into a sequence of wire frames for one receiving party. Each frame of the
+ * input is {@code u8 sealer | u8 sender | u8 recipient | u8 type | i8 roundOffset | u16 length |
+ * body}: the target builds the canonical frame of spec/encoding.md §2 with the chosen sender and
+ * recipient (from the target's addresses), the target's group, the round {@code now +
+ * roundOffset}, the chosen type and the fuzzer's body, and seals it with the chosen {@link Sealer}
+ * under a fresh sequence number. One sealer index past the target's sealers sends the body as the
+ * whole wire frame, unsealed. A short last body is cut, not padded.
+ */
+public final class FrameScript {
+  /** The most frames one input yields. */
+  public static final int MAX_FRAMES = 16;
+
+  private static final int HEADER = 7;
+
+  /** One wire frame and the address it is for, by which a target routes it to a party. */
+  public static final class Frame {
+    private final Address recipient;
+    private final byte[] wire;
+
+    Frame(Address recipient, byte[] wire) {
+      this.recipient = recipient;
+      this.wire = wire;
+    }
+
+    /**
+     * Returns the chosen recipient (also for an unsealed frame, whose own header may differ).
+     *
+     * @return the address
+     */
+    public Address recipient() {
+      return recipient;
+    }
+
+    /**
+     * Returns the wire bytes.
+     *
+     * @return the bytes, not copied
+     */
+    public byte[] wire() {
+      return wire;
+    }
+  }
+
+  private final ProtocolId protocol;
+  private final GroupId group;
+  private final List<Address> addresses;
+  private final List<Sealer> sealers;
+
+  /**
+   * Creates the script of a target.
+   *
+   * @param protocol the scheme's protocol ID
+   * @param group the receiver's group
+   * @param addresses the senders and recipients the fuzzer chooses from, at least one
+   * @param sealers the senders' credentials the fuzzer chooses from
+   */
+  public FrameScript(
+      ProtocolId protocol, GroupId group, List<Address> addresses, List<Sealer> sealers) {
+    if (addresses.isEmpty()) {
+      throw new IllegalArgumentException("at least one address");
+    }
+    this.protocol = protocol;
+    this.group = group;
+    this.addresses = List.copyOf(addresses);
+    this.sealers = List.copyOf(sealers);
+  }
+
+  /**
+   * Splits a fuzz input into wire frames.
+   *
+   * @param data the fuzz input
+   * @param now the receiver's round, which round offsets are relative to
+   * @return at most {@link #MAX_FRAMES} frames, in input order
+   */
+  public List<Frame> frames(byte[] data, Round now) {
+    List<Frame> out = new ArrayList<>();
+    int p = 0;
+    long sequence = 0;
+    while (out.size() < MAX_FRAMES && data.length - p >= HEADER) {
+      int sealer = (data[p] & 0xFF) % (sealers.size() + 1);
+      Address sender = addresses.get((data[p + 1] & 0xFF) % addresses.size());
+      Address recipient = addresses.get((data[p + 2] & 0xFF) % addresses.size());
+      int type = data[p + 3] & 0xFF;
+      long round = Math.max(0, now.index() + data[p + 4]);
+      int length = ((data[p + 5] & 0xFF) << 8) | (data[p + 6] & 0xFF);
+      int start = p + HEADER;
+      int end = start + Math.min(length, data.length - start);
+      byte[] body = Arrays.copyOfRange(data, start, end);
+      p = end;
+      if (sealer == sealers.size()) {
+        out.add(new Frame(recipient, body));
+      } else {
+        byte[] frame = envelope(type, sender, recipient, new Round(round), body);
+        out.add(new Frame(recipient, sealers.get(sealer).seal(frame, sequence++)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Encodes a frame input for {@link #frames}: the inverse of its parsing, for seed inputs.
+   *
+   * @param sealer the sealer index
+   * @param sender the sender's index among the addresses
+   * @param recipient the recipient's index among the addresses
+   * @param type the body's type byte
+   * @param roundOffset the round relative to the receiver's, in [-128, 127]
+   * @param body the body, at most 65535 bytes
+   * @return the input bytes of one frame
+   */
+  public static byte[] input(
+      int sealer, int sender, int recipient, int type, int roundOffset, byte[] body) {
+    return new CanonicalWriter()
+        .u8(sealer)
+        .u8(sender)
+        .u8(recipient)
+        .u8(type)
+        .u8(roundOffset & 0xFF)
+        .bytes16(body)
+        .toByteArray();
+  }
+
+  private byte[] envelope(int type, Address sender, Address recipient, Round round, byte[] body) {
+    CanonicalWriter w = new CanonicalWriter();
+    w.u8(EnvelopeCodec.VERSION).u8(protocol.code()).u8(type);
+    address(w, sender);
+    address(w, recipient);
+    w.ascii8(group.value());
+    w.u64(round.index());
+    w.bytes32(body);
+    return w.toByteArray();
+  }
+
+  /** spec/encoding.md §2.2: the address kinds, as EnvelopeCodec writes them. */
+  private static void address(CanonicalWriter w, Address a) {
+    if (a instanceof Address.Meter m) {
+      w.u8(1).fixed(m.token().toBytes());
+    } else if (a instanceof Address.Identified i) {
+      w.u8(2).ascii8(i.id().value());
+    } else if (a instanceof Address.LocalConcentrator) {
+      w.u8(3);
+    } else if (a instanceof Address.Aggregator) {
+      w.u8(4);
+    } else if (a instanceof Address.Supplier) {
+      w.u8(5);
+    } else if (a instanceof Address.TrustedThirdParty) {
+      w.u8(6);
+    } else {
+      w.u8(7);
+    }
+  }
+}
