@@ -3,9 +3,12 @@ package io.gridveil.testkit.fuzz;
 
 import io.gridveil.core.GroupId;
 import io.gridveil.core.Round;
+import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.message.Address;
+import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.message.MessageCodec;
 import io.gridveil.core.message.ProtocolId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,32 +138,41 @@ public final class FrameScript {
   }
 
   private byte[] envelope(int type, Address sender, Address recipient, Round round, byte[] body) {
-    CanonicalWriter w = new CanonicalWriter();
-    w.u8(EnvelopeCodec.VERSION).u8(protocol.code()).u8(type);
-    address(w, sender);
-    address(w, recipient);
-    w.ascii8(group.value());
-    w.u64(round.index());
-    w.bytes32(body);
-    return w.toByteArray();
+    return EnvelopeCodec.of(new RawBodies(protocol, type))
+        .encode(new Envelope<>(sender, recipient, group, round, body));
   }
 
-  /** spec/encoding.md §2.2: the address kinds, as EnvelopeCodec writes them. */
-  private static void address(CanonicalWriter w, Address a) {
-    if (a instanceof Address.Meter m) {
-      w.u8(1).fixed(m.token().toBytes());
-    } else if (a instanceof Address.Identified i) {
-      w.u8(2).ascii8(i.id().value());
-    } else if (a instanceof Address.LocalConcentrator) {
-      w.u8(3);
-    } else if (a instanceof Address.Aggregator) {
-      w.u8(4);
-    } else if (a instanceof Address.Supplier) {
-      w.u8(5);
-    } else if (a instanceof Address.TrustedThirdParty) {
-      w.u8(6);
-    } else {
-      w.u8(7);
+  /**
+   * The scheme's frame around a fuzzer-chosen body: {@link EnvelopeCodec} writes the header
+   * (spec/encoding.md §2), the body goes in as it is, under the chosen type byte.
+   */
+  private static final class RawBodies implements MessageCodec<byte[]> {
+    private final ProtocolId protocol;
+    private final int type;
+
+    RawBodies(ProtocolId protocol, int type) {
+      this.protocol = protocol;
+      this.type = type;
+    }
+
+    @Override
+    public ProtocolId protocol() {
+      return protocol;
+    }
+
+    @Override
+    public int typeOf(byte[] body) {
+      return type;
+    }
+
+    @Override
+    public void encode(byte[] body, CanonicalWriter out) {
+      out.fixed(body);
+    }
+
+    @Override
+    public byte[] decode(int type, CanonicalReader in) {
+      throw new UnsupportedOperationException("the fuzz script only writes frames");
     }
   }
 }

@@ -25,8 +25,8 @@ import org.quicktheories.core.Strategy;
  * empty value counts as unset):
  *
  * <ul>
- *   <li>{@code pbt.seed}: the seed of every property; a failure prints its seed, and the same
- *       property run with {@code -Dpbt.seed=<seed>} draws the same values and reports the same
+ *   <li>{@code pbt.seed}: the seed of every property; a failure's message names its seed, and
+ *       the same property run with {@code -Dpbt.seed=<seed>} draws the same values and reports the same
  *       counterexample. Unset, each property draws a fresh seed.
  *   <li>{@code pbt.tries}: the budget of properties that set none (default {@value
  *       #DEFAULT_TRIES}).
@@ -469,7 +469,6 @@ public final class Pbt {
               + "\nCause: "
               + cause
               + replay();
-      System.err.println(message);
       return new AssertionError(message, throwable);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Stats {
   private static final Map<String, Map<String, Long>> COUNTS = new ConcurrentHashMap<>();
+  private static final System.Logger LOG = System.getLogger(Stats.class.getName());
 
   private Stats() {}
 
@@ -44,7 +45,8 @@ public final class Stats {
   }
 
   /**
-   * Prints the counts under {@code label} with their shares, forgets them and returns them.
+   * Logs the counts under {@code label} with their shares (INFO, through {@code System.Logger}, so
+   * the embedding test run decides where they go), forgets them and returns them.
    *
    * @param label the label
    * @return the counts as {@link #counts} gave them before they were forgotten
@@ -58,7 +60,7 @@ public final class Stats {
     c.forEach(
         (v, n) -> b.append(' ').append(v).append('=')
             .append(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * n / total)));
-    System.out.println(b);
+    LOG.log(System.Logger.Level.INFO, b.toString());
     return c;
   }
 }
