@@ -11,12 +11,13 @@ import java.util.TreeMap;
 
 /**
  * The refusal checks of the attack properties whose attacker holds an enrolled meter's key with
- * its revoked and expired licences (spec/adversary.md §3.1). Per run: the attacker signed frames
- * with that key alone (kind 1), each was refused as signed by an unknown key (AUTH-V-02), and
+ * its revoked and expired licences (spec/adversary.md §3.1). Per run: the frames the attacker signed
+ * with that key alone (kind 1) were each refused as signed by an unknown key (AUTH-V-02), and
  * every frame it sent under the meter's licences was refused at the endpoint (an AUTH check, or
  * malformed after its bit flip), never by a party's own check, which would mean the endpoint had
- * let the frame through. Across runs ({@link #record}, then {@link #assertSeenAcrossRuns}): the
- * licences were refused as expired (AUTH-V-10) and as revoked (AUTH-V-11).
+ * let the frame through. Across runs ({@link #record}, then {@link #assertSeenAcrossRuns}): frames
+ * signed with the key alone were made and refused, and the licences were refused as expired
+ * (AUTH-V-10) and as revoked (AUTH-V-11).
  *
  * <p>The attacker of such a property must hold no licence but the compromised meter's, so that
  * every FORGE_LICENSED refusal is one of them. Thread-safe.
@@ -27,6 +28,7 @@ public final class CompromisedKeyRefusals {
 
   private final Map<String, Integer> licensed = new TreeMap<>();
   private final Set<String> decodeChecks;
+  private int made;
   private int compromised;
 
   /**
@@ -50,11 +52,13 @@ public final class CompromisedKeyRefusals {
    */
   public synchronized void record(ActiveAttacker attacker, AttackedNetwork network) {
     assertEquals(0, attacker.forgeriesAccepted(), "forged, flipped or truncated frames accepted");
-    int made = attacker.injected(ActiveAttacker.Kind.FORGE_COMPROMISED);
-    assertTrue(made > 0, "the attacker signed frames with the compromised key");
+    // A run with little traffic (most meters absent, the victim revoked at once) may give the
+    // attacker no chance to sign with the key alone: that it did is asserted across runs.
+    made += attacker.injected(ActiveAttacker.Kind.FORGE_COMPROMISED);
     Map<String, Integer> alone = network.rejections(ActiveAttacker.Kind.FORGE_COMPROMISED);
-    assertEquals(Set.of("AUTH-V-02"), alone.keySet(),
-        "frames signed with the compromised key alone are refused as from an unknown key");
+    assertTrue(Set.of("AUTH-V-02").containsAll(alone.keySet()),
+        () -> "frames signed with the compromised key alone are refused as from an unknown key: "
+            + alone);
     Map<String, Integer> under = network.rejections(ActiveAttacker.Kind.FORGE_LICENSED);
     for (String id : under.keySet()) {
       assertTrue(id.startsWith("AUTH-") || id.contains("-E-") || decodeChecks.contains(id),
@@ -75,6 +79,7 @@ public final class CompromisedKeyRefusals {
    */
   public synchronized Map<String, Integer> assertSeenAcrossRuns() {
     Stats.report(LABEL);
+    assertTrue(made > 0, "the attacker signed frames with the compromised key alone");
     assertTrue(compromised > 0, "frames signed with the compromised key alone were refused");
     for (String id : new String[] {"AUTH-V-10", "AUTH-V-11"}) {
       assertTrue(licensed.getOrDefault(id, 0) > 0,

@@ -7,6 +7,8 @@ import io.gridveil.core.secret.Wipe;
 import io.gridveil.ddh.DdhChecks;
 import io.gridveil.ddh.DdhViolationException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
@@ -20,6 +22,8 @@ public final class Curve25519 {
   private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
   private static final BigInteger A = BigInteger.valueOf(486662);
   private static final BigInteger HALF = P.subtract(BigInteger.ONE).shiftRight(1);
+  private static final BigInteger MASK_64 =
+      BigInteger.ONE.shiftLeft(Long.SIZE).subtract(BigInteger.ONE);
   // Any fixed scalar: RFC 7748 clamping makes it a multiple of the cofactor 8, so the product is
   // zero exactly for points of small order (spec/ddh.md §2.2 step 3).
   private static final byte[] PROBE = probe();
@@ -96,12 +100,20 @@ public final class Curve25519 {
     }
   }
 
+  /**
+   * The integer a 32-byte little-endian string encodes. It reads four little-endian 64-bit words
+   * rather than reversing the bytes in a loop: C2 in OpenJDK 17.0.15 miscompiled the reversing loop
+   * ({@code be[i] = b[b.length - 1 - i]}) after the codec's fuzz inputs had warmed it up, so that
+   * valid keys were refused as off the curve in a fraction of test runs; excluding the method from
+   * compilation made the failure vanish.
+   */
   private static BigInteger littleEndian(byte[] b) {
-    byte[] be = new byte[b.length];
-    for (int i = 0; i < b.length; i++) {
-      be[i] = b[b.length - 1 - i];
+    ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    BigInteger x = BigInteger.ZERO;
+    for (int word = LENGTH / Long.BYTES - 1; word >= 0; word--) {
+      x = x.shiftLeft(Long.SIZE).or(BigInteger.valueOf(le.getLong(word * Long.BYTES)).and(MASK_64));
     }
-    return new BigInteger(1, be);
+    return x;
   }
 
   private static byte[] probe() {
