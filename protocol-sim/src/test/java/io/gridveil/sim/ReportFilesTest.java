@@ -98,7 +98,8 @@ class ReportFilesTest {
             "--rounds", "2", "--min-group", "3", "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     String html = read(out.resolve("report.html"));
-    assertTrue(html.contains("grid-template-columns:repeat(5,"), "five columns of plots");
+    assertTrue(html.contains("<div class=\"plots\" style=\"grid-template-columns:repeat(auto-fill,"),
+        "the schemes' plots side by side");
     Matcher header = Pattern.compile("<table id=\"scheme-table\">\n<tr><th></th>(.*?)</tr>").matcher(html);
     assertTrue(header.find());
     assertEquals("<th>cmt</th><th>blinding</th><th>ddh</th><th>psa</th><th>distortion</th>", header.group(1));

@@ -120,14 +120,19 @@ final class HtmlReport {
     schemeRow(b, sections, "frames sent / delivered", r -> r.network().sent() + " / " + r.network().delivered());
     schemeRow(b, sections, "frames dropped / duplicated / delayed",
         r -> r.network().dropped() + " / " + r.network().duplicated() + " / " + r.network().delayed());
-    schemeRow(b, sections, "the supplier learns", r -> r.facts().supplierLearns());
+    schemeRow(b, sections, "the supplier learns", r -> r.facts().supplierLearns(), false);
     b.append("</table>\n</div>\n</section>\n");
   }
 
   private static void schemeRow(StringBuilder b, List<Section> sections, String name, Function<RunResult, String> f) {
+    schemeRow(b, sections, name, f, true);
+  }
+
+  private static void schemeRow(
+      StringBuilder b, List<Section> sections, String name, Function<RunResult, String> f, boolean numeric) {
     b.append("<tr><th>").append(escape(name)).append("</th>");
     for (Section s : sections) {
-      b.append("<td class=\"n\">").append(escape(f.apply(s.report().run()))).append("</td>");
+      b.append(numeric ? "<td class=\"n\">" : "<td>").append(escape(f.apply(s.report().run()))).append("</td>");
     }
     b.append("</tr>\n");
   }
@@ -136,8 +141,7 @@ final class HtmlReport {
     b.append("<section id=\"plots\">\n<h2>Plots</h2>\n");
     boolean side = command.equals("compare");
     if (side) {
-      b.append("<div class=\"plots side\" style=\"grid-template-columns:repeat(").append(sections.size())
-          .append(",minmax(420px,1fr))\">\n");
+      b.append("<div class=\"plots\" style=\"grid-template-columns:repeat(auto-fill,minmax(560px,1fr))\">\n");
     } else {
       b.append("<div class=\"plots\">\n");
     }
