@@ -65,6 +65,21 @@ class ReportFilesTest {
   }
 
   @Test
+  void aggregatePlot_oneRound_showsItsPointsAndFits() throws Exception {
+    Path out = dir.resolve("out");
+    MainTest.Outcome o =
+        MainTest.run("simulate", "--data", SimulateCmtTest.eightMeters(dir, 1).toString(), "--meters", "8",
+            "--rounds", "1", "--out", out.toString());
+    assertEquals(0, o.code(), o.err());
+    String text = read(out.resolve("aggregate-cmt.svg"));
+    Document svg = SvgAccess.parse(text);
+    assertEquals(List.of(1), SvgAccess.points(svg, "truth"));
+    assertEquals(List.of(1), SvgAccess.points(svg, "aggregate"));
+    assertEquals(2, count(text, "<circle "), "one visible dot per series");
+    SvgAccess.assertTextFits(svg);
+  }
+
+  @Test
   void simulate_writesReportHtmlWithEveryPartEscapedAndNothingExternal() throws Exception {
     Path data = Files.copy(SimulateCmtTest.eightMeters(dir, 4), dir.resolve("m<b>&\"x.csv"));
     Path out = dir.resolve("out");
