@@ -206,7 +206,10 @@ public final class ReportWriter {
     for (Role role : Role.values()) {
       RoleCost rc = run.costs().get(role);
       if (rc != null) {
-        roles.put(role.id(), Map.of("messages", rc.messages(), "bytes", rc.bytes()));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("messages", rc.messages());
+        counts.put("bytes", rc.bytes());
+        roles.put(role.id(), counts);
         cpuRoles.put(role.id(), Map.of("cpuMillis", rc.cpuNanos() / 1e6));
       }
     }
