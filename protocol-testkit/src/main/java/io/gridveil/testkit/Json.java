@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.testkit;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -8,14 +15,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A strict JSON reader (RFC 8259) for the spec's test vectors: objects become ordered maps, arrays
- * lists, numbers {@link BigInteger} (no fraction or exponent) or {@link BigDecimal}, and
- * {@code null} the {@link #NULL} marker. Duplicate keys and trailing input are errors.
+ * A strict JSON reader (RFC 8259) for the spec's test vectors and the simulator's report: objects
+ * become ordered maps, arrays lists, numbers {@link BigInteger} (no fraction or exponent) or
+ * {@link BigDecimal}, and {@code null} the {@link #NULL} marker. Duplicate keys and trailing input
+ * are errors, and so are the number forms RFC 8259 does not allow ({@code NaN}, {@code Infinity},
+ * a leading {@code +}, leading zeros, {@code .5}, {@code 1.}).
  *
- * <p>Written here instead of adding a JSON library: the vectors need only this, and the test kit
- * stays free of dependencies beyond JUnit and QuickTheories.
+ * <p>Parsing is jackson-jr's over jackson-core's strict parser (no comments, single quotes,
+ * unquoted names or control characters in strings; duplicate detection on); this class only turns
+ * its result into the forms above and refuses anything after the first value.
  */
 public final class Json {
   /** The value of a JSON {@code null}. */
@@ -26,12 +37,15 @@ public final class Json {
     }
   };
 
-  private final String s;
-  private int pos;
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JSON READER =
+      JSON.builder(FACTORY)
+          .enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS, JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS,
+              JSON.Feature.PRESERVE_FIELD_ORDERING)
+          .build();
 
-  private Json(String s) {
-    this.s = s;
-  }
+  private Json() {}
 
   /**
    * Parses a JSON text.
@@ -41,181 +55,53 @@ public final class Json {
    * @throws IllegalArgumentException if the text is not JSON, naming the offset
    */
   public static Object parse(String text) {
-    Json p = new Json(text);
-    p.ws();
-    Object v = p.value();
-    p.ws();
-    if (p.pos != text.length()) {
-      throw p.error("trailing input");
+    try (JsonParser p = FACTORY.createParser(text)) {
+      if (p.nextToken() == null) {
+        throw new IllegalArgumentException("JSON: unexpected end at offset 0");
+      }
+      Object v = READER.anyFrom(p);
+      JsonToken after = p.nextToken();
+      if (after != null) {
+        throw new IllegalArgumentException(
+            "JSON: trailing input at offset " + p.currentTokenLocation().getCharOffset());
+      }
+      return convert(v);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "JSON: " + e.getOriginalMessage() + " at offset " + offset(e), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static long offset(JsonProcessingException e) {
+    return e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+  }
+
+  private static Object convert(@Nullable Object v) {
+    if (v == null) {
+      return NULL;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(String.valueOf(e.getKey()), convert(e.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(convert(o));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      return BigInteger.valueOf(((Number) v).longValue());
+    }
+    if (v instanceof Double || v instanceof Float) {
+      return new BigDecimal(v.toString());
     }
     return v;
-  }
-
-  private Object value() {
-    if (pos >= s.length()) {
-      throw error("unexpected end");
-    }
-    char c = s.charAt(pos);
-    return switch (c) {
-      case '{' -> object();
-      case '[' -> array();
-      case '"' -> string();
-      case 't' -> literal("true", true);
-      case 'f' -> literal("false", false);
-      case 'n' -> literal("null", NULL);
-      default -> number();
-    };
-  }
-
-  private Map<String, Object> object() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    pos++;
-    ws();
-    if (peek() == '}') {
-      pos++;
-      return Collections.unmodifiableMap(m);
-    }
-    while (true) {
-      ws();
-      if (peek() != '"') {
-        throw error("expected key");
-      }
-      String k = string();
-      ws();
-      expect(':');
-      ws();
-      if (m.put(k, value()) != null) {
-        throw error("duplicate key " + k);
-      }
-      ws();
-      char c = next();
-      if (c == '}') {
-        return Collections.unmodifiableMap(m);
-      }
-      if (c != ',') {
-        throw error("expected , or }");
-      }
-    }
-  }
-
-  private List<Object> array() {
-    List<Object> l = new ArrayList<>();
-    pos++;
-    ws();
-    if (peek() == ']') {
-      pos++;
-      return Collections.unmodifiableList(l);
-    }
-    while (true) {
-      ws();
-      l.add(value());
-      ws();
-      char c = next();
-      if (c == ']') {
-        return Collections.unmodifiableList(l);
-      }
-      if (c != ',') {
-        throw error("expected , or ]");
-      }
-    }
-  }
-
-  private String string() {
-    expect('"');
-    StringBuilder b = new StringBuilder();
-    while (true) {
-      char c = next();
-      if (c == '"') {
-        return b.toString();
-      }
-      if (c < 0x20) {
-        throw error("control character in string");
-      }
-      if (c != '\\') {
-        b.append(c);
-        continue;
-      }
-      char e = next();
-      switch (e) {
-        case '"' -> b.append('"');
-        case '\\' -> b.append('\\');
-        case '/' -> b.append('/');
-        case 'b' -> b.append('\b');
-        case 'f' -> b.append('\f');
-        case 'n' -> b.append('\n');
-        case 'r' -> b.append('\r');
-        case 't' -> b.append('\t');
-        case 'u' -> {
-          if (pos + 4 > s.length()) {
-            throw error("short unicode escape");
-          }
-          b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-          pos += 4;
-        }
-        default -> throw error("bad escape");
-      }
-    }
-  }
-
-  private Object number() {
-    int start = pos;
-    if (peek() == '-') {
-      pos++;
-    }
-    boolean integral = true;
-    while (pos < s.length()) {
-      char c = s.charAt(pos);
-      if (c >= '0' && c <= '9') {
-        pos++;
-      } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-        integral = false;
-        pos++;
-      } else {
-        break;
-      }
-    }
-    String t = s.substring(start, pos);
-    try {
-      return integral ? new BigInteger(t) : new BigDecimal(t);
-    } catch (NumberFormatException e) {
-      throw error("bad number");
-    }
-  }
-
-  private Object literal(String word, Object v) {
-    if (!s.startsWith(word, pos)) {
-      throw error("bad literal");
-    }
-    pos += word.length();
-    return v;
-  }
-
-  private void ws() {
-    while (pos < s.length() && " \t\r\n".indexOf(s.charAt(pos)) >= 0) {
-      pos++;
-    }
-  }
-
-  private char peek() {
-    if (pos >= s.length()) {
-      throw error("unexpected end");
-    }
-    return s.charAt(pos);
-  }
-
-  private char next() {
-    char c = peek();
-    pos++;
-    return c;
-  }
-
-  private void expect(char c) {
-    if (next() != c) {
-      throw error("expected " + c);
-    }
-  }
-
-  private IllegalArgumentException error(String what) {
-    return new IllegalArgumentException("JSON: " + what + " at offset " + pos);
   }
 }

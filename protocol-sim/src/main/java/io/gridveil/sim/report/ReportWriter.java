@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.sim.report;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.gridveil.sim.driver.CostLedger.RoleCost;
+import io.gridveil.sim.driver.RefusalCount;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.SchemeFacts;
 import io.gridveil.sim.run.DistortionData;
@@ -11,16 +13,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Writes report.json and the SVG plots into the output directory (spec/sim.md §5.4, §5.5).
+ * Writes report.json, report.html and the SVG plots into the output directory (spec/sim.md §5.4
+ * to §5.6). Everything but the {@code measured} sections is a function of the run's settings and
+ * seed: maps are written in sorted order, and wall-clock and CPU figures live only there.
  */
 public final class ReportWriter {
   /** The report format's version, the {@code version} field of report.json. */
   public static final int VERSION = 1;
+
+  private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private final Path directory;
 
@@ -34,57 +45,80 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the plots of every scheme and report.json.
+   * Writes the plots of every scheme, report.html and report.json.
    *
    * @param command the subcommand, {@code simulate} or {@code compare}
    * @param config the run's settings
    * @param loads where the readings came from
    * @param reports the schemes' results
-   * @return the files written, report.json last
+   * @return the files written: the plots, then report.html, then report.json
    * @throws IOException if a file cannot be written
    */
   public List<Path> write(String command, SimulationConfig config, String loads, List<SchemeReport> reports)
       throws IOException {
     Files.createDirectories(directory);
     List<Path> written = new ArrayList<>();
-    JsonWriter j = new JsonWriter().beginObject();
-    j.field("format", "gridveil-sim-report").field("version", VERSION).field("command", command);
-    j.name("config").beginObject()
-        .field("meters", config.meters())
-        .field("groups", config.groups())
-        .field("rounds", config.rounds())
-        .field("intervalMinutes", config.intervalMinutes())
-        .field("seed", config.seed())
-        .field("faults", config.faults().describe())
-        .field("minGroup", config.minGroup())
-        .field("loads", loads)
-        .endObject();
-    j.name("runs").beginArray();
+    String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("format", "gridveil-sim-report");
+    root.put("version", VERSION);
+    root.put("command", command);
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("meters", config.meters());
+    c.put("groups", config.groups());
+    c.put("rounds", config.rounds());
+    c.put("intervalMinutes", config.intervalMinutes());
+    c.put("seed", config.seed());
+    c.put("faults", config.faults().describe());
+    c.put("minGroup", config.minGroup());
+    c.put("loads", loads);
+    root.put("config", c);
+    List<Object> runs = new ArrayList<>();
+    List<HtmlReport.Section> sections = new ArrayList<>();
     for (SchemeReport r : reports) {
-      List<String> plots = plots(r, written);
-      runJson(j, r, plots);
+      List<Chart> charts = charts(r);
+      List<String> names = new ArrayList<>();
+      for (Chart chart : charts) {
+        names.add(write(chart.file(), chart.chart().render(), written));
+      }
+      runs.add(runJson(r, names));
+      sections.add(new HtmlReport.Section(r, charts));
     }
-    j.endArray().endObject();
-    Path json = directory.resolve("report.json");
-    Files.writeString(json, j.toString() + "\n", StandardCharsets.UTF_8);
-    written.add(json);
+    root.put("runs", runs);
+    root.put("measured", Map.of("generatedAt", generatedAt));
+    write("report.html", HtmlReport.render(command, config, loads, sections, generatedAt), written);
+    write("report.json", WRITER.asString(root) + "\n", written);
     return written;
   }
 
-  private List<String> plots(SchemeReport r, List<Path> written) throws IOException {
+  /** One plot: its file name and its chart; the HTML page inlines it as {@code chart-NAME}. */
+  record Chart(String file, SvgChart chart) {
+    String id() {
+      return "chart-" + file.substring(0, file.length() - ".svg".length());
+    }
+  }
+
+  private static List<Chart> charts(SchemeReport r) {
     RunResult run = r.run();
     String s = run.scheme();
     int rounds = run.config().rounds();
     double hours = run.config().intervalMinutes() / 60.0;
+    int groups = run.config().groups();
     double[] x = new double[rounds];
     double[] truth = new double[rounds];
     double[] aggregate = new double[rounds];
+    List<Integer> voidRounds = new ArrayList<>();
     for (int j = 0; j < rounds; j++) {
       x[j] = (j + 1) * hours;
       truth[j] = run.truth().get(j) / hours / 1000.0;
-      aggregate[j] = run.aggregate().get(j) / hours / 1000.0;
+      int voids = run.voidGroups().get(j);
+      // §5.5: only a round whose every group is exact is a point; a void or partial sum is a gap.
+      aggregate[j] = voids == 0 ? run.aggregate().get(j) / hours / 1000.0 : Double.NaN;
+      if (voids > 0) {
+        voidRounds.add(j);
+      }
     }
-    List<String> names = new ArrayList<>();
+    List<Chart> charts = new ArrayList<>();
     SvgChart agg = new SvgChart(
         "Neighbourhood load, " + s + ": aggregate vs truth", "hours since start", "average power (kW)")
         .x(x)
@@ -98,7 +132,16 @@ public final class ReportWriter {
     } else {
       agg.add("aggregate", "checked aggregates", aggregate);
     }
-    names.add(write("aggregate-" + s + ".svg", agg.render(), written));
+    if (!voidRounds.isEmpty()) {
+      int[] idx = new int[voidRounds.size()];
+      String[] titles = new String[idx.length];
+      for (int k = 0; k < idx.length; k++) {
+        idx[k] = voidRounds.get(k);
+        titles[k] = "round " + idx[k] + ": " + run.voidGroups().get(idx[k]) + " of " + groups + " groups void";
+      }
+      agg.mark("round with a void group (no point)", idx, titles);
+    }
+    charts.add(new Chart("aggregate-" + s + ".svg", agg));
     if (run.distortion().isPresent()) {
       DistortionData d = run.distortion().get();
       long[] t = d.householdTrue();
@@ -109,7 +152,8 @@ public final class ReportWriter {
         tw[j] = t[j] / hours / 1000.0;
         dw[j] = dist[j] / hours / 1000.0;
       }
-      SvgChart h = new SvgChart("Household 0, " + s + ": true, distorted and de-noised", "hours since start", "average power (kW)")
+      SvgChart h = new SvgChart("Household 0, " + s + ": true, distorted and de-noised", "hours since start",
+          "average power (kW)")
           .x(x)
           .add("true", "true", tw)
           .add("distorted", "distorted", dw);
@@ -120,7 +164,7 @@ public final class ReportWriter {
         }
         h.add("denoised", "de-noised (" + r.leakage().get().denoiser() + ")", dn);
       }
-      names.add(write("household-" + s + ".svg", h.render(), written));
+      charts.add(new Chart("household-" + s + ".svg", h));
       if (r.leakage().isPresent()) {
         LeakageReport l = r.leakage().get();
         SvgChart dc = new SvgChart("Distribution of readings, " + s, "reading (Wh per round)", "fraction of readings")
@@ -128,10 +172,10 @@ public final class ReportWriter {
             .add("true", "true", l.trueDistribution())
             .add("distorted", "distorted", l.distortedDistribution())
             .add("reconstructed", "reconstructed", l.reconstructedDistribution());
-        names.add(write("distribution-" + s + ".svg", dc.render(), written));
+        charts.add(new Chart("distribution-" + s + ".svg", dc));
       }
     }
-    return names;
+    return charts;
   }
 
   private String write(String name, String content, List<Path> written) throws IOException {
@@ -141,97 +185,116 @@ public final class ReportWriter {
     return name;
   }
 
-  private static void runJson(JsonWriter j, SchemeReport r, List<String> plots) {
+  private static Map<String, Object> runJson(SchemeReport r, List<String> plots) {
     RunResult run = r.run();
-    j.beginObject().field("scheme", run.scheme());
-    j.name("rounds").beginObject()
-        .field("groupRounds", run.groupRounds())
-        .field("exact", run.exactRounds())
-        .field("recovered", run.recoveredRounds())
-        .field("recoveredMeters", run.recoveredMeters())
-        .field("void", run.voidRounds());
-    j.name("voidReasons").beginObject();
-    for (Map.Entry<String, Long> e : run.voidReasons().entrySet()) {
-      j.field(e.getKey(), e.getValue());
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("scheme", run.scheme());
+    Map<String, Object> rounds = new LinkedHashMap<>();
+    rounds.put("groupRounds", run.groupRounds());
+    rounds.put("exact", run.exactRounds());
+    rounds.put("recovered", run.recoveredRounds());
+    rounds.put("recoveredMeters", run.recoveredMeters());
+    rounds.put("void", run.voidRounds());
+    rounds.put("voidReasons", new TreeMap<>(run.voidReasons()));
+    o.put("rounds", rounds);
+    o.put("aggregatesChecked", run.exactRounds() + run.recoveredRounds());
+    o.put("billsChecked", run.billsChecked());
+    Map<String, @Nullable Object> cost = new LinkedHashMap<>();
+    cost.put("messagesPerMeterRound", number(run.messagesPerMeterRound()));
+    cost.put("bytesPerMeterRound", number(run.bytesPerMeterRound()));
+    Map<String, Object> roles = new LinkedHashMap<>();
+    Map<String, Object> cpuRoles = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      RoleCost rc = run.costs().get(role);
+      if (rc != null) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("messages", rc.messages());
+        counts.put("bytes", rc.bytes());
+        roles.put(role.id(), counts);
+        cpuRoles.put(role.id(), Map.of("cpuMillis", rc.cpuNanos() / 1e6));
+      }
     }
-    j.endObject().endObject();
-    j.field("aggregatesChecked", run.exactRounds() + run.recoveredRounds());
-    j.field("billsChecked", run.billsChecked());
-    j.name("cost").beginObject()
-        .field("messagesPerMeterRound", run.messagesPerMeterRound())
-        .field("bytesPerMeterRound", run.bytesPerMeterRound())
-        .field("cpuMicrosPerMeterRound", run.cpuMicrosPerMeterRound())
-        .field("cpuMeasured", run.cpuMeasured());
-    j.name("roles").beginObject();
-    for (Map.Entry<Role, RoleCost> e : run.costs().entrySet()) {
-      j.name(e.getKey().id()).beginObject()
-          .field("cpuMillis", e.getValue().cpuNanos() / 1e6)
-          .field("messages", e.getValue().messages())
-          .field("bytes", e.getValue().bytes())
-          .endObject();
-    }
-    j.endObject().endObject();
-    j.name("network").beginObject()
-        .field("sent", run.network().sent())
-        .field("delivered", run.network().delivered())
-        .field("dropped", run.network().dropped())
-        .field("duplicated", run.network().duplicated())
-        .field("delayed", run.network().delayed())
-        .endObject();
-    j.name("refusals").beginArray();
-    for (io.gridveil.sim.driver.RefusalCount e : run.refusals()) {
-      j.beginObject()
-          .field("checkId", e.refusal().checkId())
-          .field("messageType", e.refusal().messageType())
-          .field("role", e.refusal().role().id())
-          .field("count", e.count())
-          .field("class", e.problem() ? "problem" : "expected")
-          .field("reason", e.reason())
-          .endObject();
-    }
-    j.endArray();
-    j.field("wallSeconds", run.wallNanos() / 1e9);
+    cost.put("roles", roles);
+    o.put("cost", cost);
+    Map<String, Object> network = new LinkedHashMap<>();
+    network.put("sent", run.network().sent());
+    network.put("delivered", run.network().delivered());
+    network.put("dropped", run.network().dropped());
+    network.put("duplicated", run.network().duplicated());
+    network.put("delayed", run.network().delayed());
+    o.put("network", network);
+    o.put("refusals", refusals(run));
     SchemeFacts f = run.facts();
-    j.name("leakage").beginObject().field("supplierLearns", f.supplierLearns()).field("source", f.source());
-    j.name("coalitions").beginArray();
+    Map<String, Object> leakage = new LinkedHashMap<>();
+    leakage.put("supplierLearns", f.supplierLearns());
+    leakage.put("source", f.source());
+    List<Object> coalitions = new ArrayList<>();
     for (SchemeFacts.Coalition c : f.coalitions()) {
-      j.beginObject().field("parties", c.parties()).field("learns", c.learns()).endObject();
+      Map<String, Object> co = new LinkedHashMap<>();
+      co.put("parties", c.parties());
+      co.put("learns", c.learns());
+      coalitions.add(co);
     }
-    j.endArray();
-    j.name("metrics").beginArray();
+    leakage.put("coalitions", coalitions);
+    List<Object> metrics = new ArrayList<>();
     if (r.leakage().isPresent()) {
       for (LeakageReport.Metric m : r.leakage().get().metrics()) {
-        j.beginObject().field("name", m.name()).field("value", m.value()).field("detail", m.detail()).endObject();
+        Map<String, @Nullable Object> mo = new LinkedHashMap<>();
+        mo.put("name", m.name());
+        mo.put("value", number(m.value()));
+        mo.put("detail", m.detail());
+        metrics.add(mo);
       }
     }
-    j.endArray().endObject();
-    j.name("notes").beginArray();
-    for (String n : f.notes()) {
-      j.value(n);
-    }
-    j.endArray();
-    j.name("series").beginObject();
-    j.name("truthWh").beginArray();
-    run.truth().forEach(j::value);
-    j.endArray();
-    j.name("aggregateWh").beginArray();
-    run.aggregate().forEach(j::value);
-    j.endArray();
-    j.name("voidGroups").beginArray();
-    run.voidGroups().forEach(j::value);
-    j.endArray();
+    leakage.put("metrics", metrics);
+    o.put("leakage", leakage);
+    o.put("notes", f.notes());
+    Map<String, Object> series = new LinkedHashMap<>();
+    series.put("truthWh", run.truth());
+    series.put("aggregateWh", run.aggregate());
+    series.put("voidGroups", run.voidGroups());
     if (run.distortion().isPresent()) {
-      j.name("estimateWh").beginArray();
+      List<@Nullable Object> est = new ArrayList<>();
       for (double v : run.distortion().get().estimate()) {
-        j.value(v);
+        est.add(number(v));
       }
-      j.endArray();
+      series.put("estimateWh", est);
     }
-    j.endObject();
-    j.name("plots").beginArray();
-    plots.forEach(j::value);
-    j.endArray();
-    j.endObject();
+    o.put("series", series);
+    o.put("plots", plots);
+    Map<String, @Nullable Object> measured = new LinkedHashMap<>();
+    measured.put("wallSeconds", run.wallNanos() / 1e9);
+    measured.put("cpuMeasured", run.cpuMeasured());
+    measured.put("cpuMicrosPerMeterRound", number(run.cpuMicrosPerMeterRound()));
+    measured.put("roles", cpuRoles);
+    o.put("measured", measured);
+    return o;
+  }
+
+  /**
+   * The {@code refusals} array (spec/sim.md §5.4): one object per kind of refused inbound message,
+   * classified expected or problem (§4.7), in the run's order. The one place report.json reads
+   * {@link RunResult#refusals()}.
+   */
+  private static List<Map<String, Object>> refusals(RunResult run) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (RefusalCount e : run.refusals()) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("checkId", e.refusal().checkId());
+      o.put("messageType", e.refusal().messageType());
+      o.put("role", e.refusal().role().id());
+      o.put("count", e.count());
+      o.put("class", e.problem() ? "problem" : "expected");
+      o.put("reason", e.reason());
+      out.add(o);
+    }
+    return out;
+  }
+
+
+  /** A finite double, or null: report.json writes a non-finite number as {@code null}. */
+  private static @Nullable Object number(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   /**

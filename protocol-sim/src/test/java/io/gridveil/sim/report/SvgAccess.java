@@ -29,4 +29,13 @@ public final class SvgAccess {
   public static List<Integer> points(Document d, String id) {
     return SvgChartTest.points(d, id);
   }
+
+  /**
+   * Asserts that no text of the chart extends past its canvas, measured with DejaVu Sans widths.
+   *
+   * @param d the document
+   */
+  public static void assertTextFits(Document d) {
+    SvgChartTest.assertTextFits(d);
+  }
 }
