@@ -13,6 +13,7 @@ module io.gridveil.sim {
   requires io.gridveil.distortion;
   requires io.gridveil.leakage;
   requires info.picocli;
+  requires de.siegmar.fastcsv;
   requires java.management;
 
   opens io.gridveil.sim to info.picocli;
