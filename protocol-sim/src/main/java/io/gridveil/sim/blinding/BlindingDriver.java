@@ -25,6 +25,7 @@ import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
 import io.gridveil.sim.driver.Pki;
+import io.gridveil.sim.driver.Refusal;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -126,7 +127,7 @@ public final class BlindingDriver implements SchemeDriver {
               spec.parameters().nMax(), spec.parameters().tMax(), spec.parameters().unit(), false,
               keySize, true);
       RandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
-      this.wire = new Wire<>("blinding", network, random);
+      this.wire = new Wire<>("blinding", CODEC, network, random);
       // spec/blinding.md §5.3: the roles sign with their keys, the meters under their licences.
       Pki pki = new Pki(group, random);
       List<SignedLicence> roster = new ArrayList<>();
@@ -184,7 +185,7 @@ public final class BlindingDriver implements SchemeDriver {
     }
 
     @Override
-    public Map<String, Long> refusals() {
+    public Map<Refusal, Long> refusals() {
       return wire.refusals();
     }
   }

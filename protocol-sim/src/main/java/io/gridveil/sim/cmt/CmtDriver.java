@@ -35,6 +35,8 @@ import io.gridveil.sim.driver.CostLedger;
 import io.gridveil.sim.driver.FrameNetwork;
 import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
+import io.gridveil.sim.driver.Refusal;
+import io.gridveil.sim.driver.RefusalCounter;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -50,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -67,6 +68,9 @@ public final class CmtDriver implements SchemeDriver {
 
   /** Set-up and re-keying passes (deliver, timers) before a group is declared unstable. */
   static final int SETTLE_PASSES = 12;
+
+  /** Ticks after which a network that still holds frames is declared stuck. */
+  private static final int IDLE_GUARD_TICKS = 100_000;
 
 
   /** Creates the driver. */
@@ -138,7 +142,7 @@ public final class CmtDriver implements SchemeDriver {
     private final Map<Token, Integer> byReadingToken = new HashMap<>();
     private final Map<MeterId, Integer> byId = new HashMap<>();
     private final Set<Integer> lcs = new LinkedHashSet<>();
-    private final Map<String, Long> refusals = new TreeMap<>();
+    private final RefusalCounter refusals = new RefusalCounter(CODEC);
     private final Endpoint<Supplier, CmtInput, CmtMessage> supplier;
     private @Nullable RoundOutcome outcome;
     private long protocolRound;
@@ -309,8 +313,13 @@ public final class CmtDriver implements SchemeDriver {
           feed(i, new CmtInput.LocalReading(j, Reading.ofWattHours(input.reading(i))));
         }
       }
+      // spec/sim.md §4.2: the round's deadline is DEADLINE_TICKS after its first tick; frames due
+      // later arrive after the deadline timers, late.
+      long deadline = network.now() + FrameNetwork.DEADLINE_TICKS;
       feedSupplier(new CmtInput.RequestRound(j));
-      deliverUntilIdle();
+      while (network.now() < deadline - 1) {
+        deliverTick();
+      }
       feedSupplier(new CmtInput.Timer(CmtInput.TimerKind.ROUND_DEADLINE, j));
       for (int i : List.copyOf(lcs)) {
         feed(i, new CmtInput.Timer(CmtInput.TimerKind.ROUND_DEADLINE, j));
@@ -340,19 +349,23 @@ public final class CmtDriver implements SchemeDriver {
     }
 
     @Override
-    public Map<String, Long> refusals() {
-      return Map.copyOf(refusals);
+    public Map<Refusal, Long> refusals() {
+      return refusals.counts();
     }
 
     private void deliverUntilIdle() throws SimulationException {
       int guard = 0;
       while (!network.idle()) {
-        if (++guard > 100_000) {
+        if (++guard > IDLE_GUARD_TICKS) {
           throw new SimulationException("cmt: group " + group.value() + ": the network does not go idle");
         }
-        for (Delivery<byte[]> d : network.tick()) {
-          deliver(d);
-        }
+        deliverTick();
+      }
+    }
+
+    private void deliverTick() throws SimulationException {
+      for (Delivery<byte[]> d : network.tick()) {
+        deliver(d);
       }
     }
 
@@ -364,7 +377,7 @@ public final class CmtDriver implements SchemeDriver {
           Endpoint.Output out = supplier.receive(d.payload(), now, random);
           supplierStepped(out);
         } catch (ProtocolViolationException ex) {
-          refusals.merge(ex.checkId().value(), 1L, Long::sum);
+          refusals.refused(ex, d.payload(), Role.SUPPLIER);
         }
         ledger.charge(Role.SUPPLIER, t);
         return;
@@ -399,7 +412,7 @@ public final class CmtDriver implements SchemeDriver {
         Endpoint.Output out = meters.get(i).receive(frame, now, random);
         stepped(i, before, role, out);
       } catch (ProtocolViolationException ex) {
-        refusals.merge(ex.checkId().value(), 1L, Long::sum);
+        refusals.refused(ex, frame, role);
       }
       ledger.charge(role, t);
     }

@@ -28,6 +28,7 @@ import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
 import io.gridveil.sim.driver.Pki;
+import io.gridveil.sim.driver.Refusal;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -103,7 +104,7 @@ public final class DdhDriver implements SchemeDriver {
       RandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
       DdhParameters params =
           new DdhParameters(spec.parameters(), Math.max(2, Math.min(spec.minGroup(), spec.parameters().nMax())));
-      wire = new Wire<>("ddh", network, random);
+      wire = new Wire<>("ddh", CODEC, network, random);
       // Package docs step 1 and spec/ddh.md §10: keys, licences checked at set-up, the roster in
       // ring order signed by the supplier's key.
       Pki pki = new Pki(group, random);
@@ -163,7 +164,7 @@ public final class DdhDriver implements SchemeDriver {
     }
 
     @Override
-    public Map<String, Long> refusals() {
+    public Map<Refusal, Long> refusals() {
       return wire.refusals();
     }
   }

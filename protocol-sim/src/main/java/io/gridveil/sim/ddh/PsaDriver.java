@@ -25,6 +25,7 @@ import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
 import io.gridveil.sim.driver.Pki;
+import io.gridveil.sim.driver.Refusal;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -106,7 +107,7 @@ public final class PsaDriver implements SchemeDriver {
         throws SimulationException {
       group = spec.group();
       RandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
-      wire = new Wire<>("psa", network, random);
+      wire = new Wire<>("psa", CODEC, network, random);
       PsaKeys keys = PsaKeys.deal(params, spec.members(), random);
       // spec/ddh.md §10.6: the meters contribute under their licences, checked at set-up.
       Pki pki = new Pki(group, random);
@@ -149,7 +150,7 @@ public final class PsaDriver implements SchemeDriver {
     }
 
     @Override
-    public Map<String, Long> refusals() {
+    public Map<Refusal, Long> refusals() {
       return wire.refusals();
     }
   }

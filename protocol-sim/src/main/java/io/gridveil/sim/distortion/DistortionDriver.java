@@ -30,6 +30,8 @@ import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
 import io.gridveil.sim.driver.Node;
 import io.gridveil.sim.driver.Pki;
+import io.gridveil.sim.driver.Refusal;
+import io.gridveil.sim.driver.RefusalCounter;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
@@ -58,6 +60,15 @@ import java.util.TreeMap;
  * (spec/sim.md §5.2); the per-slot Collector party of spec/distortion.md §6.2 is not run.
  */
 public final class DistortionDriver implements SchemeDriver {
+  /**
+   * The check ID of a distorted reading that reached the simulator's collection point after the
+   * round's deadline (spec/sim.md §4.2).
+   */
+  static final String LATE_AT_COLLECTION = "SIM-R-01";
+
+  /** Ticks after which a network that still holds frames is declared stuck. */
+  private static final int IDLE_GUARD_TICKS = 100_000;
+
   private static final EnvelopeCodec<DistortionMessage> CODEC = EnvelopeCodec.of(DistortionCodec.INSTANCE);
 
   /** Off-peak and peak prices, micro-units per Wh: peak from 07:00 to 23:00. */
@@ -149,7 +160,8 @@ public final class DistortionDriver implements SchemeDriver {
     private final long cycleSlots;
     private final long[] bills;
     private final BitSet billed = new BitSet();
-    private final Map<String, Long> refusals = new TreeMap<>();
+    private final RefusalCounter refusals = new RefusalCounter(CODEC);
+    private long deadline;
     private double[] distorted = new double[0];
     private final BitSet received = new BitSet();
     private long current = -1;
@@ -163,8 +175,8 @@ public final class DistortionDriver implements SchemeDriver {
       this.cycleSlots = Math.max(1, spec.rounds() / 2);
       BillingPlan plan = new BillingPlan(tariff, cycleSlots, spec.parameters().tMax(), 1);
       DeterministicRandomSource random = DeterministicRandomSource.fromSeed(spec.seed());
-      this.meterWire = new Wire<>("distortion", network, random);
-      this.utilityWire = new Wire<>("distortion", network, random);
+      this.meterWire = new Wire<>("distortion", CODEC, network, random);
+      this.utilityWire = new Wire<>("distortion", CODEC, network, random);
       // spec/distortion.md §13: meters send under their licences, the utility signs its queries.
       Pki pki = new Pki(group, random);
       for (int i = 0; i < spec.members(); i++) {
@@ -195,6 +207,8 @@ public final class DistortionDriver implements SchemeDriver {
       utilityWire.now(j);
       distorted = new double[meters.size()];
       received.clear();
+      // spec/sim.md §4.2: the collection point closes the round DEADLINE_TICKS after its start.
+      deadline = network.now() + FrameNetwork.DEADLINE_TICKS;
       for (int i = 0; i < meters.size(); i++) {
         meters.get(i).setDown(input.failed(i));
         meterWire.feed(meters.get(i),
@@ -210,13 +224,19 @@ public final class DistortionDriver implements SchemeDriver {
     private void deliverUntilIdle(boolean collectionDown) throws SimulationException {
       int guard = 0;
       while (!network.idle()) {
-        if (++guard > 100_000) {
+        if (++guard > IDLE_GUARD_TICKS) {
           throw new SimulationException("distortion: the network does not go idle");
         }
         for (Delivery<byte[]> d : network.tick()) {
           Address to = d.recipient();
           if (to instanceof Address.LocalConcentrator) {
-            if (!collectionDown) {
+            if (collectionDown) {
+              continue;
+            }
+            if (network.now() >= deadline) {
+              // Late for the collection point, which closed the round (spec/sim.md §4.2).
+              refusals.refused(LATE_AT_COLLECTION, d.payload(), Role.SUPPLIER);
+            } else {
               collect(d.payload());
             }
           } else if (to instanceof Address.Identified id) {
@@ -249,7 +269,7 @@ public final class DistortionDriver implements SchemeDriver {
           }
         }
       } catch (ProtocolViolationException ex) {
-        refusals.merge(ex.checkId().value(), 1L, Long::sum);
+        refusals.refused(ex, frame, Role.SUPPLIER);
       }
       ledger.charge(Role.SUPPLIER, t);
     }
@@ -267,8 +287,8 @@ public final class DistortionDriver implements SchemeDriver {
     }
 
     @Override
-    public Map<String, Long> refusals() {
-      Map<String, Long> all = new TreeMap<>(refusals);
+    public Map<Refusal, Long> refusals() {
+      Map<Refusal, Long> all = new TreeMap<>(refusals.counts());
       meterWire.refusals().forEach((k, v) -> all.merge(k, v, Long::sum));
       utilityWire.refusals().forEach((k, v) -> all.merge(k, v, Long::sum));
       return all;
@@ -280,6 +300,7 @@ public final class DistortionDriver implements SchemeDriver {
       for (int i = 0; i < meters.size(); i++) {
         utilityWire.feed(utility, new Utility.Input.QueryBill(meters.get(i).state().id(), group, 0), this::events);
       }
+      deadline = Long.MAX_VALUE;
       deliverUntilIdle(false);
       long[] prices = new long[(int) cycleSlots];
       for (int j = 0; j < prices.length; j++) {

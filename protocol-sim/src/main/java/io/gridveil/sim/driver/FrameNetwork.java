@@ -16,12 +16,31 @@ import java.util.Objects;
  * envelope a party emits is encoded, counted against its sender's role, and handed to
  * {@link InMemoryNetwork}, which drops, duplicates, delays and reorders it under the run's
  * {@link FaultPlan}; the recipient decodes the bytes it receives.
+ *
+ * <p>Time is counted in ticks (spec/sim.md §4.2): a frame sent at tick t is due at tick t + 1, or
+ * later if the plan delays it; each {@link #tick()} advances the group's clock by one.
  */
 public final class FrameNetwork {
+  /**
+   * A round's collection deadline, in ticks after its first tick (spec/sim.md §4.2); each later
+   * deadline of the round follows the previous one by as many ticks.
+   */
+  public static final int DEADLINE_TICKS = 8;
+
+  /**
+   * The largest hold-back of a delayed frame, in ticks, that a run accepts (spec/sim.md §2.2): two
+   * deadline windows.
+   */
+  public static final int MAX_DELAY_TICKS = 2 * DEADLINE_TICKS;
+
+  /** Ticks after which a network that still holds frames is declared stuck. */
+  static final int IDLE_GUARD_TICKS = 100_000;
+
   private final InMemoryNetwork<byte[]> faulty;
   private final InMemoryNetwork<byte[]> clean;
   private final CostLedger ledger;
   private InMemoryNetwork<byte[]> network;
+  private long now;
 
   /**
    * Creates a group's network.
@@ -29,8 +48,13 @@ public final class FrameNetwork {
    * @param plan the faults to inject
    * @param schedule the seeded source that decides each fault
    * @param ledger where sent messages and bytes are counted
+   * @throws IllegalArgumentException if the plan holds frames back more than {@link
+   *     #MAX_DELAY_TICKS}
    */
   public FrameNetwork(FaultPlan plan, RandomSource schedule, CostLedger ledger) {
+    if (plan.delay() > 0 && plan.maxDelayTicks() > MAX_DELAY_TICKS) {
+      throw new IllegalArgumentException("a delay may hold a frame back at most " + MAX_DELAY_TICKS + " ticks");
+    }
     this.faulty = new InMemoryNetwork<>(plan, schedule);
     this.clean = new InMemoryNetwork<>(FaultPlan.NONE, schedule);
     this.network = faulty;
@@ -70,6 +94,7 @@ public final class FrameNetwork {
    * @return the frames due now
    */
   public List<Delivery<byte[]>> tick() {
+    now++;
     if (clean.idle()) {
       return faulty.tick();
     }
@@ -79,6 +104,15 @@ public final class FrameNetwork {
     List<Delivery<byte[]>> due = new ArrayList<>(clean.tick());
     due.addAll(faulty.tick());
     return due;
+  }
+
+  /**
+   * Returns the group's clock.
+   *
+   * @return the ticks so far
+   */
+  public long now() {
+    return now;
   }
 
   /**

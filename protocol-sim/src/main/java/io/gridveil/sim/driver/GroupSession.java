@@ -16,12 +16,14 @@ public interface GroupSession {
   RoundResult run(RoundInput input) throws SimulationException;
 
   /**
-   * Returns the inbound messages the parties refused, by check ID: duplicates, late and
-   * out-of-round messages under faults. A refused message never changes a party's state.
+   * Returns the inbound messages the parties refused, by check ID, message type and receiving
+   * role (spec/sim.md §4.7): duplicates, late and out-of-round messages under faults, and frames
+   * the scheme sends to receivers that do not need them. A refused message never changes a
+   * party's state.
    *
-   * @return the count of refusals per check ID, possibly empty
+   * @return the number of refusals of each kind, possibly empty
    */
-  Map<String, Long> refusals();
+  Map<Refusal, Long> refusals();
 
   /**
    * Ends the billing cycle after the last round, for schemes that bill on the meter.

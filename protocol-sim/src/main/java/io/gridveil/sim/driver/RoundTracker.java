@@ -102,10 +102,12 @@ public final class RoundTracker<M> {
   }
 
   /**
-   * Runs one round of an aggregating scheme (spec/sim.md §4.2): the meters that are up get their
-   * readings, then each party in {@code deadlines} gets its deadline in order, with the network
-   * emptied after each step; the first of them is the aggregator, down if the round's
-   * concentrator failure says so.
+   * Runs one round of an aggregating scheme in simulated time (spec/sim.md §4.2): the meters that
+   * are up get their readings at the round's first tick t0; the frames due before t0 + {@link
+   * FrameNetwork#DEADLINE_TICKS} are delivered; then the k-th party in {@code deadlines} (from 0)
+   * gets its deadline at t0 + (k + 1) x {@code DEADLINE_TICKS}, after the frames due before it; after
+   * the last deadline the frames still in flight arrive late, until the network is idle. The first
+   * of {@code deadlines} is the aggregator, down if the round's concentrator failure says so.
    *
    * @param <I> the parties' input type
    * @param wire the group's plumbing
@@ -130,6 +132,7 @@ public final class RoundTracker<M> {
     Round j = input.round();
     wire.now(j);
     begin(j);
+    long start = wire.now();
     Node<?, I, M> aggregator = deadlines.get(0);
     aggregator.setDown(input.concentratorFailed());
     for (int i = 0; i < meters.size(); i++) {
@@ -138,11 +141,14 @@ public final class RoundTracker<M> {
     for (int i = 0; i < meters.size(); i++) {
       wire.feed(meters.get(i), reading.apply(j, Reading.ofWattHours(input.reading(i))), this::events);
     }
-    wire.deliverUntilIdle(router, this::events);
+    long due = start;
     for (Node<?, I, M> party : deadlines) {
+      due += FrameNetwork.DEADLINE_TICKS;
+      wire.deliverBefore(due, router, this::events);
       wire.feed(party, deadline.apply(j), this::events);
-      wire.deliverUntilIdle(router, this::events);
     }
+    // Late frames: each scheme's own rules refuse or absorb them (spec/sim.md §4.2).
+    wire.deliverUntilIdle(router, this::events);
     aggregator.setDown(false);
     for (Node<?, I, M> m : meters) {
       m.setDown(false);

@@ -7,20 +7,20 @@ import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
+import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.network.Delivery;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.random.RandomSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The plumbing every driver shares (spec/sim.md §4.2): it feeds a party's endpoint one input,
  * charges the CPU time (verification and sealing included) to its role, sends the sealed frames
  * over the group's {@link FrameNetwork}, hands the events to the driver, and delivers arriving
- * frames to the endpoints a router names. Refused frames are counted by check ID and leave the
- * endpoint unchanged.
+ * frames to the endpoints a router names. Refused frames are counted by check ID, message type and
+ * receiving role (§4.7) and leave the endpoint unchanged.
  *
  * @param <M> the scheme's sealed message type
  * @param <I> the parties' input type
@@ -29,7 +29,7 @@ public final class Wire<M, I> {
   private final FrameNetwork network;
   private final CostLedger ledger;
   private final RandomSource random;
-  private final Map<String, Long> refusals = new TreeMap<>();
+  private final RefusalCounter refusals;
   private final String scheme;
   private Accepted<M> accepted = (node, envelope) -> {};
   private Round now = Round.FIRST;
@@ -38,11 +38,13 @@ public final class Wire<M, I> {
    * Creates the plumbing of one group.
    *
    * @param scheme the scheme's name, for messages
+   * @param codec the scheme's envelope codec, to name refused messages
    * @param network the group's network
    * @param random the parties' random source
    */
-  public Wire(String scheme, FrameNetwork network, RandomSource random) {
+  public Wire(String scheme, EnvelopeCodec<M> codec, FrameNetwork network, RandomSource random) {
     this.scheme = Objects.requireNonNull(scheme, "scheme");
+    this.refusals = new RefusalCounter(codec);
     this.network = Objects.requireNonNull(network, "network");
     this.ledger = network.ledger();
     this.random = Objects.requireNonNull(random, "random");
@@ -149,15 +151,43 @@ public final class Wire<M, I> {
   public void deliverUntilIdle(Router router, Events events) throws SimulationException {
     int guard = 0;
     while (!network.idle()) {
-      if (++guard > 100_000) {
+      if (++guard > FrameNetwork.IDLE_GUARD_TICKS) {
         throw new SimulationException(scheme + ": the network does not go idle");
       }
-      for (Delivery<byte[]> d : network.tick()) {
-        for (Node<?, ?, ?> node : router.route(d.recipient())) {
-          deliver(node, d.payload(), events);
-        }
+      deliverTick(router, events);
+    }
+  }
+
+  /**
+   * Delivers the frames due before a tick (spec/sim.md §4.2): the clock advances to {@code
+   * deadline - 1}, so that an input fed next happens at the deadline, before that tick's frames;
+   * frames due at the deadline or later stay in flight and arrive late.
+   *
+   * @param deadline the deadline tick
+   * @param router names the nodes each frame goes to
+   * @param events receives the events of each accepted step
+   */
+  public void deliverBefore(long deadline, Router router, Events events) {
+    while (network.now() < deadline - 1) {
+      deliverTick(router, events);
+    }
+  }
+
+  private void deliverTick(Router router, Events events) {
+    for (Delivery<byte[]> d : network.tick()) {
+      for (Node<?, ?, ?> node : router.route(d.recipient())) {
+        deliver(node, d.payload(), events);
       }
     }
+  }
+
+  /**
+   * Returns the group network's clock.
+   *
+   * @return the current tick
+   */
+  public long now() {
+    return network.now();
   }
 
   /**
@@ -183,7 +213,7 @@ public final class Wire<M, I> {
       }
       ok = true;
     } catch (ProtocolViolationException e) {
-      refusals.merge(e.checkId().value(), 1L, Long::sum);
+      refusals.refused(e, frame, node.role());
       ok = false;
     }
     ledger.charge(node.role(), started);
@@ -193,10 +223,10 @@ public final class Wire<M, I> {
   /**
    * Returns the refusals so far.
    *
-   * @return check ID to count
+   * @return the number of refusals of each kind
    */
-  public Map<String, Long> refusals() {
-    return Map.copyOf(refusals);
+  public Map<Refusal, Long> refusals() {
+    return refusals.counts();
   }
 
   /**

@@ -178,11 +178,18 @@ public final class ReportWriter {
         .field("duplicated", run.network().duplicated())
         .field("delayed", run.network().delayed())
         .endObject();
-    j.name("refusals").beginObject();
-    for (Map.Entry<String, Long> e : run.refusals().entrySet()) {
-      j.field(e.getKey(), e.getValue());
+    j.name("refusals").beginArray();
+    for (io.gridveil.sim.driver.RefusalCount e : run.refusals()) {
+      j.beginObject()
+          .field("checkId", e.refusal().checkId())
+          .field("messageType", e.refusal().messageType())
+          .field("role", e.refusal().role().id())
+          .field("count", e.count())
+          .field("class", e.problem() ? "problem" : "expected")
+          .field("reason", e.reason())
+          .endObject();
     }
-    j.endObject();
+    j.endArray();
     j.field("wallSeconds", run.wallNanos() / 1e9);
     SchemeFacts f = run.facts();
     j.name("leakage").beginObject().field("supplierLearns", f.supplierLearns()).field("source", f.source());

@@ -84,8 +84,12 @@ public final class TerminalSummary {
           run.network().duplicated(),
           run.network().delayed());
     }
-    if (!run.refusals().isEmpty()) {
-      out.println("  refused inbound messages:" + reasons(run.refusals()));
+    if (run.expectedRefusals() > 0) {
+      out.println("  " + run.expectedRefusals()
+          + " expected refusals of broadcasts not meant for the receiver (see report)");
+    }
+    if (!run.problemRefusals().isEmpty()) {
+      out.println("  PROBLEM refused inbound messages:" + reasons(run.problemRefusals()));
     }
     SchemeFacts f = run.facts();
     out.println("  supplier learns: " + f.supplierLearns() + " [" + f.source() + "]");

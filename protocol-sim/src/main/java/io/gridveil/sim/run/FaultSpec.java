@@ -2,6 +2,7 @@
 package io.gridveil.sim.run;
 
 import io.gridveil.core.network.FaultPlan;
+import io.gridveil.sim.driver.FrameNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.OptionalInt;
  * of every group's local concentrator (or aggregator) in one round.
  *
  * <p>Text form, comma-separated: {@code none}, {@code drop=P}, {@code duplicate=P},
- * {@code delay=P[:T]} (T the largest hold-back in ticks, default 2), {@code reorder},
+ * {@code delay=P[:T]} (T the largest hold-back in ticks, 1 to {@link
+ * FrameNetwork#MAX_DELAY_TICKS}, default 2), {@code reorder},
  * {@code fail=P} (each meter is down in each round with probability P), {@code lc-fail=J} (the
  * concentrator of every group fails in round J). Probabilities are in [0, 1].
  *
@@ -31,9 +33,14 @@ public record FaultSpec(FaultPlan network, double meterFailure, OptionalInt conc
    * @param network the network faults
    * @param meterFailure the probability that a meter is down in a round
    * @param concentratorFailureRound the round in which every group's concentrator fails, if any
-   * @throws IllegalArgumentException if the probability is outside [0, 1] or the round negative
+   * @throws IllegalArgumentException if the probability is outside [0, 1], the round negative, or
+   *     the network delays frames by more than {@link FrameNetwork#MAX_DELAY_TICKS}
    */
   public FaultSpec {
+    if (network.delay() > 0 && network.maxDelayTicks() > FrameNetwork.MAX_DELAY_TICKS) {
+      throw new IllegalArgumentException(
+          "delay ticks must be 1 to " + FrameNetwork.MAX_DELAY_TICKS);
+    }
     if (!(meterFailure >= 0 && meterFailure <= 1)) {
       throw new IllegalArgumentException("fail must be a probability in [0, 1]");
     }
@@ -72,7 +79,7 @@ public record FaultSpec(FaultPlan network, double meterFailure, OptionalInt conc
         case "delay" -> {
           int colon = value.indexOf(':');
           delay = probability(key, colon < 0 ? value : value.substring(0, colon));
-          maxDelay = colon < 0 ? 2 : integer(key + " ticks", value.substring(colon + 1), 1);
+          maxDelay = colon < 0 ? 2 : ticks(value.substring(colon + 1));
         }
         case "reorder" -> {
           if (eq >= 0) {
@@ -134,6 +141,21 @@ public record FaultSpec(FaultPlan network, double meterFailure, OptionalInt conc
       // reported below, with the item's name
     }
     throw new IllegalArgumentException(key + " needs a probability in [0, 1], as " + key + "=0.01");
+  }
+
+  /** §2.2: T of {@code delay=P:T} is 1 to MAX_DELAY_TICKS, checked before any group runs. */
+  private static int ticks(String value) {
+    try {
+      int t = Integer.parseInt(value);
+      if (t >= 1 && t <= FrameNetwork.MAX_DELAY_TICKS) {
+        return t;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the item's name
+    }
+    throw new IllegalArgumentException(
+        "delay ticks need a whole number from 1 to " + FrameNetwork.MAX_DELAY_TICKS
+            + " (the round's deadline is " + FrameNetwork.DEADLINE_TICKS + " ticks), as delay=0.1:4");
   }
 
   private static int integer(String key, String value, int min) {

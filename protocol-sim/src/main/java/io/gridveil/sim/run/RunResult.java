@@ -3,12 +3,14 @@ package io.gridveil.sim.run;
 
 import io.gridveil.core.network.NetworkStats;
 import io.gridveil.sim.driver.CostLedger.RoleCost;
+import io.gridveil.sim.driver.RefusalCount;
 import io.gridveil.sim.driver.Role;
 import io.gridveil.sim.driver.SchemeFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Everything one scheme's run measured (spec/sim.md §5), checked before it gets here: every exact
@@ -27,7 +29,8 @@ import java.util.Optional;
  * @param costs messages, bytes and CPU time per role
  * @param cpuMeasured whether the JVM measured thread CPU time
  * @param network the network's fault counters, summed over the groups
- * @param refusals inbound messages refused by a party, by check ID
+ * @param refusals inbound messages refused by a party, by check ID, message type and receiving
+ *     role, each classified expected or problem (spec/sim.md §4.7)
  * @param truth the neighbourhood's true consumption per round, in Wh
  * @param aggregate the sum of the checked aggregates per round, in Wh (void groups add nothing)
  * @param voidGroups the number of void groups per round
@@ -47,7 +50,7 @@ public record RunResult(
     Map<Role, RoleCost> costs,
     boolean cpuMeasured,
     NetworkStats network,
-    Map<String, Long> refusals,
+    List<RefusalCount> refusals,
     List<Long> truth,
     List<Long> aggregate,
     List<Integer> voidGroups,
@@ -69,7 +72,8 @@ public record RunResult(
    * @param costs messages, bytes and CPU time per role
    * @param cpuMeasured whether the JVM measured thread CPU time
    * @param network the network's fault counters, summed over the groups
-   * @param refusals inbound messages refused by a party, by check ID
+   * @param refusals inbound messages refused by a party, by check ID, message type and receiving
+ *     role, each classified expected or problem (spec/sim.md §4.7)
    * @param truth the neighbourhood's true consumption per round, in Wh
    * @param aggregate the sum of the checked aggregates per round, in Wh (void groups add nothing)
    * @param voidGroups the number of void groups per round
@@ -86,7 +90,7 @@ public record RunResult(
     Objects.requireNonNull(distortion, "distortion");
     voidReasons = Map.copyOf(voidReasons);
     costs = Map.copyOf(costs);
-    refusals = Map.copyOf(refusals);
+    refusals = List.copyOf(refusals);
     truth = List.copyOf(truth);
     aggregate = List.copyOf(aggregate);
     voidGroups = List.copyOf(voidGroups);
@@ -138,5 +142,29 @@ public record RunResult(
   public double cpuMicrosPerMeterRound() {
     long c = costs.values().stream().mapToLong(RoleCost::cpuNanos).sum();
     return c / 1000.0 / ((double) config.meters() * config.rounds());
+  }
+
+  /**
+   * Returns the number of refusals the schemes cause by design (spec/sim.md §4.7).
+   *
+   * @return the sum of the expected counts
+   */
+  public long expectedRefusals() {
+    return refusals.stream().filter(r -> !r.problem()).mapToLong(RefusalCount::count).sum();
+  }
+
+  /**
+   * Returns the refusals that indicate a fault, an attack or a defect, for the terminal.
+   *
+   * @return {@code "CHECK-ID MessageType at role"} to count, sorted
+   */
+  public Map<String, Long> problemRefusals() {
+    Map<String, Long> m = new TreeMap<>();
+    for (RefusalCount r : refusals) {
+      if (r.problem()) {
+        m.put(r.refusal().describe(), r.count());
+      }
+    }
+    return m;
   }
 }

@@ -14,9 +14,11 @@ import io.gridveil.sim.data.LoadSet;
 import io.gridveil.sim.data.PowerLimits;
 import io.gridveil.sim.driver.Billing;
 import io.gridveil.sim.driver.CostLedger;
+import io.gridveil.sim.driver.ExpectedRefusals;
 import io.gridveil.sim.driver.FrameNetwork;
 import io.gridveil.sim.driver.GroupSession;
 import io.gridveil.sim.driver.GroupSpec;
+import io.gridveil.sim.driver.Refusal;
 import io.gridveil.sim.driver.RoundInput;
 import io.gridveil.sim.driver.RoundResult;
 import io.gridveil.sim.driver.SchemeDriver;
@@ -93,7 +95,7 @@ public final class Simulation {
     int[] voidGroups = new int[rounds];
     double[] estimate = new double[rounds];
     Map<String, Long> voidReasons = new TreeMap<>();
-    Map<String, Long> refusals = new TreeMap<>();
+    Map<Refusal, Long> refusals = new TreeMap<>();
     CostLedger costs = new CostLedger();
     long exact = 0;
     long recoveredRounds = 0;
@@ -251,7 +253,7 @@ public final class Simulation {
         costs.byRole(),
         costs.cpuMeasured(),
         new NetworkStats(net[0], net[1], net[2], net[3], net[4]),
-        refusals,
+        ExpectedRefusals.classify(driver.scheme(), refusals),
         truthList,
         aggregateList,
         voidList,

@@ -42,4 +42,14 @@ class FaultSpecTest {
     assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("reorder=1"));
     assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("delay=0.1:0"));
   }
+
+  @Test
+  void parse_delayTicksOutOfRange_areRefusedUpFront() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("delay=0.5:100000"))
+        .getMessage().startsWith("delay ticks need a whole number from 1 to 16"));
+    assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("delay=0.5:17"));
+    assertEquals(16, FaultSpec.parse("delay=0.5:16").network().maxDelayTicks());
+    assertThrows(IllegalArgumentException.class,
+        () -> new FaultSpec(new FaultPlan(0, 0, 0.5, 100_000, false), 0, OptionalInt.empty()));
+  }
 }
