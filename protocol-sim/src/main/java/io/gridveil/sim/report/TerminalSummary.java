@@ -38,8 +38,10 @@ public final class TerminalSummary {
           count(run.groupRounds(), "group-round"),
           run.billsChecked() == 0
               ? "no bill received to check"
-              : (run.billsChecked() == 1 ? "the 1 bill" : "all " + run.billsChecked() + " bills")
-                  + " received equal the true readings times the tariff");
+              : (run.billsChecked() == 1
+                      ? "the 1 bill received equals"
+                      : "all " + run.billsChecked() + " bills received equal")
+                  + " the true readings times the tariff");
     } else {
       out.printf(
           Locale.ROOT,
