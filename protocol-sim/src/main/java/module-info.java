@@ -14,6 +14,7 @@ module io.gridveil.sim {
   requires io.gridveil.leakage;
   requires info.picocli;
   requires com.fasterxml.jackson.jr.ob;
+  requires de.siegmar.fastcsv;
   requires java.management;
 
   opens io.gridveil.sim to info.picocli;

@@ -52,6 +52,7 @@ final class AttackCommand implements Callable<Integer> {
       }
       SimulationConfig config = options.config();
       DriverSettings settings = options.settings();
+      options.checkOut();
       LoadSet loads = Loads.open(options, config);
       if (household >= loads.households()) {
         throw new UsageException(

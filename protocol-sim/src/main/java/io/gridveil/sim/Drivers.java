@@ -34,9 +34,7 @@ final class Drivers {
       case DDH -> new DdhDriver();
       case PSA -> new PsaDriver();
       case DISTORTION -> {
-        if (1440 % config.intervalMinutes() != 0) {
-          throw new UsageException("--interval must divide 1440 for distortion (its tariff is per day)");
-        }
+        // The round length was checked against the per-day tariff before the run (SchemeLimits).
         double sigma = Math.max(1.0, settings.sigmaRatio() * readingStdDev(loads, config.rounds()));
         yield new DistortionDriver(new NoiseParameters(0, sigma), settings.sigmaRatio());
       }

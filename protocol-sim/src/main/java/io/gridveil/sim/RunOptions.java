@@ -3,6 +3,8 @@ package io.gridveil.sim;
 
 import io.gridveil.sim.run.FaultSpec;
 import io.gridveil.sim.run.SimulationConfig;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.ITypeConverter;
@@ -91,6 +93,29 @@ final class RunOptions {
       throw new UsageException("--sigma must be in (0, 100]");
     }
     return new DriverSettings(paillierBits, sigmaRatio);
+  }
+
+  /**
+   * Checks, before the run, that --out names a directory or a path where one can be created: the
+   * nearest existing path on it must be a directory (spec/sim.md §2.1).
+   *
+   * @throws UsageException if --out is a file or lies under one
+   */
+  void checkOut() throws UsageException {
+    Path p = out.toAbsolutePath().normalize();
+    while (p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      p = p.getParent();
+    }
+    if (p != null && !Files.isDirectory(p)) {
+      throw new UsageException(
+          "--out "
+              + out
+              + ": "
+              + (p.equals(out.toAbsolutePath().normalize()) ? "exists and is not a directory" : p + " is not a directory"));
+    }
+    if (p != null && !Files.isWritable(p)) {
+      throw new UsageException("--out " + out + ": " + p + " is not writable");
+    }
   }
 
   /** The layouts of --data. */

@@ -37,6 +37,9 @@ final class Runner {
     try {
       SimulationConfig config = options.config();
       DriverSettings settings = options.settings();
+      // Everything the run will refuse is refused before anything runs (spec/sim.md §2.5).
+      SchemeLimits.check(command, schemes, config, settings);
+      options.checkOut();
       LoadSet loads = Loads.open(options, config);
       out.println("loads: " + loads.describe());
       List<SchemeReport> reports = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the plain layout {@code timestamp,meter,watts} (spec/sim.md §3.2): one power sample per
@@ -60,40 +61,33 @@ public final class MeterCsvReader {
    */
   public LoadSet read(BufferedReader in, String source) throws DataFormatException, IOException {
     Map<String, List<Sample>> meters = new LinkedHashMap<>();
-    long lineNo = 0;
-    long t0 = Long.MAX_VALUE;
-    long tLast = Long.MIN_VALUE;
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (lineNo == 1) {
-        line = UciCsvReader.stripBom(line);
-      }
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      if (lineNo == 1 && f.length > 0 && f[0].trim().toLowerCase(Locale.ROOT).equals("timestamp")) {
-        if (!line.replace(" ", "").equalsIgnoreCase(HEADER)) {
+    long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+    CsvLines.forEachRecord(in, ',', source, (f, lineNo, first) -> {
+      if (first && f.get(0).strip().toLowerCase(Locale.ROOT).equals("timestamp")) {
+        // The header alone may have blanks around its names (spec/sim.md §3.3).
+        if (!f.stream().map(String::strip).collect(Collectors.joining(",")).equalsIgnoreCase(HEADER)) {
           throw new DataFormatException(SimChecks.SIM_D_01, source, lineNo, "header must be " + HEADER);
         }
-        continue;
+        return;
       }
-      if (f.length != 3) {
+      CsvLines.checkBlanks(f, source, lineNo);
+      if (f.size() != 3) {
         throw new DataFormatException(
-            SimChecks.SIM_D_02, source, lineNo, "expected 3 fields (timestamp,meter,watts), found " + f.length);
+            SimChecks.SIM_D_02, source, lineNo, "expected 3 fields (timestamp,meter,watts), found " + f.size());
       }
-      long t = parseTime(f[0].trim(), source, lineNo);
-      String meter = f[1].trim();
+      long t = parseTime(f.get(0), source, lineNo);
+      String meter = f.get(1);
       if (!MeterId.isValid(meter)) {
         throw new DataFormatException(
             SimChecks.SIM_D_06, source, lineNo, "meter must be 1 to 64 characters of [A-Za-z0-9._:-]");
       }
-      double watts = CsvLines.power(f[2], 1.0, "watts", source, lineNo);
+      double watts = CsvLines.power(f.get(2), 1.0, "watts", source, lineNo);
       meters.computeIfAbsent(meter, m -> new ArrayList<>()).add(new Sample(t, watts, lineNo));
-      t0 = Math.min(t0, t);
-      tLast = Math.max(tLast, t);
-    }
+      span[0] = Math.min(span[0], t);
+      span[1] = Math.max(span[1], t);
+    });
+    long t0 = span[0];
+    long tLast = span[1];
     if (meters.isEmpty()) {
       throw new DataFormatException(SimChecks.SIM_D_08, source, 0, "no data line");
     }

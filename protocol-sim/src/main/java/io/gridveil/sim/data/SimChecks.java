@@ -17,7 +17,7 @@ public final class SimChecks {
   /** A date, time or timestamp parses (spec/sim.md §3.1, §3.2). */
   public static final CheckId SIM_D_03 = CheckId.of("SIM-D-03");
 
-  /** A power value is a finite decimal number, or {@code ?} where missing is allowed (spec/sim.md §3.1, §3.2). */
+  /** A power value is a plain decimal number, without exponent, or {@code ?} where missing is allowed (spec/sim.md §3.3). */
   public static final CheckId SIM_D_04 = CheckId.of("SIM-D-04");
 
   /** A power value is non-negative and at most the per-meter limit (spec/sim.md §3.3). */
@@ -31,6 +31,12 @@ public final class SimChecks {
 
   /** The file yields enough data for the run: at least one household covering every round (spec/sim.md §3.3). */
   public static final CheckId SIM_D_08 = CheckId.of("SIM-D-08");
+
+  /** No field of a data line has leading or trailing whitespace (spec/sim.md §3.3). */
+  public static final CheckId SIM_D_09 = CheckId.of("SIM-D-09");
+
+  /** No line holds a control character, such as NUL or TAB (spec/sim.md §3.3). */
+  public static final CheckId SIM_D_10 = CheckId.of("SIM-D-10");
 
   private SimChecks() {}
 }

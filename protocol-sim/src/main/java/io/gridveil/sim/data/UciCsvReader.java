@@ -63,53 +63,20 @@ public final class UciCsvReader {
    * @throws IOException if reading fails
    */
   public LoadSet read(BufferedReader in, String source) throws DataFormatException, IOException {
-    String header = in.readLine();
-    if (header == null || !stripBom(header).startsWith(HEADER_PREFIX)) {
+    Map<LocalDate, Day> days = new LinkedHashMap<>();
+    long records = CsvLines.forEachRecord(in, ';', source, (f, line, first) -> {
+      if (first) {
+        if (!String.join(";", f).startsWith(HEADER_PREFIX)) {
+          throw new DataFormatException(
+              SimChecks.SIM_D_01, source, line, "header must start with " + HEADER_PREFIX);
+        }
+        return;
+      }
+      minute(f, line, source, days);
+    });
+    if (records == 0) {
       throw new DataFormatException(
           SimChecks.SIM_D_01, source, 1, "header must start with " + HEADER_PREFIX);
-    }
-    Map<LocalDate, Day> days = new LinkedHashMap<>();
-    long lineNo = 1;
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split(";", -1);
-      if (f.length != FIELDS) {
-        throw new DataFormatException(
-            SimChecks.SIM_D_02,
-            source,
-            lineNo,
-            "expected " + FIELDS + " fields separated by ';', found " + f.length);
-      }
-      LocalDate date;
-      LocalTime time;
-      try {
-        date = LocalDate.parse(f[0].trim(), DATE);
-        time = LocalTime.parse(f[1].trim(), TIME);
-      } catch (DateTimeParseException e) {
-        throw new DataFormatException(
-            SimChecks.SIM_D_03, source, lineNo, "Date must be d/M/yyyy and Time H:mm:ss");
-      }
-      int minute = time.getHour() * 60 + time.getMinute();
-      Day day = days.computeIfAbsent(date, d -> new Day(rounds));
-      if (day.seen.get(minute)) {
-        throw new DataFormatException(
-            SimChecks.SIM_D_07, source, lineNo, "minute " + f[0].trim() + " " + f[1].trim() + " repeats");
-      }
-      day.seen.set(minute);
-      String p = f[2].trim();
-      if (p.equals("?")) {
-        continue;
-      }
-      double watts = CsvLines.power(p, 1000.0, "Global_active_power", source, lineNo);
-      int slot = minute / intervalMinutes;
-      if (slot < rounds) {
-        day.watts[slot] += watts;
-        day.present[slot]++;
-      }
     }
     List<long[]> traces = new ArrayList<>();
     int skipped = 0;
@@ -144,8 +111,43 @@ public final class UciCsvReader {
     return new TableLoadSet(traces.toArray(new long[0][]), description);
   }
 
-  static String stripBom(String s) {
-    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  /** Checks one data line and adds its minute to its day. */
+  private void minute(List<String> f, long lineNo, String source, Map<LocalDate, Day> days)
+      throws DataFormatException {
+    CsvLines.checkBlanks(f, source, lineNo);
+    if (f.size() != FIELDS) {
+      throw new DataFormatException(
+          SimChecks.SIM_D_02,
+          source,
+          lineNo,
+          "expected " + FIELDS + " fields separated by ';', found " + f.size());
+    }
+    LocalDate date;
+    LocalTime time;
+    try {
+      date = LocalDate.parse(f.get(0), DATE);
+      time = LocalTime.parse(f.get(1), TIME);
+    } catch (DateTimeParseException e) {
+      throw new DataFormatException(
+          SimChecks.SIM_D_03, source, lineNo, "Date must be d/M/yyyy and Time H:mm:ss");
+    }
+    int minute = time.getHour() * 60 + time.getMinute();
+    Day day = days.computeIfAbsent(date, d -> new Day(rounds));
+    if (day.seen.get(minute)) {
+      throw new DataFormatException(
+          SimChecks.SIM_D_07, source, lineNo, "minute " + f.get(0) + " " + f.get(1) + " repeats");
+    }
+    day.seen.set(minute);
+    String p = f.get(2);
+    if (p.equals("?")) {
+      return;
+    }
+    double watts = CsvLines.power(p, 1000.0, "Global_active_power", source, lineNo);
+    int slot = minute / intervalMinutes;
+    if (slot < rounds) {
+      day.watts[slot] += watts;
+      day.present[slot]++;
+    }
   }
 
   /** The minutes of one day, summed per round. */

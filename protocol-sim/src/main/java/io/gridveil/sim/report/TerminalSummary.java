@@ -24,34 +24,41 @@ public final class TerminalSummary {
     RunResult run = r.run();
     out.printf(
         Locale.ROOT,
-        "== %s: %d meters in %d groups, %d rounds of %d min, faults %s%n",
+        "== %s: %s in %s, %s of %d min, faults %s%n",
         run.scheme(),
-        run.config().meters(),
-        run.config().groups(),
-        run.config().rounds(),
+        count(run.config().meters(), "meter"),
+        count(run.config().groups(), "group"),
+        count(run.config().rounds(), "round"),
         run.config().intervalMinutes(),
         run.config().faults().describe());
     if (run.distortion().isPresent()) {
       out.printf(
           Locale.ROOT,
-          "  rounds: %d group-rounds of distorted readings; check: all %d bills received equal the"
-              + " true readings times the tariff%n",
-          run.groupRounds(),
-          run.billsChecked());
+          "  rounds: %s of distorted readings; check: %s%n",
+          count(run.groupRounds(), "group-round"),
+          run.billsChecked() == 0
+              ? "no bill received to check"
+              : (run.billsChecked() == 1
+                      ? "the 1 bill received equals"
+                      : "all " + run.billsChecked() + " bills received equal")
+                  + " the true readings times the tariff");
     } else {
       out.printf(
           Locale.ROOT,
-          "  rounds: %d group-rounds: %d exact, %d recovered (%d meters recovered), %d void%s%n",
-          run.groupRounds(),
+          "  rounds: %s: %d exact, %d recovered (%s recovered), %d void%s%n",
+          count(run.groupRounds(), "group-round"),
           run.exactRounds(),
           run.recoveredRounds(),
-          run.recoveredMeters(),
+          count(run.recoveredMeters(), "meter"),
           run.voidRounds(),
           reasons(run.voidReasons()));
-      out.printf(
-          Locale.ROOT,
-          "  check: every one of the %d aggregates equals the plaintext sum of its contributors%n",
-          run.exactRounds() + run.recoveredRounds());
+      long checked = run.exactRounds() + run.recoveredRounds();
+      out.println(
+          "  check: "
+              + (checked == 0
+                  ? "no aggregate to check (every group-round was void)"
+                  : (checked == 1 ? "the 1 aggregate equals" : "every one of the " + checked + " aggregates equals")
+                      + " the plaintext sum of its contributors"));
     }
     out.printf(
         Locale.ROOT,
@@ -60,10 +67,14 @@ public final class TerminalSummary {
         run.bytesPerMeterRound(),
         run.cpuMicrosPerMeterRound(),
         run.cpuMeasured() ? "" : " (thread CPU time unavailable)");
+    // In the fixed order of Role (spec/sim.md §5.1), whatever the order of the map.
     StringBuilder roles = new StringBuilder("  CPU by role:");
-    for (Map.Entry<Role, RoleCost> e : run.costs().entrySet()) {
-      roles.append(String.format(
-          Locale.ROOT, " %s %.1f ms;", e.getKey().id(), e.getValue().cpuNanos() / 1e6));
+    Map<Role, RoleCost> costs = run.costs();
+    for (Role role : Role.values()) {
+      RoleCost c = costs.get(role);
+      if (c != null) {
+        roles.append(String.format(Locale.ROOT, " %s %.1f ms;", role.id(), c.cpuNanos() / 1e6));
+      }
     }
     out.println(roles);
     if (run.network().dropped() + run.network().duplicated() + run.network().delayed() > 0) {
@@ -139,6 +150,11 @@ public final class TerminalSummary {
     StringBuilder b = new StringBuilder(" (");
     m.forEach((k, v) -> b.append(b.length() > 2 ? ", " : "").append(k).append(' ').append(v));
     return b.append(')').toString();
+  }
+
+  /** Returns "1 group" or "2 groups". */
+  static String count(long n, String noun) {
+    return n + " " + (n == 1 ? noun : noun + "s");
   }
 
   private static String pad(String s, int width) {

@@ -17,6 +17,26 @@ import java.util.Objects;
 public record SimulationConfig(
     int meters, int groups, int rounds, int intervalMinutes, long seed, FaultSpec faults, int minGroup) {
   /**
+   * The most households of a run (spec/sim.md §4.6): run time grows with N · R, and at the measured
+   * 705 µs of CPU per CMT meter-round a million meters take some 19 hours per day simulated.
+   */
+  public static final int MAX_METERS = 1_000_000;
+
+  /** The most rounds of a run (spec/sim.md §4.6): a leap year of 15-minute rounds. */
+  public static final int MAX_ROUNDS = 366 * 96;
+
+  /**
+   * The most meters in one group (spec/sim.md §4.6): a group's parties live together, at a few KB
+   * of party state per meter.
+   */
+  public static final int MAX_GROUP = 10_000;
+
+  /**
+   * The most readings one group holds, n_max · R (spec/sim.md §4.6): 8 bytes each, 128 MiB.
+   */
+  public static final long MAX_GROUP_READINGS = 1L << 24;
+
+  /**
    * Validates the settings.
    *
    * @param meters the number of households
@@ -30,18 +50,57 @@ public record SimulationConfig(
    */
   public SimulationConfig {
     Objects.requireNonNull(faults, "faults");
-    if (meters < 2) {
-      throw new IllegalArgumentException("--meters must be at least 2");
+    if (meters < 2 || meters > MAX_METERS) {
+      throw new IllegalArgumentException(
+          "--meters must be between 2 and " + MAX_METERS + " (spec/sim.md §4.6: run time grows with meters x rounds)");
     }
     if (groups < 1 || groups > meters / 2) {
       throw new IllegalArgumentException(
           "--groups must be between 1 and " + meters / 2 + " (every group needs 2 meters or more)");
     }
-    if (rounds < 1) {
-      throw new IllegalArgumentException("--rounds must be at least 1");
+    if (rounds < 1 || rounds > MAX_ROUNDS) {
+      throw new IllegalArgumentException(
+          "--rounds must be between 1 and " + MAX_ROUNDS + " (a leap year of 15-minute rounds; spec/sim.md §4.6)");
     }
     if (intervalMinutes < 1 || intervalMinutes > 1440) {
       throw new IllegalArgumentException("--interval must be between 1 and 1440 minutes");
+    }
+    int largest = meters / groups + (meters % groups == 0 ? 0 : 1);
+    if (largest > MAX_GROUP) {
+      throw new IllegalArgumentException(
+          "--meters "
+              + meters
+              + " in "
+              + groups
+              + (groups == 1 ? " group" : " groups")
+              + " gives groups of "
+              + largest
+              + " meters; a group may hold at most "
+              + MAX_GROUP
+              + " (spec/sim.md §4.6): use --groups "
+              + ((meters + MAX_GROUP - 1) / MAX_GROUP)
+              + " or more");
+    }
+    if ((long) largest * rounds > MAX_GROUP_READINGS) {
+      throw new IllegalArgumentException(
+          "--rounds "
+              + rounds
+              + " with groups of "
+              + largest
+              + " meters holds "
+              + (long) largest * rounds
+              + " readings per group; at most "
+              + MAX_GROUP_READINGS
+              + " (128 MiB, spec/sim.md §4.6): use more --groups or fewer --rounds");
+    }
+    if (faults.concentratorFailureRound().isPresent()
+        && faults.concentratorFailureRound().getAsInt() >= rounds) {
+      throw new IllegalArgumentException(
+          "--faults lc-fail="
+              + faults.concentratorFailureRound().getAsInt()
+              + " is past the last round ("
+              + (rounds - 1)
+              + "; rounds are numbered from 0)");
     }
     if (minGroup < 1) {
       throw new IllegalArgumentException("--min-group must be at least 1");

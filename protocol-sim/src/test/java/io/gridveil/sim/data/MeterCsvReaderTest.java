@@ -101,6 +101,68 @@ class MeterCsvReaderTest {
   }
 
   @Test
+  void read_exponent_isNotAPlainDecimal() {
+    DataFormatException e =
+        (DataFormatException) assertViolation("SIM-D-04", () -> read("0,a,1e-3\n", 1, 1));
+    assertTrue(e.getMessage().contains("watts is not a plain decimal number (an exponent is not allowed)"), e.getMessage());
+    assertViolation("SIM-D-04", () -> read("0,a,5E2\n", 1, 1));
+  }
+
+  @Test
+  void read_plainDecimals_areAccepted() throws Exception {
+    LoadSet set = read("0,a,.5\n60,b,3.\n120,c,+7200\n", 1, 1);
+    assertEquals(3, set.households());
+  }
+
+  @Test
+  void read_surroundingWhitespace_isRefusedNamingTheField() {
+    DataFormatException e =
+        (DataFormatException) assertViolation("SIM-D-09", () -> read("0,a,1\n60,a, 100\n", 1, 1));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().endsWith("line 2: field 3 has leading or trailing whitespace"), e.getMessage());
+    assertViolation("SIM-D-09", () -> read("0 ,a,1\n", 1, 1));
+    assertViolation("SIM-D-09", () -> read("0,a,1\n   \n", 1, 1));
+  }
+
+  @Test
+  void read_headerWithBlanksAroundItsNames_isAccepted() throws Exception {
+    assertEquals(1, read("timestamp, meter, watts\n0,a,1\n", 1, 1).households());
+  }
+
+  @Test
+  void read_nulByte_isRefusedWithoutQuotingTheLine() {
+    DataFormatException e =
+        (DataFormatException) assertViolation("SIM-D-10", () -> read("0,a,1\n60,a,1\u00002\n", 1, 1));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().endsWith("line 2: the line holds a control character (U+0000)"), e.getMessage());
+    assertViolation("SIM-D-10", () -> read("0,a,\t1\n", 1, 1));
+    assertViolation("SIM-D-10", () -> read("0,a,\"1\n2\"\n", 1, 1));
+  }
+
+  @Test
+  void read_quotedFieldsCrlfAndBom_areCsv() throws Exception {
+    LoadSet set = read("\uFEFFtimestamp,meter,watts\r\n\"0\",\"a\",\"3600\"\r\n\r\n3600,a,3600\r\n", 60, 2);
+    long[] t = new long[2];
+    set.trace(0, t);
+    assertArrayEquals(new long[] {3600, 3600}, t);
+  }
+
+  @Test
+  void read_lineNumbersCountEmptyLines() {
+    DataFormatException e =
+        (DataFormatException) assertViolation("SIM-D-04", () -> read("0,a,1\n\n\n60,a,x\n", 1, 1));
+    assertEquals(4, e.line());
+  }
+
+  @Test
+  void read_unclosedQuote_isRefused() {
+    assertViolation("SIM-D-02", () -> read("0,a,1\n60,\"a,1", 1, 1));
+    assertViolation("SIM-D-02", () -> read("0,\"a\"b,1\n", 1, 1));
+    // A quote left open runs over the line end, a control character inside the field.
+    assertViolation("SIM-D-10", () -> read("0,a,1\n60,\"a,1\n", 1, 1));
+  }
+
+  @Test
   void read_emptyFile_isRefused() {
     assertViolation("SIM-D-08", () -> read("timestamp,meter,watts\n", 15, 1));
   }

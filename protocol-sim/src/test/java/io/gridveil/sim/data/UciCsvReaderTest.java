@@ -109,6 +109,32 @@ class UciCsvReaderTest {
   }
 
   @Test
+  void read_exponent_isNotAPlainDecimal() {
+    assertViolation("SIM-D-04", () -> read(HEADER + row("1/2/2007", "00:00:00", "1e-3"), 60, 2));
+  }
+
+  @Test
+  void read_surroundingWhitespace_isRefused() {
+    DataFormatException e =
+        (DataFormatException)
+            assertViolation("SIM-D-09", () -> read(HEADER + row("1/2/2007", "00:00:00", " 1.0"), 60, 2));
+    assertEquals(2, e.line());
+  }
+
+  @Test
+  void read_nulByte_isRefused() {
+    DataFormatException e =
+        (DataFormatException)
+            assertViolation("SIM-D-10", () -> read(HEADER + row("1/2/2007", "00:00:00", "1.0\u0000"), 60, 2));
+    assertEquals(2, e.line());
+  }
+
+  @Test
+  void read_emptyFile_failsOnTheHeader() {
+    assertViolation("SIM-D-01", () -> read("", 60, 2));
+  }
+
+  @Test
   void read_negativePower_isRefused() {
     assertViolation("SIM-D-05", () -> read(HEADER + row("1/2/2007", "00:00:00", "-0.5"), 60, 2));
   }
