@@ -57,7 +57,9 @@ final class Runner {
         TerminalSummary.compare(out, reports);
       }
       List<Path> files = new ReportWriter(options.out).write(command, config, loads.describe(), reports);
-      out.println("report: " + files.get(files.size() - 1) + " (+" + (files.size() - 1) + " SVG plots in " + options.out + ")");
+      // ReportWriter.write returns the plots, then report.html, then report.json.
+      out.println("report: " + files.get(files.size() - 1) + " and " + files.get(files.size() - 2)
+          + " (+" + (files.size() - 2) + " SVG plots in " + options.out + ")");
       return ExitCodes.OK;
     } catch (UsageException e) {
       return fail(ExitCodes.USAGE, e.getMessage());
