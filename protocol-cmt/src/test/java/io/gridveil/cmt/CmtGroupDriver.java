@@ -298,7 +298,18 @@ final class CmtGroupDriver {
       }
     }
     // every token of the ring belongs to an expected meter (a failed one voids every round)
-    return meter(l.get(0)).keyedRing().size() == expected.size();
+    if (meter(l.get(0)).keyedRing().size() != expected.size()) {
+      return false;
+    }
+    // and the supplier's key is this ring's, not another ring's of the same epoch number: a ring
+    // formed while every meter that knew the supplier's epoch was gone may reuse that number, and
+    // the supplier refuses its key (spec/cmt.md §8 item 9, the epoch collision after a complete
+    // turnover)
+    Set<Token> readingTokens = new HashSet<>();
+    for (MeterId id : expected) {
+      meter(id).readingToken().ifPresent(readingTokens::add);
+    }
+    return supplier().members().equals(readingTokens);
   }
 
   /** Delivers and fires set-up timers until stable or out of attempts. */

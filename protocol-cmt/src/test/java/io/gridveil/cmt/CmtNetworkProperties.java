@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class CmtNetworkProperties {
   static final long T_MAX = 1_000_000;
-  private static final CmtParameters PARAMS =
+  static final CmtParameters PARAMS =
       CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(64, T_MAX, 64))
           .withMinGroupSize(2);
 
