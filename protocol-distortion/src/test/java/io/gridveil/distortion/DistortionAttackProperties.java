@@ -9,7 +9,9 @@ import io.gridveil.testkit.ActiveAttacker;
 import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +66,7 @@ class DistortionAttackProperties {
     Pbt.property(20)
         .forAll(Gens.integers(2, 3), Gens.integers(2, 3), Gens.longs(0, 1L << 40))
         .check(DistortionAttackProperties::nothingPublishedIsWrong);
+    everyKindInjectedAndEveryCheckTripped();
   }
 
   private static void nothingPublishedIsWrong(int groups, int metersPerGroup, long seed)
@@ -74,20 +77,36 @@ class DistortionAttackProperties {
     assertTrue(a != null);
     assertEquals(0, a.forgeriesAccepted(), "forgeries accepted");
     assertEquals(0, n.network.replaysAccepted(), "replays accepted");
-    for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-      // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
-      assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || a.injected(k) > 0,
-          "no injection of kind " + k);
+    // Which kinds a run's draws reach, and so which checks trip, varies with its size and seed:
+    // that every kind was made and every check tripped is asserted across the runs.
+    synchronized (INJECTED) {
+      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
+        INJECTED.merge(k, a.injected(k), Integer::sum);
+      }
+      n.network.rejections().forEach((id, c) -> REFUSED.merge(id, c, Integer::sum));
     }
-    Map<String, Integer> refused = n.network.rejections();
-    for (String id : new String[] {"AUTH-V-01", "AUTH-V-02", "AUTH-V-05", "AUTH-V-07",
-        "AUTH-V-08", "AUTH-V-13"}) {
-      assertTrue(refused.getOrDefault(id, 0) > 0, id + " never refused: " + refused);
+  }
+
+  private static final Map<ActiveAttacker.Kind, Integer> INJECTED =
+      new EnumMap<>(ActiveAttacker.Kind.class);
+  private static final Map<String, Integer> REFUSED = new TreeMap<>();
+
+  /** After every run passed: every kind was injected and every check tripped, across the runs. */
+  private static void everyKindInjectedAndEveryCheckTripped() {
+    synchronized (INJECTED) {
+      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
+        // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
+        assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || INJECTED.getOrDefault(k, 0) > 0,
+            "no injection of kind " + k + ": " + INJECTED);
+      }
+      for (String id : new String[] {"AUTH-V-01", "AUTH-V-02", "AUTH-V-05", "AUTH-V-07",
+          "AUTH-V-08", "AUTH-V-13"}) {
+        assertTrue(REFUSED.getOrDefault(id, 0) > 0, id + " never refused: " + REFUSED);
+      }
+      // A held licence of a served group on a frame of that group: expired or revoked (each is
+      // asserted alone in DistortionAuthenticationTest).
+      assertTrue(REFUSED.getOrDefault("AUTH-V-10", 0) + REFUSED.getOrDefault("AUTH-V-11", 0) > 0,
+          "no licence refused as expired or revoked: " + REFUSED);
     }
-    // A held licence of a served group on a frame of that group: expired or revoked. Which of the
-    // two occurs depends on the attacker's draws (each is asserted alone in
-    // DistortionAuthenticationTest).
-    assertTrue(refused.getOrDefault("AUTH-V-10", 0) + refused.getOrDefault("AUTH-V-11", 0) > 0,
-        "no licence refused as expired or revoked: " + refused);
   }
 }
