@@ -3,7 +3,6 @@ package io.gridveil.blinding;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gridveil.core.GroupId;
-import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Endpoint;
@@ -15,8 +14,6 @@ import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.fuzz.FrameScript;
 import io.gridveil.testkit.fuzz.Parties;
-import io.gridveil.testkit.fuzz.Sealer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,18 +44,8 @@ class BlindingPartiesFuzzTest {
       } catch (ProtocolViolationException e) {
         throw new AssertionError("the fixture's group runs", e);
       }
-      List<Address> addresses = new ArrayList<>(List.of(Address.TRUSTED_THIRD_PARTY,
-          Address.AGGREGATOR, Address.SUPPLIER, Address.GROUP_BROADCAST));
-      List<Sealer> sealers = new ArrayList<>();
-      for (Address role : List.of(Address.TRUSTED_THIRD_PARTY, Address.AGGREGATOR,
-          Address.SUPPLIER)) {
-        sealers.add(Sealer.signed(pki.key(role)));
-      }
-      for (MeterId id : g.roster) {
-        addresses.add(Address.identified(id));
-        sealers.add(Sealer.licensed(pki.licence(id, group), pki.meterKey(id)));
-      }
-      script = new FrameScript(ProtocolId.BLINDING, group, addresses, sealers);
+      script = FrameScript.rolesAndMeters(ProtocolId.BLINDING, group, pki,
+          List.of(Address.TRUSTED_THIRD_PARTY, Address.AGGREGATOR, Address.SUPPLIER), g.roster);
     }
   }
 

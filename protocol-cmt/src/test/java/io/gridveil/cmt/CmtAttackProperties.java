@@ -24,17 +24,16 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.secret.SecretLong;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.InjectionTally;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,33 +153,20 @@ class CmtAttackProperties {
     assertEquals(0, d.network.replaysAccepted(), "replays accepted");
     // A short run (two meters, two rounds, drops) may give the attacker no chance at some kind:
     // that every kind was made, and refused by the endpoints' own checks, is asserted across runs.
-    Map<String, Integer> rejections = d.rejections();
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        INJECTED.merge(k, a.injected(k), Integer::sum);
-      }
-      rejections.forEach((id, c) -> REJECTED.merge(id, c, Integer::sum));
-    }
+    TALLY.record(a, d.rejections());
   }
 
-  private static final Map<ActiveAttacker.Kind, Integer> INJECTED =
-      new EnumMap<>(ActiveAttacker.Kind.class);
-  private static final Map<String, Integer> REJECTED = new TreeMap<>();
+  private static final InjectionTally TALLY = new InjectionTally();
 
-  /** After every run passed: across them, every kind was injected and refused. */
+  /**
+   * After every run passed: across them, every kind was injected (FORGE_COMPROMISED needs a
+   * compromised meter's key: revokedMetersKey_countsForNothing) and refused.
+   */
   private static void everyKindWasInjectedAndRefused() {
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        // FORGE_COMPROMISED needs a compromised meter's key: revokedMetersKey_countsForNothing.
-        assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || INJECTED.getOrDefault(k, 0) > 0,
-            () -> "no injection of kind " + k + ": " + INJECTED);
-      }
-      assertTrue(REJECTED.keySet().stream().anyMatch(id -> id.startsWith("AUTH-V-")),
-          REJECTED::toString);
-      // the attacker's licences are refused by their own checks
-      assertTrue(REJECTED.containsKey("AUTH-V-07") || REJECTED.containsKey("AUTH-V-10")
-          || REJECTED.containsKey("AUTH-V-11"), REJECTED::toString);
-    }
+    TALLY.assertEveryKindInjected();
+    TALLY.assertRefusedWithPrefix("AUTH-V-");
+    // the attacker's licences are refused by their own checks
+    TALLY.assertAnyRefused("AUTH-V-07", "AUTH-V-10", "AUTH-V-11");
   }
 
   /**

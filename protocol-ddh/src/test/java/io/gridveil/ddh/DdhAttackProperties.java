@@ -9,15 +9,14 @@ import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.InjectionTally;
 import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
 import io.gridveil.testkit.pbt.Stats;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.Test;
  * injection was made and refused with its AUTH check, so the property cannot pass vacuously.
  */
 class DdhAttackProperties {
-  private static final Map<ActiveAttacker.Kind, Integer> INJECTED = new EnumMap<>(ActiveAttacker.Kind.class);
-  private static final Map<String, Integer> REJECTED = new TreeMap<>();
+  private static final InjectionTally TALLY = new InjectionTally();
 
   static Gen<DdhNetworkProperties.Scenario> scenarios() {
     // Not the plan that loses every frame: the attacker injects only while frames are in flight.
@@ -61,12 +59,7 @@ class DdhAttackProperties {
     Map<String, Integer> rejected = run.net().net.rejections();
     assertTrue(rejected.keySet().stream().anyMatch(id -> id.startsWith("AUTH-V-")),
         "injections refused by authentication: " + rejected);
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        INJECTED.merge(k, attacker.injected(k), Integer::sum);
-      }
-      rejected.forEach((id, c) -> REJECTED.merge(id, c, Integer::sum));
-    }
+    TALLY.record(attacker, rejected);
     Stats.collect("injections", attacker.injectedTotal() / 25 * 25);
   }
 
@@ -101,19 +94,14 @@ class DdhAttackProperties {
     COMPROMISED.record(attacker, run.net().net);
   }
 
-  /** After every try passed: across them, the attacker made and was refused every kind. */
+  /**
+   * After every try passed: across them, the attacker made every kind (FORGE_COMPROMISED needs a
+   * compromised meter's key: compromisedMeterKey_* below) and was refused.
+   */
   private static void everyKindOfInjectionWasMadeAndRefused() {
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
-        assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || INJECTED.getOrDefault(k, 0) > 0,
-            "the attacker injected " + k + ": " + INJECTED);
-      }
-      // Own key; made-up token; foreign-group, expired and revoked licences; replays; misroutes.
-      for (String id : new String[] {"AUTH-V-02", "AUTH-V-05", "AUTH-V-07", "AUTH-V-10", "AUTH-V-11",
-          "AUTH-V-08", "AUTH-V-13"}) {
-        assertTrue(REJECTED.containsKey(id), id + " among the rejections: " + REJECTED);
-      }
-    }
+    TALLY.assertEveryKindInjected();
+    // Own key; made-up token; foreign-group, expired and revoked licences; replays; misroutes.
+    TALLY.assertEachRefused("AUTH-V-02", "AUTH-V-05", "AUTH-V-07", "AUTH-V-10", "AUTH-V-11",
+        "AUTH-V-08", "AUTH-V-13");
   }
 }

@@ -2,7 +2,6 @@
 package io.gridveil.ddh;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Endpoint;
@@ -13,8 +12,6 @@ import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.testkit.fuzz.FrameScript;
 import io.gridveil.testkit.fuzz.Parties;
-import io.gridveil.testkit.fuzz.Sealer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,16 +37,8 @@ class DdhPartiesFuzzTest {
       } catch (ProtocolViolationException e) {
         throw new AssertionError("the fixture's group is valid", e);
       }
-      EdatGroup g = net.g;
-      List<Address> addresses = new ArrayList<>(
-          List.of(Address.SUPPLIER, Address.AGGREGATOR, Address.GROUP_BROADCAST));
-      List<Sealer> sealers = new ArrayList<>(List.of(
-          Sealer.signed(g.pki.key(Address.SUPPLIER)), Sealer.signed(g.pki.key(Address.AGGREGATOR))));
-      for (MeterId id : g.ids) {
-        addresses.add(Address.identified(id));
-        sealers.add(Sealer.licensed(g.pki.licence(id, g.group), g.pki.meterKey(id)));
-      }
-      script = new FrameScript(ProtocolId.DDH, g.group, addresses, sealers);
+      script = FrameScript.rolesAndMeters(ProtocolId.DDH, net.g.group, net.g.pki,
+          List.of(Address.SUPPLIER, Address.AGGREGATOR), net.g.ids);
     }
   }
 

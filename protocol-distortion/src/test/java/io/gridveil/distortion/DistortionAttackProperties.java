@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.network.FaultPlan;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.InjectionTally;
 import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,34 +77,21 @@ class DistortionAttackProperties {
     assertEquals(0, n.network.replaysAccepted(), "replays accepted");
     // Which kinds a run's draws reach, and so which checks trip, varies with its size and seed:
     // that every kind was made and every check tripped is asserted across the runs.
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        INJECTED.merge(k, a.injected(k), Integer::sum);
-      }
-      n.network.rejections().forEach((id, c) -> REFUSED.merge(id, c, Integer::sum));
-    }
+    TALLY.record(a, n.network.rejections());
   }
 
-  private static final Map<ActiveAttacker.Kind, Integer> INJECTED =
-      new EnumMap<>(ActiveAttacker.Kind.class);
-  private static final Map<String, Integer> REFUSED = new TreeMap<>();
+  private static final InjectionTally TALLY = new InjectionTally();
 
-  /** After every run passed: every kind was injected and every check tripped, across the runs. */
+  /**
+   * After every run passed: every kind was injected (FORGE_COMPROMISED needs a compromised
+   * meter's key: compromisedMeterKey_* below) and every check tripped, across the runs.
+   */
   private static void everyKindInjectedAndEveryCheckTripped() {
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
-        assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || INJECTED.getOrDefault(k, 0) > 0,
-            "no injection of kind " + k + ": " + INJECTED);
-      }
-      for (String id : new String[] {"AUTH-V-01", "AUTH-V-02", "AUTH-V-05", "AUTH-V-07",
-          "AUTH-V-08", "AUTH-V-13"}) {
-        assertTrue(REFUSED.getOrDefault(id, 0) > 0, id + " never refused: " + REFUSED);
-      }
-      // A held licence of a served group on a frame of that group: expired or revoked (each is
-      // asserted alone in DistortionAuthenticationTest).
-      assertTrue(REFUSED.getOrDefault("AUTH-V-10", 0) + REFUSED.getOrDefault("AUTH-V-11", 0) > 0,
-          "no licence refused as expired or revoked: " + REFUSED);
-    }
+    TALLY.assertEveryKindInjected();
+    TALLY.assertEachRefused("AUTH-V-01", "AUTH-V-02", "AUTH-V-05", "AUTH-V-07", "AUTH-V-08",
+        "AUTH-V-13");
+    // A held licence of a served group on a frame of that group: expired or revoked (each is
+    // asserted alone in DistortionAuthenticationTest).
+    TALLY.assertAnyRefused("AUTH-V-10", "AUTH-V-11");
   }
 }

@@ -12,14 +12,13 @@ import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.testkit.ActiveAttacker;
+import io.gridveil.testkit.InjectionTally;
 import io.gridveil.testkit.CompromisedKeyRefusals;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.Test;
  * made and refused with its AUTH check, so the property cannot pass vacuously.
  */
 class PsaAttackProperties {
-  private static final Map<ActiveAttacker.Kind, Integer> INJECTED = new EnumMap<>(ActiveAttacker.Kind.class);
-  private static final Map<String, Integer> REJECTED = new TreeMap<>();
+  private static final InjectionTally TALLY = new InjectionTally();
 
   static Gen<FaultPlan> faults() {
     return Gens.of(FaultPlan.NONE, new FaultPlan(0.1, 0.3, 0.3, 3, true), new FaultPlan(0, 0.5, 0, 0, true));
@@ -64,12 +62,7 @@ class PsaAttackProperties {
     Map<String, Integer> rejected = f.net.rejections();
     assertTrue(rejected.keySet().stream().anyMatch(id -> id.startsWith("AUTH-V-")),
         "injections refused by authentication: " + rejected);
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        INJECTED.merge(k, a.injected(k), Integer::sum);
-      }
-      rejected.forEach((id, c) -> REJECTED.merge(id, c, Integer::sum));
-    }
+    TALLY.record(a, rejected);
   }
 
   private static final CompromisedKeyRefusals COMPROMISED =
@@ -114,18 +107,14 @@ class PsaAttackProperties {
     COMPROMISED.record(a, f.net);
   }
 
-  /** After every try passed: across them, the attacker made and was refused every kind. */
+  /**
+   * After every try passed: across them, the attacker made every kind (FORGE_COMPROMISED needs a
+   * compromised meter's key: compromisedMeterKey_* below) and was refused.
+   */
   private static void everyKindOfInjectionWasMadeAndRefused() {
-    synchronized (INJECTED) {
-      for (ActiveAttacker.Kind k : ActiveAttacker.Kind.values()) {
-        // FORGE_COMPROMISED needs a compromised meter's key: compromisedMeterKey_* below.
-        assertTrue(k == ActiveAttacker.Kind.FORGE_COMPROMISED || INJECTED.getOrDefault(k, 0) > 0,
-            "the attacker injected " + k + ": " + INJECTED);
-      }
-      // Own key; made-up token; foreign-group, expired and revoked licences; replays.
-      for (String id : new String[] {"AUTH-V-02", "AUTH-V-05", "AUTH-V-07", "AUTH-V-10", "AUTH-V-11", "AUTH-V-08"}) {
-        assertTrue(REJECTED.containsKey(id), id + " among the rejections: " + REJECTED);
-      }
-    }
+    TALLY.assertEveryKindInjected();
+    // Own key; made-up token; foreign-group, expired and revoked licences; replays.
+    TALLY.assertEachRefused("AUTH-V-02", "AUTH-V-05", "AUTH-V-07", "AUTH-V-10", "AUTH-V-11",
+        "AUTH-V-08");
   }
 }

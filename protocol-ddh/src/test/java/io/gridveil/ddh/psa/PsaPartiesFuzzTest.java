@@ -2,7 +2,6 @@
 package io.gridveil.ddh.psa;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Endpoint;
@@ -13,8 +12,6 @@ import io.gridveil.core.network.FaultPlan;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.testkit.fuzz.FrameScript;
 import io.gridveil.testkit.fuzz.Parties;
-import io.gridveil.testkit.fuzz.Sealer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,15 +37,8 @@ class PsaPartiesFuzzTest {
       } catch (ProtocolViolationException e) {
         throw new AssertionError("the fixture's group is valid", e);
       }
-      List<Address> addresses = new ArrayList<>(
-          List.of(Address.AGGREGATOR, Address.SUPPLIER, Address.GROUP_BROADCAST));
-      List<Sealer> sealers = new ArrayList<>(List.of(
-          Sealer.signed(f.pki.key(Address.AGGREGATOR)), Sealer.signed(f.pki.key(Address.SUPPLIER))));
-      for (MeterId id : f.ids) {
-        addresses.add(Address.identified(id));
-        sealers.add(Sealer.licensed(f.pki.licence(id, PsaNetworkProperties.G), f.pki.meterKey(id)));
-      }
-      script = new FrameScript(ProtocolId.PSA, PsaNetworkProperties.G, addresses, sealers);
+      script = FrameScript.rolesAndMeters(ProtocolId.PSA, PsaNetworkProperties.G, f.pki,
+          List.of(Address.AGGREGATOR, Address.SUPPLIER), f.ids);
     }
   }
 

@@ -2,6 +2,7 @@
 package io.gridveil.testkit.fuzz;
 
 import io.gridveil.core.GroupId;
+import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
@@ -10,8 +11,10 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.message.MessageCodec;
 import io.gridveil.core.message.ProtocolId;
+import io.gridveil.testkit.TestPki;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -80,6 +83,33 @@ public final class FrameScript {
     this.group = group;
     this.addresses = List.copyOf(addresses);
     this.sealers = List.copyOf(sealers);
+  }
+
+  /**
+   * The script of a group whose roles sign and whose meters send under their licences: the
+   * addresses are the roles, the group broadcast and each meter's identity, in that order; the
+   * sealers each role's signing key, then each meter's licence with its key, in that order.
+   *
+   * @param protocol the scheme's protocol ID
+   * @param group the group
+   * @param pki the keys and licences of the roles and meters
+   * @param roles the role addresses, each with a key in {@code pki}
+   * @param meters the meters, each with a licence for {@code group} in {@code pki}
+   * @return the script
+   */
+  public static FrameScript rolesAndMeters(ProtocolId protocol, GroupId group, TestPki pki,
+      List<Address> roles, Collection<MeterId> meters) {
+    List<Address> addresses = new ArrayList<>(roles);
+    addresses.add(Address.GROUP_BROADCAST);
+    List<Sealer> sealers = new ArrayList<>();
+    for (Address role : roles) {
+      sealers.add(Sealer.signed(pki.key(role)));
+    }
+    for (MeterId id : meters) {
+      addresses.add(Address.identified(id));
+      sealers.add(Sealer.licensed(pki.licence(id, group), pki.meterKey(id)));
+    }
+    return new FrameScript(protocol, group, addresses, sealers);
   }
 
   /**

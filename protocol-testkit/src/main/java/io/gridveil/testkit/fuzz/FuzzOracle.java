@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.testkit.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.auth.Endpoint;
+import io.gridveil.core.message.Envelope;
+import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.random.RandomSource;
 import java.lang.management.ManagementFactory;
 import java.util.Objects;
@@ -84,6 +87,22 @@ public final class FuzzOracle {
    */
   public static boolean boundedAllocation(long inputLength, Action action) {
     return boundedAllocation(inputLength, PER_BYTE, CONSTANT, action);
+  }
+
+  /**
+   * The frame codec's oracle: any bytes decode to a frame whose encoding is those bytes, or fail
+   * with a refusal naming its check, and the decode allocates no more than the input justifies
+   * (the default bound).
+   *
+   * @param <M> the scheme's message type
+   * @param codec the frame codec over the scheme's body codec
+   * @param input the untrusted bytes
+   */
+  public static <M> void canonicalFrame(EnvelopeCodec<M> codec, byte[] input) {
+    boundedAllocation(input.length, () -> {
+      Envelope<M> e = codec.decode(input);
+      assertArrayEquals(input, codec.encode(e), "an accepted frame is canonical");
+    });
   }
 
   /**
