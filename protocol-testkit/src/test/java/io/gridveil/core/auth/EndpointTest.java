@@ -390,6 +390,35 @@ class EndpointTest {
     assertEquals(1, s.party().accepted);
   }
 
+  /**
+   * spec/auth.md §5.4: a receiver binds a licensed frame to the identity, so a second licence of
+   * SM-01 under a new key (a replaced device) counts beside the first until the issuer lists the
+   * earlier serial; from then on only the new key counts.
+   */
+  @Test
+  void twoLicencesOfOneIdentity_bothCount_untilTheEarlierSerialIsListed() throws Exception {
+    Ed25519SigningKey replacement = Ed25519SigningKey.generate(random);
+    SignedLicence relicensed = SignedLicence.issue(
+        new Licence(1002, SM1, replacement.publicKey(), GROUP, Round.FIRST, new Round(1000)),
+        supplierKey);
+    Counter party = Counter.at(Address.identified(SM1));
+    Endpoint<Counter, In, Ping> replaced = Endpoint.licensed(party, CODEC, Received::new,
+        EnvelopeVerifier.of(CODEC, party, GROUP, anchors), relicensed, replacement, 0);
+    Endpoint<Counter, In, Ping> old = meter(0);
+    Endpoint<Counter, In, Ping> s = supplier(Counter.at(Address.SUPPLIER));
+    s.receive(ping(old, Address.identified(SM1), 1), new Round(3), random);
+    s.receive(ping(replaced, Address.identified(SM1), 1), new Round(3), random);
+    assertEquals(2, s.party().accepted, "both licences of the identity count");
+
+    s.updateRevocations(
+        SignedRevocationList.issue(new RevocationList(2, Set.of(1001L)), supplierKey),
+        new Round(3));
+    byte[] fromOldKey = ping(old, Address.identified(SM1), 2);
+    assertViolation("AUTH-V-11", () -> s.receive(fromOldKey, new Round(3), random));
+    s.receive(ping(replaced, Address.identified(SM1), 2), new Round(3), random);
+    assertEquals(3, s.party().accepted, "only the new key counts once 1001 is listed");
+  }
+
   @Test
   void anExpiredLicence_isRefusedEvenAfterItWasCached() throws Exception {
     Endpoint<Counter, In, Ping> m = meter(0);
