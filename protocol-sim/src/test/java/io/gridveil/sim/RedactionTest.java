@@ -22,7 +22,7 @@ import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.ReceiverPolicy;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.VerifiedEnvelope;
-import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
