@@ -143,8 +143,7 @@ class RedactionTest {
   }
 
   private Map<Class<?>, DdhMessage> ddh() throws Exception {
-    io.gridveil.ddh.X25519PublicKey key =
-        io.gridveil.ddh.X25519PublicKey.fromBytes(PK.toBytes());
+    X25519PublicKey key = X25519PublicKey.fromBytes(PK.toBytes());
     Roster roster = new Roster(GROUP, 1, key, List.of(new RosterEntry(METER, key)));
     return byClass(List.of(
         new DdhMessage.RosterAnnouncement(

@@ -26,6 +26,7 @@ public final class InvalidEncodingException extends Exception {
     IDENTITY
   }
 
+  /** Why the encoding is refused. */
   private final Reason reason;
 
   /**
