@@ -6,7 +6,6 @@
 module io.gridveil.ddh {
   requires static org.checkerframework.checker.qual;
   requires transitive io.gridveil.core;
-  requires org.bouncycastle.provider;
 
   exports io.gridveil.ddh;
   exports io.gridveil.ddh.psa;

@@ -22,7 +22,7 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.Token;
 import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.SignedLicence;
-import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;

@@ -4,7 +4,7 @@ package io.gridveil.cmt;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
-import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.ec.X25519PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.gridveil.cmt;
 
 import io.gridveil.core.auth.Ed25519PublicKey;
 import io.gridveil.core.auth.TrustAnchors;
-import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.ec.X25519PublicKey;
 import java.util.Objects;
 
 /**

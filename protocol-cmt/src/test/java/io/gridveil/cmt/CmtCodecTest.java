@@ -17,7 +17,7 @@ import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.SignedLicence;
-import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.message.Address;

@@ -18,7 +18,7 @@ import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.SignedRevocationList;
 import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.auth.VerifiedEnvelope;
-import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.ec.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;

@@ -11,7 +11,7 @@ import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
-import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.ec.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.network.FaultPlan;

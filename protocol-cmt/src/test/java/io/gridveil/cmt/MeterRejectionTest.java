@@ -18,7 +18,7 @@ import io.gridveil.core.auth.EnvelopeVerifier;
 import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.SignedLicence;
-import io.gridveil.core.auth.X25519KeyPair;
+import io.gridveil.core.ec.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;

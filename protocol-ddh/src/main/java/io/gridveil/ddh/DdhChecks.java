@@ -46,8 +46,7 @@ public final class DdhChecks {
   public static final CheckId DDH_V_10 = CheckId.of("DDH-V-10");
   /** A meter never reveals both of its ring pads for one round (spec/ddh.md §3.4). */
   public static final CheckId DDH_V_11 = CheckId.of("DDH-V-11");
-  /** An X25519 shared secret is not all zero (contributory behaviour, spec/ddh.md §2.1). */
-  public static final CheckId DDH_V_12 = CheckId.of("DDH-V-12");
+  // DDH-V-12 is retired: core's AUTH-V-14 is the one rule (spec/runtime.md §9.3); never reused.
   /** Position lists name roster positions below n (spec/ddh.md §4). */
   public static final CheckId DDH_V_13 = CheckId.of("DDH-V-13");
 

@@ -10,6 +10,7 @@ import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.auth.Ed25519PublicKey;
 import io.gridveil.core.auth.VerifiedEnvelope;
+import io.gridveil.core.ec.X25519PrivateKey;
 import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
@@ -81,7 +82,7 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
    * @param signed the signed roster
    * @return the meter
    * @throws DdhViolationException DDH-V-03, DDH-V-04 for a bad roster, DDH-V-05 if it does not list
-   *     this meter with X_i, DDH-V-12 for an all-zero shared secret
+   *     this meter with X_i, AUTH-V-14 for an all-zero shared secret
    */
   public static DdhMeter create(
       DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
@@ -104,7 +105,7 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
    *     sent; -1 if none
    * @return the meter
    * @throws DdhViolationException DDH-V-03, DDH-V-04 for a bad roster, DDH-V-05 if it does not list
-   *     this meter with X_i, DDH-V-12 for an all-zero shared secret
+   *     this meter with X_i, AUTH-V-14 for an all-zero shared secret
    * @throws IllegalArgumentException if a mark is below -1 or lastRevealed is above lastEncrypted
    */
   public static DdhMeter restore(

@@ -10,6 +10,7 @@ import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.VerifiedEnvelope;
+import io.gridveil.core.ec.X25519PrivateKey;
 import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
@@ -108,7 +109,8 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
    *     and keys
    * @throws AuthenticationException AUTH-V-01, -02, -03, -06, -07, -10 or -11 for the first
    *     licence refused (spec/auth.md §5.2); its message names the meter
-   * @throws DdhViolationException DDH-V-12 for an all-zero shared secret
+   * @throws DdhViolationException DDH-E-01, DDH-V-01 or DDH-V-02 for an
+   *     enrolled key that fails spec/ddh.md §2.2, AUTH-V-14 for an all-zero shared secret
    */
   public static DdhSupplier create(
       DdhParameters params, GroupId group, long version, List<DdhEnrolment> members,
@@ -121,7 +123,8 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
     for (DdhEnrolment m : members) {
       // §10.3: a licence valid for this group now, or no place in the roster.
       Licence l = admission.admit(m.licence(), group);
-      entries.add(new RosterEntry(l.meter(), m.key()));
+      // §2.2: core's X25519PublicKey.of admits any 32 bytes, so the roster validates each key.
+      entries.add(new RosterEntry(l.meter(), Roster.validatedKey(m.key().toBytes())));
     }
     Roster roster = new Roster(group, version, key.publicKey(), entries);
     if (!roster.wellFormed(params)) {
@@ -146,7 +149,8 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
    * @throws IllegalParameterException DDH-P-04 for a malformed member list
    * @throws AuthenticationException AUTH-V-xx for a refused licence, as for {@link #create}; the
    *     state is unchanged
-   * @throws DdhViolationException DDH-V-12 for an all-zero shared secret
+   * @throws DdhViolationException DDH-E-01, DDH-V-01 or DDH-V-02 for an
+   *     enrolled key that fails spec/ddh.md §2.2, AUTH-V-14 for an all-zero shared secret
    */
   public Step<DdhSupplier> rekey(List<DdhEnrolment> members, Admission admission)
       throws AuthenticationException, DdhViolationException {

@@ -8,6 +8,8 @@ import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
+import io.gridveil.core.ec.InvalidEncodingException;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -153,9 +155,31 @@ public record Roster(GroupId group, long version, X25519PublicKey supplierKey, L
       throws MalformedMessageException {
     byte[] u = in.fixed(field, X25519PublicKey.LENGTH);
     try {
-      return X25519PublicKey.fromBytes(u);
+      return validatedKey(u);
     } catch (DdhViolationException e) {
       throw new MalformedMessageException(e.checkId(), field, "invalid X25519 public key");
+    }
+  }
+
+  /**
+   * Validates an X25519 public key from outside (spec/ddh.md §2.2): core's
+   * {@link X25519PublicKey#fromBytes} runs the checks, this maps its reasons to EDAT's check IDs.
+   *
+   * @param u the 32-byte little-endian u-coordinate
+   * @return the key
+   * @throws DdhViolationException DDH-E-01 for a wrong length or u &gt;= 2^255 - 19, DDH-V-01 if u
+   *     is on the twist, DDH-V-02 if the point has small order
+   */
+  static X25519PublicKey validatedKey(byte[] u) throws DdhViolationException {
+    try {
+      return X25519PublicKey.fromBytes(u);
+    } catch (InvalidEncodingException e) {
+      throw switch (e.reason()) {
+        case NOT_ON_CURVE ->
+            new DdhViolationException(DdhChecks.DDH_V_01, "public key is not on curve25519");
+        case SMALL_ORDER -> new DdhViolationException(DdhChecks.DDH_V_02, "public key has small order");
+        default -> new DdhViolationException(DdhChecks.DDH_E_01, "public key is not a canonical u");
+      };
     }
   }
 

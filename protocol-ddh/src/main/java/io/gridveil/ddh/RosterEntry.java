@@ -2,6 +2,7 @@
 package io.gridveil.ddh;
 
 import io.gridveil.core.MeterId;
+import io.gridveil.core.ec.X25519PublicKey;
 import java.util.Objects;
 
 /**

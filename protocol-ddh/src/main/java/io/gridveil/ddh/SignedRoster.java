@@ -8,7 +8,6 @@ import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.kdf.Label;
-import io.gridveil.ddh.internal.Ed25519Signatures;
 import java.util.Objects;
 
 /**
@@ -21,6 +20,8 @@ public final class SignedRoster {
 
   /** The largest encoded roster, in bytes. */
   public static final int MAX_ROSTER_BYTES = 1 << 22;
+
+  private static final int SIGNATURE_LENGTH = 64;
 
   private final Roster roster;
   private final byte[] signature;
@@ -65,7 +66,7 @@ public final class SignedRoster {
    */
   public Roster verify(Ed25519PublicKey key, DdhParameters params, GroupId group)
       throws DdhViolationException {
-    if (!Ed25519Signatures.verify(key.toBytes(), signedBytes(roster.encode()), signature)) {
+    if (!key.verify(signedBytes(roster.encode()), signature)) {
       throw new DdhViolationException(DdhChecks.DDH_V_03, "roster signature does not verify");
     }
     if (!roster.group().equals(group)) {
@@ -131,7 +132,7 @@ public final class SignedRoster {
     CanonicalReader r = in.nested32("roster", MAX_ROSTER_BYTES);
     Roster roster = Roster.decode(r);
     r.requireEnd("roster");
-    byte[] sig = in.fixed("signature", Ed25519Signatures.SIGNATURE_LENGTH);
+    byte[] sig = in.fixed("signature", SIGNATURE_LENGTH);
     return new SignedRoster(roster, sig);
   }
 

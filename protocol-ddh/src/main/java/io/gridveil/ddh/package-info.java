@@ -8,7 +8,7 @@
  *   <li>Keys: the supplier's and the aggregator's role keys (core {@code Ed25519SigningKey}) are
  *       trust anchors with principals {@code Address.SUPPLIER} and {@code Address.AGGREGATOR};
  *       each meter holds a supplier-signed core {@code SignedLicence} for the group and its
- *       licence key, and draws {@link io.gridveil.ddh.X25519PrivateKey#generate}.</li>
+ *       licence key, and draws {@link io.gridveil.core.ec.X25519PrivateKey#generate}.</li>
  *   <li>Set-up: the supplier collects {@link io.gridveil.ddh.DdhEnrolment} values (licence and
  *       X_i) in ring order and calls {@link io.gridveil.ddh.DdhSupplier#create} with an
  *       {@link io.gridveil.ddh.Admission} (anchors, revocation list, current round): every

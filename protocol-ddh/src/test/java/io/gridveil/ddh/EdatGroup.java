@@ -8,6 +8,7 @@ import io.gridveil.core.Round;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.ReceiverPolicy;
 import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.ec.X25519PrivateKey;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.random.DeterministicRandomSource;

@@ -17,6 +17,8 @@ import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.RevocationList;
+import io.gridveil.core.ec.X25519PrivateKey;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
@@ -26,7 +28,6 @@ import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.core.secret.SecretLong;
-import io.gridveil.ddh.internal.Curve25519;
 import io.gridveil.testkit.TestPki;
 import io.gridveil.testkit.Vector;
 import io.gridveil.testkit.Vectors;
@@ -104,8 +105,7 @@ class EdatKnownAnswerTest {
         int a = ((Number) rk.list("edge").get(0)).intValue();
         int c = ((Number) rk.list("edge").get(1)).intValue();
         X25519PrivateKey xa = key((String) scalars.get(a));
-        SecretBytes z = Curve25519.agree(SecretBytes.copyOf(HEX.parseHex((String) scalars.get(a))),
-            roster.member(c).key().toBytes());
+        SecretBytes z = xa.agree(roster.member(c).key());
         assertArrayEquals(rk.hex("shared"), z.toByteArray(SecretAccess.grant()));
         var prf = PairwiseKeys.ring(xa, roster.member(a), roster.member(c), roster);
         var expected = io.gridveil.core.kdf.Prf.of(SecretBytes.copyOf(rk.hex("key")));
@@ -206,20 +206,26 @@ class EdatKnownAnswerTest {
     for (Vector v : Vectors.load("ddh/x25519-validation.json")) {
       byte[] u = v.hex("u");
       if (v.string("check").isEmpty()) {
-        assertArrayEquals(u, X25519PublicKey.fromBytes(u).toBytes());
+        assertArrayEquals(u, Roster.validatedKey(u).toBytes());
       } else {
-        assertViolation(v.string("check"), () -> X25519PublicKey.fromBytes(u));
+        assertViolation(v.string("check"), () -> Roster.validatedKey(u));
       }
     }
   }
 
   @Test
   void agreementWithSmallOrderPoint_isRefused() {
-    // spec/ddh.md §2.1: the contributory check behind the roster validation.
-    SecretBytes x = SecretBytes.copyOf(HEX.parseHex("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4"));
-    assertViolation("DDH-V-12", () -> Curve25519.agree(x, new byte[32]));
-    assertViolation("DDH-V-12", () -> Curve25519.agree(x,
-        HEX.parseHex("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800")));
+    // spec/ddh.md §2.1: the contributory check behind the roster validation, AUTH-V-14 since
+    // spec/runtime.md §9.3 merged DDH-V-12 into it; X25519PublicKey.of admits unvalidated keys.
+    X25519PrivateKey x = key("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4");
+    assertViolation("AUTH-V-14", () -> x.agree(X25519PublicKey.of(new byte[32])));
+    assertViolation("AUTH-V-14", () -> x.agree(X25519PublicKey.of(
+        HEX.parseHex("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800"))));
+    // The pairwise key derivation keeps the ID when it rethrows as a DdhViolationException.
+    Roster small = new Roster(new GroupId("g-small"), 1, X25519PublicKey.of(new byte[32]), List.of(
+        new RosterEntry(new MeterId("m-1"), x.publicKey())));
+    assertViolation("AUTH-V-14",
+        () -> PairwiseKeys.supplier(x, small.supplierKey(), small.member(0), small));
   }
 
   @SuppressWarnings("unchecked") // JSON objects parse as Map<String, Object>

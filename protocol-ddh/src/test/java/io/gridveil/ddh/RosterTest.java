@@ -15,6 +15,7 @@ import io.gridveil.core.Modulus;
 import io.gridveil.core.ReadingUnit;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.ec.X25519PrivateKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
@@ -43,12 +44,12 @@ class RosterTest {
   @Test
   void publicKeys_refuseNonCanonicalTwistAndSmallOrder() {
     byte[] p = HexFormat.of().parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
-    assertViolation("DDH-E-01", () -> X25519PublicKey.fromBytes(p));
-    assertViolation("DDH-E-01", () -> X25519PublicKey.fromBytes(new byte[31]));
+    assertViolation("DDH-E-01", () -> Roster.validatedKey(p));
+    assertViolation("DDH-E-01", () -> Roster.validatedKey(new byte[31]));
     byte[] two = new byte[32];
     two[0] = 2;
-    assertViolation("DDH-V-01", () -> X25519PublicKey.fromBytes(two));
-    assertViolation("DDH-V-02", () -> X25519PublicKey.fromBytes(new byte[32]));
+    assertViolation("DDH-V-01", () -> Roster.validatedKey(two));
+    assertViolation("DDH-V-02", () -> Roster.validatedKey(new byte[32]));
   }
 
   @Test

@@ -22,7 +22,7 @@ import io.gridveil.core.auth.Licence;
 import io.gridveil.core.auth.ReceiverPolicy;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.VerifiedEnvelope;
-import io.gridveil.core.auth.X25519PublicKey;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
@@ -143,8 +143,7 @@ class RedactionTest {
   }
 
   private Map<Class<?>, DdhMessage> ddh() throws Exception {
-    io.gridveil.ddh.X25519PublicKey key =
-        io.gridveil.ddh.X25519PublicKey.fromBytes(PK.toBytes());
+    X25519PublicKey key = X25519PublicKey.fromBytes(PK.toBytes());
     Roster roster = new Roster(GROUP, 1, key, List.of(new RosterEntry(METER, key)));
     return byClass(List.of(
         new DdhMessage.RosterAnnouncement(

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
+import io.gridveil.core.internal.bc.BcEd25519;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** An Ed25519 public key (RFC 8032), 32 bytes; public, so it has value equality (spec/auth.md §2.1). */
@@ -58,18 +58,16 @@ public final class Ed25519PublicKey {
   }
 
   /**
-   * Verifies a signature over a message (RFC 8032 §5.1.7, as implemented by Bouncy Castle, which
-   * rejects non-canonical encodings and small-order keys).
+   * Verifies a signature over a message (RFC 8032 §5.1.7, pure Ed25519, as implemented by Bouncy
+   * Castle, which rejects non-canonical encodings and small-order keys). Public since
+   * spec/runtime.md §9.1, so that schemes verify through core rather than wrapping Bouncy Castle.
    *
    * @param message the signed bytes
-   * @param signature 64 bytes
+   * @param signature the signature (anything but 64 bytes does not verify)
    * @return true if the signature is valid
    */
-  boolean verify(byte[] message, byte[] signature) {
-    if (signature.length != Ed25519.SIGNATURE_SIZE) {
-      return false;
-    }
-    return Ed25519.verify(signature, 0, bytes, 0, message, 0, message.length);
+  public boolean verify(byte[] message, byte[] signature) {
+    return BcEd25519.verify(bytes, message, signature);
   }
 
   private static KeyId computeKeyId(byte[] key) {

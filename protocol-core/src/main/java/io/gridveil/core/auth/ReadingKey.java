@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
+import io.gridveil.core.ec.X25519KeyPair;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.Token;
 import io.gridveil.core.codec.CanonicalWriter;

@@ -18,15 +18,15 @@ import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.ddh.Admission;
-import io.gridveil.ddh.internal.P256;
-import java.nio.charset.StandardCharsets;
+import io.gridveil.core.ec.P256;
+import io.gridveil.core.ec.P256Point;
+import io.gridveil.core.ec.P256Scalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * The PSA aggregator (Shi et al.'s untrusted aggregator, here the supplier's decryptor;
@@ -52,11 +52,11 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
   private final long closedThrough;
 
   private static final class Open {
-    private final ECPoint product;
+    private final P256Point product;
     private final boolean[] present;
     private final int count;
 
-    Open(ECPoint product, boolean[] present, int count) {
+    Open(P256Point product, boolean[] present, int count) {
       this.product = product;
       this.present = present;
       this.count = count;
@@ -117,21 +117,21 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
    * @return the exact sum, or void if no admissible sum matches
    */
   public RoundOutcome decryptSum(Round round, List<PsaCiphertext> ciphertexts) {
-    ECPoint v = P256.CURVE.getInfinity();
+    P256Point v = P256Point.identity();
     for (PsaCiphertext c : ciphertexts) {
       v = v.add(c.point());
     }
     return decrypt(round, v, ciphertexts.size());
   }
 
-  private RoundOutcome decrypt(Round round, ECPoint product, int contributors) {
-    ECPoint h = P256.hashToCurve(group.value().getBytes(StandardCharsets.US_ASCII), round.index());
-    ECPoint v = product.add(h.multiply(key.value()));
+  private RoundOutcome decrypt(Round round, P256Point product, int contributors) {
+    P256Point h = PsaHash.h(group, round);
+    P256Point v = product.add(P256.multiply(h, key.value()));
     long offset = params.offset();
     if (offset != 0) {
-      v = v.add(P256.multiplyG(java.math.BigInteger.valueOf(offset)));
+      v = v.add(P256.fixedBase(P256Scalar.of(offset)));
     }
-    OptionalLong s = dlog.log(v.normalize());
+    OptionalLong s = dlog.log(v);
     if (s.isEmpty()) {
       return new RoundOutcome.Voided(group, round, VoidReason.INADMISSIBLE_SUM);
     }
@@ -163,7 +163,7 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
       }
       Open o = open.get(j);
       if (o == null) {
-        o = new Open(P256.CURVE.getInfinity(), new boolean[members.size()], 0);
+        o = new Open(P256Point.identity(), new boolean[members.size()], 0);
       } else if (o.present[i]) {
         throw new PsaViolationException(PsaChecks.PSA_S_01, "duplicate contribution");
       }

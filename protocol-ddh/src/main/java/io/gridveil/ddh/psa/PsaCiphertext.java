@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.ddh.psa;
 
-import io.gridveil.ddh.internal.P256;
+import io.gridveil.core.ec.InvalidEncodingException;
+import io.gridveil.core.ec.P256Point;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A PSA ciphertext c_ij = g^e_ij * H(j)^sk_i, a P-256 point in SEC1 compressed form (spec/ddh.md
@@ -13,12 +13,12 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class PsaCiphertext {
   /** The encoded length in bytes. */
-  public static final int LENGTH = P256.ENCODED_LENGTH;
+  public static final int LENGTH = P256Point.COMPRESSED_LENGTH;
 
   private final byte[] encoded;
-  private final ECPoint point;
+  private final P256Point point;
 
-  private PsaCiphertext(byte[] encoded, ECPoint point) {
+  private PsaCiphertext(byte[] encoded, P256Point point) {
     this.encoded = encoded;
     this.point = point;
   }
@@ -32,26 +32,28 @@ public final class PsaCiphertext {
    *     curve, PSA-V-02 for the identity
    */
   public static PsaCiphertext fromBytes(byte[] b) throws PsaViolationException {
-    P256.DecodeError err = P256.decodeError(b);
-    if (err == P256.DecodeError.IDENTITY) {
-      throw new PsaViolationException(PsaChecks.PSA_V_02, "ciphertext is the identity");
-    } else if (err == P256.DecodeError.ENCODING) {
+    if (b.length != LENGTH) {
       throw new PsaViolationException(PsaChecks.PSA_E_01, "ciphertext is not a compressed point");
-    } else if (err == P256.DecodeError.NOT_ON_CURVE) {
-      throw new PsaViolationException(PsaChecks.PSA_V_01, "ciphertext is not on P-256");
     }
-    ECPoint p = P256.decode(b);
-    if (p == null) {
-      throw new PsaViolationException(PsaChecks.PSA_V_01, "ciphertext is not on P-256");
+    P256Point p;
+    try {
+      p = P256Point.decode(b);
+    } catch (InvalidEncodingException e) {
+      throw switch (e.reason()) {
+        case IDENTITY -> new PsaViolationException(PsaChecks.PSA_V_02, "ciphertext is the identity");
+        case MALFORMED ->
+            new PsaViolationException(PsaChecks.PSA_E_01, "ciphertext is not a compressed point");
+        default -> new PsaViolationException(PsaChecks.PSA_V_01, "ciphertext is not on P-256");
+      };
     }
     return new PsaCiphertext(b.clone(), p);
   }
 
-  static PsaCiphertext of(ECPoint p) {
-    return new PsaCiphertext(P256.encode(p), p.normalize());
+  static PsaCiphertext of(P256Point p) {
+    return new PsaCiphertext(p.toCompressed(), p);
   }
 
-  ECPoint point() {
+  P256Point point() {
     return point;
   }
 
@@ -62,7 +64,7 @@ public final class PsaCiphertext {
    * @return true for the point at infinity
    */
   public boolean isIdentity() {
-    return point.isInfinity();
+    return point.isIdentity();
   }
 
   /**

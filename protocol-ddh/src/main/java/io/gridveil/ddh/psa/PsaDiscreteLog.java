@@ -3,10 +3,13 @@ package io.gridveil.ddh.psa;
 
 import io.gridveil.core.IllegalParameterException;
 import io.gridveil.ddh.internal.LongIntTable;
-import io.gridveil.ddh.internal.P256;
-import java.math.BigInteger;
+import io.gridveil.core.ec.P256;
+import io.gridveil.core.ec.P256Point;
+import io.gridveil.core.ec.P256Scalar;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Bounded discrete logarithm base g on P-256 by baby-step giant-step (spec/ddh.md §7.4): a table
@@ -24,13 +27,13 @@ public final class PsaDiscreteLog {
   private final long width;
   private final int m;
   private final LongIntTable table;
-  private final ECPoint giant;
+  private final P256Point giant;
 
   private PsaDiscreteLog(long width, int m, LongIntTable table) {
     this.width = width;
     this.m = m;
     this.table = table;
-    this.giant = P256.multiplyG(BigInteger.valueOf(m)).negate().normalize();
+    this.giant = P256.fixedBase(P256Scalar.of(m)).negate();
   }
 
   /**
@@ -47,23 +50,21 @@ public final class PsaDiscreteLog {
     long root = (long) Math.ceil(Math.sqrt((double) width));
     int m = (int) Math.max(1, Math.min(width, root * BABY_FACTOR));
     LongIntTable t = new LongIntTable(m);
-    ECPoint[] batch = new ECPoint[BATCH];
-    ECPoint p = P256.CURVE.getInfinity();
+    P256Point g = P256Point.generator();
+    P256Point p = P256Point.identity();
     int k = 1;
     while (k < m) {
       int n = Math.min(BATCH, m - k);
-      if (n != batch.length) {
-        batch = new ECPoint[n];
-      }
+      List<P256Point> batch = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        p = p.add(P256.G);
-        batch[i] = p;
+        p = p.add(g);
+        batch.add(p);
       }
-      P256.CURVE.normalizeAll(batch);
+      batch = P256.normalize(batch);
       for (int i = 0; i < n; i++) {
-        t.put(batch[i].getAffineXCoord().toBigInteger().longValue(), k + i);
-        p = batch[i];
+        t.put(low64(batch.get(i)), k + i);
       }
+      p = batch.get(n - 1);
       k += n;
     }
     return new PsaDiscreteLog(width, m, t);
@@ -89,32 +90,29 @@ public final class PsaDiscreteLog {
     return log(v.point());
   }
 
-  OptionalLong log(ECPoint v) {
+  OptionalLong log(P256Point v) {
     long giants = (width + m - 1) / m;
-    ECPoint[] batch = new ECPoint[BATCH];
-    ECPoint p = v;
+    P256Point p = v;
     long i = 0;
     while (i < giants) {
       int n = (int) Math.min(BATCH, giants - i);
-      if (n != batch.length) {
-        batch = new ECPoint[n];
-      }
+      List<P256Point> batch = new ArrayList<>(n);
       for (int g = 0; g < n; g++) {
-        batch[g] = p;
+        batch.add(p);
         p = p.add(giant);
       }
-      P256.CURVE.normalizeAll(batch);
+      batch = P256.normalize(batch);
       for (int g = 0; g < n; g++) {
         long base = (i + g) * m;
-        ECPoint q = batch[g];
-        if (q.isInfinity()) {
+        P256Point q = batch.get(g);
+        if (q.isIdentity()) {
           return base < width ? OptionalLong.of(base) : OptionalLong.empty();
         }
-        long key = q.getAffineXCoord().toBigInteger().longValue();
+        long key = low64(q);
         for (int s = table.slot(key); table.valueAt(s) != 0; s = table.next(s)) {
           if (table.keyAt(s) == key) {
             long cand = base + table.valueAt(s);
-            if (cand < width && P256.multiplyG(BigInteger.valueOf(table.valueAt(s))).equals(q)) {
+            if (cand < width && P256.fixedBase(P256Scalar.of(table.valueAt(s))).equals(q)) {
               return OptionalLong.of(cand);
             }
           }
@@ -132,7 +130,12 @@ public final class PsaDiscreteLog {
    * @return S * g as a ciphertext-shaped point (the identity for S = 0)
    */
   public static PsaCiphertext power(long s) {
-    return PsaCiphertext.of(P256.multiplyG(BigInteger.valueOf(s)));
+    return PsaCiphertext.of(P256.fixedBase(P256Scalar.of(s)));
+  }
+
+  /** The low 64 bits of x(P): the last 8 of its 32 big-endian bytes. */
+  private static long low64(P256Point p) {
+    return ByteBuffer.wrap(p.xCoordinate()).getLong(24);
   }
 
   /**

@@ -3,7 +3,7 @@ package io.gridveil.ddh.psa;
 
 import io.gridveil.core.IllegalParameterException;
 import io.gridveil.core.random.RandomSource;
-import io.gridveil.ddh.internal.P256;
+import io.gridveil.core.ec.P256Scalar;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class PsaKeys {
     }
     List<BigInteger> sk = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      sk.add(random.uniform(P256.Q.subtract(BigInteger.ONE)).add(BigInteger.ONE));
+      sk.add(P256Scalar.randomNonZero(random).toBigInteger());
     }
     return fromScalars(sk);
   }
@@ -52,12 +52,13 @@ public final class PsaKeys {
    */
   static PsaKeys fromScalars(List<BigInteger> scalars) {
     List<PsaSecretKey> keys = new ArrayList<>();
-    BigInteger sum = BigInteger.ZERO;
+    P256Scalar sum = P256Scalar.ZERO;
     for (BigInteger s : scalars) {
-      keys.add(PsaSecretKey.of(s));
-      sum = sum.add(s);
+      P256Scalar k = P256Scalar.reduce(s);
+      keys.add(PsaSecretKey.of(k));
+      sum = sum.add(k);
     }
-    return new PsaKeys(keys, PsaSecretKey.of(sum.negate().mod(P256.Q)));
+    return new PsaKeys(keys, PsaSecretKey.of(sum.negate()));
   }
 
   /**

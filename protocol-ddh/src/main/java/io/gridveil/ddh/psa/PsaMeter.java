@@ -12,12 +12,11 @@ import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
-import io.gridveil.ddh.internal.P256;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import io.gridveil.core.ec.P256;
+import io.gridveil.core.ec.P256Point;
+import io.gridveil.core.ec.P256Scalar;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A PSA meter (spec/ddh.md §7.3): c_ij = g^e_ij * H(j)^sk_i, once per round.
@@ -104,9 +103,9 @@ public final class PsaMeter implements AuthenticatedParty<PsaMeter, PsaInput> {
    */
   public PsaCiphertext encrypt(Round round, Reading reading) throws InvalidReadingException {
     params.aggregation().check(reading);
-    ECPoint h = P256.hashToCurve(group.value().getBytes(StandardCharsets.US_ASCII), round.index());
-    ECPoint c = P256.multiplyG(BigInteger.valueOf(reading.value())).add(h.multiply(key.value()));
-    return PsaCiphertext.of(c.normalize());
+    P256Point h = PsaHash.h(group, round);
+    P256Point c = P256.fixedBase(P256Scalar.of(reading.value())).add(P256.multiply(h, key.value()));
+    return PsaCiphertext.of(c);
   }
 
   @Override

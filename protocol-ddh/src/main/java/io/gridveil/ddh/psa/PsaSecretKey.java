@@ -4,8 +4,8 @@ package io.gridveil.ddh.psa;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.core.secret.Wipe;
-import io.gridveil.ddh.internal.P256;
-import java.math.BigInteger;
+import io.gridveil.core.ec.InvalidEncodingException;
+import io.gridveil.core.ec.P256Scalar;
 import java.util.Objects;
 
 /**
@@ -36,20 +36,17 @@ public final class PsaSecretKey {
     }
     byte[] raw = scalar.toByteArray(SecretAccess.grant());
     try {
-      if (new BigInteger(1, raw).compareTo(P256.Q) >= 0) {
-        throw new IllegalArgumentException("PSA scalar must be below q");
-      }
+      P256Scalar.fromBytes(raw);
+    } catch (InvalidEncodingException e) {
+      throw new IllegalArgumentException("PSA scalar must be below q", e);
     } finally {
       Wipe.bytes(raw);
     }
     return new PsaSecretKey(scalar);
   }
 
-  static PsaSecretKey of(BigInteger v) {
-    byte[] b = new byte[LENGTH];
-    byte[] m = v.toByteArray();
-    int n = Math.min(m.length, LENGTH);
-    System.arraycopy(m, m.length - n, b, LENGTH - n, n);
+  static PsaSecretKey of(P256Scalar v) {
+    byte[] b = v.toBytes();
     try {
       return new PsaSecretKey(SecretBytes.copyOf(b));
     } finally {
@@ -57,10 +54,12 @@ public final class PsaSecretKey {
     }
   }
 
-  BigInteger value() {
+  P256Scalar value() {
     byte[] raw = scalar.toByteArray(SecretAccess.grant());
     try {
-      return new BigInteger(1, raw);
+      return P256Scalar.fromBytes(raw);
+    } catch (InvalidEncodingException e) {
+      throw new IllegalStateException("a PSA key is below q by construction", e);
     } finally {
       Wipe.bytes(raw);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
+import io.gridveil.core.ec.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.message.OpaqueCodecAccess;
