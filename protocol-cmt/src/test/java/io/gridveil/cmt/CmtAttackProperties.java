@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,7 +190,14 @@ class CmtAttackProperties {
         .forAll(Gens.zip(Gens.longs(), Gens.integers(3, 7), Gens.integers(0, 6), Gens.booleans(),
             faults(), Compromise::new))
         .check(CmtAttackProperties::revokedKeyCountsForNothing);
+    // A short run (the victim fails at once, few frames in flight) may give the attacker no
+    // chance to re-sign with the key alone; the aimed kind-1 frames above are sent in every run.
+    assertTrue(COMPROMISED_ALONE.get() > 0,
+        "across the runs, the attacker signed frames with the compromised key alone");
   }
+
+  /** Frames the attacker signed with a compromised key alone, across the runs. */
+  private static final AtomicInteger COMPROMISED_ALONE = new AtomicInteger();
 
   private static void revokedKeyCountsForNothing(Compromise c) throws Exception {
     CmtParameters p = CmtParameters.defaults(AggregationParameters.unsignedPowerOfTwo(8, T_MAX, 64))
@@ -268,8 +276,7 @@ class CmtAttackProperties {
     }
     assertEquals(0, a.forgeriesAccepted(), "forged frames accepted");
     assertEquals(0, d.network.replaysAccepted(), "replays accepted");
-    assertTrue(a.injected(ActiveAttacker.Kind.FORGE_COMPROMISED) > 0,
-        "no frame signed with the compromised key alone");
+    COMPROMISED_ALONE.addAndGet(a.injected(ActiveAttacker.Kind.FORGE_COMPROMISED));
     Map<String, Integer> rejections = d.rejections();
     assertTrue(rejections.containsKey("AUTH-V-02") || rejections.containsKey("AUTH-V-10")
         || rejections.containsKey("AUTH-V-11") || rejections.containsKey("CMT-V-11")
