@@ -132,18 +132,21 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       boolean secureSum) {}
 
   /**
-   * The reading-token key of one epoch (spec/cmt.md §11.4): pk_T, sent in the key share, and the
-   * MAC key derived from sk_T and pk_S. sk_T itself is not kept.
+   * The registration for one epoch: the reading-token key (spec/cmt.md §11.4), pk_T, sent in the
+   * key share, and the MAC key derived from sk_T and pk_S (sk_T itself is not kept); and the
+   * epoch's keys k_i1 and F_(d_i), derived once here (spec/runtime.md §7.5).
    */
   private static final class Registration {
     final long epoch;
     final X25519PublicKey tokenKey;
     final ReadingKey readingKey;
+    final EpochKeys keys;
 
-    Registration(long epoch, X25519PublicKey tokenKey, ReadingKey readingKey) {
+    Registration(long epoch, X25519PublicKey tokenKey, ReadingKey readingKey, EpochKeys keys) {
       this.epoch = epoch;
       this.tokenKey = tokenKey;
       this.readingKey = readingKey;
+      this.keys = keys;
     }
 
     @Override
@@ -681,7 +684,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share
       // and the same token key.
       out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
-          new KeyShare(self, r.epoch(), SecretLong.of(share(r.epoch())), held.tokenKey));
+          new KeyShare(self, r.epoch(), sentShare(held), held.tokenKey));
       return this;
     }
     if (r.epoch() <= lastEpoch) {
@@ -690,7 +693,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     // §11.4: a fresh token key pair for every epoch, so reading tokens never repeat.
     Registration fresh = register(r.epoch(), random);
     out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
-        new KeyShare(self, r.epoch(), SecretLong.of(share(r.epoch())), fresh.tokenKey));
+        new KeyShare(self, r.epoch(), sentShare(fresh), fresh.tokenKey));
     B b = edit();
     b.lcToken = r.lc();
     b.lcId = from;
@@ -704,15 +707,26 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private long share(long epoch) {
-    return params.secureSum() ? 0 : CmtScheme.keyShare(secret, group, epoch, params.bits());
+  /** The share a KeyShare carries: k_i1, or 0 under the secure sum (spec/cmt.md §3.4, §3.5). */
+  private SecretLong sentShare(Registration reg) {
+    return params.secureSum() ? SecretLong.of(0) : reg.keys.keyShare();
+  }
+
+  /** The keys of the epoch this meter is registered for (spec/runtime.md §7.5). */
+  private EpochKeys keysFor(long epoch) {
+    Registration reg = present(registration, "registration");
+    if (reg.epoch != epoch) {
+      throw new IllegalStateException("unreachable: registered for the ring's epoch");
+    }
+    return reg.keys;
   }
 
   private Registration register(long epoch, RandomSource random)
       throws ProtocolViolationException {
     X25519KeyPair pair = X25519KeyPair.generate(random);
     return new Registration(epoch, pair.publicKey(),
-        ReadingKey.derive(pair, credentials.supplierReadingKey(), group, epoch));
+        ReadingKey.derive(pair, credentials.supplierReadingKey(), group, epoch),
+        EpochKeys.derive(secret, group, epoch, params.bits()));
   }
 
   private Meter successorAssignment(Address sender, SuccessorAssignment s)
@@ -761,7 +775,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second ring sum from the predecessor");
     }
-    long share = CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
+    long share = keysFor(r.epoch()).keyShare().value(SecretAccess.grant());
     out.send(Address.meter(present(token, "value")), Address.meter(r.successor()),
         Round.FIRST, new RingSum(r.epoch(),
             SecretLong.of((s.partial().value(SecretAccess.grant()) + share) & params.mask())));
@@ -800,7 +814,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       throws CmtViolationException {
     Token self = present(token, "token");
     // §3.6 step 2: δ_ij to the successor, in parallel with every other member.
-    long delta = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits()).delta(j);
+    long delta = keysFor(r.epoch()).delta(j);
     out.send(Address.meter(self), Address.meter(r.successor()), new Round(j),
         new Delta(self, r.epoch(), SecretLong.of(delta)));
     return withPending(j, p.withRequest()).tryComplete(j, out);
@@ -842,8 +856,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return this;
     }
     // §3.6 step 4: k_ij = k_i1 - δ_ij + δ_(i-1)j, c_ij = e_ij + k_ij.
-    RoundKeyer keyer = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits());
-    long c = keyer.encrypt(j, p.reading.value(), p.predecessorDelta);
+    long c = keysFor(r.epoch()).encrypt(j, p.reading.value(), p.predecessorDelta);
     Round round = new Round(j);
     // §11.4: the ciphertext goes under the epoch's reading token, MACed, never the ring token.
     Token reading = present(registration, "registration of the ring's epoch").readingKey.token();
@@ -1042,7 +1055,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
         new ReRegister(epoch, self));
     Registration reg = register(epoch, random);
     B b = edit();
-    b.lc = new LcState(LcState.Phase.COLLECTING, epoch, owners, Map.of(self, share(epoch)),
+    b.lc = new LcState(LcState.Phase.COLLECTING, epoch, owners,
+        Map.of(self, sentShare(reg).value(SecretAccess.grant())),
         Map.of(self, reg.tokenKey), List.of(), 0, joins, Map.of(), l.lastRelayed);
     b.registration = reg;
     b.lastEpoch = epoch;
@@ -1142,7 +1156,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (params.secureSum()) {
       // §3.5: start the ring sum with a uniform mask r.
       long r = random.uniformBits(params.bits());
-      long own = CmtScheme.keyShare(secret, group, l.epoch, params.bits());
+      long own = keysFor(l.epoch).keyShare().value(SecretAccess.grant());
       int at = order.indexOf(self);
       out.send(Address.meter(self), Address.meter(RingOrder.successor(order, at)), Round.FIRST,
           new RingSum(l.epoch, SecretLong.of((r + own) & params.mask())));
