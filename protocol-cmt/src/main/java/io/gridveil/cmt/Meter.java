@@ -120,9 +120,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   private final long lcEpoch;
   private final @Nullable Ring ring;
   private final @Nullable Registration registration;
-  private final long lastCompleted;
-  private final long horizon;
-  private final Map<Long, PendingRound> pending;
+  private final RoundBuffer rounds;
   private final @Nullable Long forwardedSum;
   private final @Nullable LcState lc;
 
@@ -171,9 +169,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     this.lcEpoch = b.lcEpoch;
     this.ring = b.ring;
     this.registration = b.registration;
-    this.lastCompleted = b.lastCompleted;
-    this.horizon = b.horizon;
-    this.pending = Map.copyOf(b.pending);
+    this.rounds = b.rounds;
     this.forwardedSum = b.forwardedSum;
     this.lc = b.lc;
   }
@@ -468,18 +464,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   private Meter localReading(LocalReading r, Out out) throws ProtocolViolationException {
     Reading reading = params.aggregation().check(r.reading());
     long j = r.round().index();
-    if (j <= lastCompleted) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "reading for a completed round");
-    }
-    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
-    Reading old = p.reading;
-    if (old != null) {
-      if (old.value() == reading.value()) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "reading already given");
-      }
-      throw new CmtViolationException(CmtChecks.CMT_V_04, "second reading for a round");
-    }
-    return withPending(j, p.withReading(reading)).tryComplete(j, out);
+    return withRounds(rounds.withReading(j, reading)).tryComplete(j, out);
   }
 
   private Meter rotate(Out out, RandomSource random) throws CmtViolationException {
@@ -522,7 +507,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     b.lc = null;
     b.ring = null;
     b.registration = null;
-    b.pending = new TreeMap<>();
+    b.rounds = rounds.cleared();
     return b.build();
   }
 
@@ -703,7 +688,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     b.ring = null;
     b.forwardedSum = null;
     b.registration = fresh;
-    b.pending = withoutRingState();
+    b.rounds = rounds.withoutRingState();
     return b.build();
   }
 
@@ -800,24 +785,17 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
     }
     long j = round.index();
-    if (j <= lastCompleted) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
-    }
-    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
-    if (p.requested) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "request already processed");
-    }
-    return memberRequest(r, j, p, out);
+    rounds.checkRequest(j);
+    return memberRequest(r, j, out);
   }
 
-  private Meter memberRequest(Ring r, long j, PendingRound p, Out out)
-      throws CmtViolationException {
+  private Meter memberRequest(Ring r, long j, Out out) {
     Token self = present(token, "token");
     // §3.6 step 2: δ_ij to the successor, in parallel with every other member.
     long delta = keysFor(r.epoch()).delta(j);
     out.send(Address.meter(self), Address.meter(r.successor()), new Round(j),
         new Delta(self, r.epoch(), SecretLong.of(delta)));
-    return withPending(j, p.withRequest()).tryComplete(j, out);
+    return withRounds(rounds.withRequest(j)).tryComplete(j, out);
   }
 
   private Meter delta(Address sender, Round round, Delta d, Out out) throws CmtViolationException {
@@ -833,40 +811,31 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     }
     checkValue(d.delta().value(SecretAccess.grant()), "delta");
     long j = round.index();
-    checkRoundWindow(j);
-    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
-    Long old = p.predecessorDelta;
-    if (old != null) {
-      if (d.delta().equalsConstantTime(SecretLong.of(old))) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "delta already received");
-      }
-      throw new CmtViolationException(CmtChecks.CMT_V_04, "second delta for a round");
-    }
-    return withPending(j, p.withDelta(d.delta().value(SecretAccess.grant())))
-        .tryComplete(j, out);
+    return withRounds(rounds.withDelta(j, d.delta())).tryComplete(j, out);
   }
 
   private Meter tryComplete(long j, Out out) {
-    PendingRound p = pending.get(j);
+    RoundBuffer.Slot p = rounds.slot(j);
+    SecretLong predecessorDelta = p.predecessorDelta;
+    Reading reading = p.reading;
     Ring r = ring;
     Token self = token;
     Token lcT = lcToken;
-    if (p == null || !p.requested || p.predecessorDelta == null || p.reading == null
+    if (!p.requested || predecessorDelta == null || reading == null
         || r == null || self == null || lcT == null || phase != Phase.ACTIVE) {
       return this;
     }
     // §3.6 step 4: k_ij = k_i1 - δ_ij + δ_(i-1)j, c_ij = e_ij + k_ij.
-    long c = keysFor(r.epoch()).encrypt(j, p.reading.value(), p.predecessorDelta);
+    long c = keysFor(r.epoch()).encrypt(j, reading.value(),
+        predecessorDelta.value(SecretAccess.grant()));
     Round round = new Round(j);
     // §11.4: the ciphertext goes under the epoch's reading token, MACed, never the ring token.
-    Token reading = present(registration, "registration of the ring's epoch").readingKey.token();
-    out.send(Address.meter(reading), Address.SUPPLIER, round,
-        new EncryptedReading(reading, r.epoch(), c));
+    Token readingToken =
+        present(registration, "registration of the ring's epoch").readingKey.token();
+    out.send(Address.meter(readingToken), Address.SUPPLIER, round,
+        new EncryptedReading(readingToken, r.epoch(), c));
     B b = edit();
-    b.lastCompleted = j;
-    Map<Long, PendingRound> rest = new TreeMap<>(pending);
-    rest.keySet().removeIf(k -> k <= j);
-    b.pending = rest;
+    b.rounds = rounds.completed(j);
     LcState l = lc;
     if (l != null) {
       if (l.phase == LcState.Phase.KEYED && l.acks.containsKey(round)) {
@@ -889,7 +858,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     b.ring = null;
     b.registration = null;
     b.forwardedSum = null;
-    b.pending = withoutRingState();
+    b.rounds = rounds.withoutRingState();
     return b.build();
   }
 
@@ -1064,7 +1033,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     b.phase = Phase.REGISTERING;
     b.ring = null;
     b.forwardedSum = null;
-    b.pending = withoutRingState();
+    b.rounds = rounds.withoutRingState();
     return b.build();
   }
 
@@ -1216,7 +1185,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_04, "request already relayed");
     }
     Ring r = present(ring, "LC ring");
-    if (j <= lastCompleted) {
+    if (j <= rounds.lastCompleted()) {
       throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
     }
     out.send(Address.meter(lcSelf), Address.GROUP_BROADCAST, round, q);
@@ -1225,7 +1194,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     B b = edit();
     b.lc = l.with(l.phase, l.shares, l.ring, l.mask, acks, j);
     Meter m = b.build();
-    return m.memberRequest(r, j, m.pending.getOrDefault(j, PendingRound.EMPTY), out);
+    return m.memberRequest(r, j, out);
   }
 
   private Meter lcRoundAck(Address sender, Round round, RoundAck a)
@@ -1336,17 +1305,6 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter token");
   }
 
-  private void checkRoundWindow(long j) throws CmtViolationException {
-    if (j <= lastCompleted) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
-    }
-    // §3.6 step 3: an early delta is buffered only within W rounds of the latest round this
-    // meter knows of (its reading, its last request or its last completed round).
-    if (j > Math.max(horizon, lastCompleted) + params.roundWindow()) {
-      throw new CmtViolationException(CmtChecks.CMT_S_05, "round beyond the window");
-    }
-  }
-
   private void checkValue(long v, String field) throws CmtViolationException {
     if ((v & ~params.mask()) != 0) {
       throw new CmtViolationException(CmtChecks.CMT_V_06, field + " not below M");
@@ -1378,27 +1336,9 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return out;
   }
 
-  private Map<Long, PendingRound> withoutRingState() {
-    Map<Long, PendingRound> out = new TreeMap<>();
-    for (Map.Entry<Long, PendingRound> e : pending.entrySet()) {
-      if (e.getValue().reading != null) {
-        out.put(e.getKey(), e.getValue().withoutRingState());
-      }
-    }
-    return out;
-  }
-
-  private Meter withPending(long j, PendingRound p) {
+  private Meter withRounds(RoundBuffer next) {
     B b = edit();
-    if (p.requested || p.reading != null) {
-      b.horizon = Math.max(horizon, j);
-    }
-    Map<Long, PendingRound> m = new TreeMap<>(pending);
-    m.put(j, p);
-    // Bound the buffer: rounds more than W behind the horizon can no longer be requested.
-    long oldest = b.horizon - params.roundWindow();
-    m.keySet().removeIf(k -> k < oldest);
-    b.pending = m;
+    b.rounds = next;
     return b.build();
   }
 
@@ -1414,9 +1354,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     b.lcEpoch = lcEpoch;
     b.ring = ring;
     b.registration = registration;
-    b.lastCompleted = lastCompleted;
-    b.horizon = horizon;
-    b.pending = pending;
+    b.rounds = rounds;
     b.forwardedSum = forwardedSum;
     b.lc = lc;
     return b;
@@ -1444,9 +1382,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     long lcEpoch;
     @Nullable Ring ring;
     @Nullable Registration registration;
-    long lastCompleted;
-    long horizon;
-    Map<Long, PendingRound> pending = Map.of();
+    RoundBuffer rounds;
     @Nullable Long forwardedSum;
     @Nullable LcState lc;
 
@@ -1457,6 +1393,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       this.group = group;
       this.secret = secret;
       this.credentials = credentials;
+      this.rounds = RoundBuffer.empty(params.roundWindow());
     }
 
     Meter build() {
