@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.cmt;
 
+import static io.gridveil.cmt.MeterRules.checkValue;
+import static io.gridveil.cmt.MeterRules.greater;
+import static io.gridveil.cmt.MeterRules.present;
+import static io.gridveil.cmt.MeterRules.require;
+import static io.gridveil.cmt.MeterRules.senderId;
+import static io.gridveil.cmt.MeterRules.senderToken;
+
 import io.gridveil.cmt.CmtInput.Inbound;
 import io.gridveil.cmt.CmtInput.LeaveGroup;
 import io.gridveil.cmt.CmtInput.LocalReading;
@@ -9,7 +16,6 @@ import io.gridveil.cmt.CmtInput.Start;
 import io.gridveil.cmt.CmtInput.Timer;
 import io.gridveil.cmt.CmtMessage.Delta;
 import io.gridveil.cmt.CmtMessage.EncryptedReading;
-import io.gridveil.cmt.CmtMessage.GroupKey;
 import io.gridveil.cmt.CmtMessage.KeyShare;
 import io.gridveil.cmt.CmtMessage.LcAnnouncement;
 import io.gridveil.cmt.CmtMessage.LcDiscovery;
@@ -23,7 +29,6 @@ import io.gridveil.cmt.CmtMessage.RingSum;
 import io.gridveil.cmt.CmtMessage.RoundAck;
 import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
 import io.gridveil.cmt.CmtMessage.TokenAssignment;
-import io.gridveil.cmt.internal.RingOrder;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
@@ -41,21 +46,15 @@ import io.gridveil.core.auth.X25519KeyPair;
 import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -122,7 +121,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   private final @Nullable Registration registration;
   private final RoundBuffer rounds;
   private final @Nullable Long forwardedSum;
-  private final @Nullable LcState lc;
+  private final @Nullable LocalConcentrator lc;
 
   /** The ring placement of the current epoch. */
   private record Ring(
@@ -277,8 +276,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return ε or -1
    */
   public long keyedEpoch() {
-    LcState l = lc;
-    return l == null || l.phase != LcState.Phase.KEYED ? -1 : l.epoch;
+    LocalConcentrator l = lc;
+    return l == null ? -1 : l.keyedEpoch();
   }
 
   /**
@@ -287,8 +286,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return T_1 .. T_n
    */
   public List<Token> keyedRing() {
-    LcState l = lc;
-    return l == null || l.phase != LcState.Phase.KEYED ? List.of() : l.ring;
+    LocalConcentrator l = lc;
+    return l == null ? List.of() : l.keyedRing();
   }
 
   /**
@@ -339,8 +338,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (r != null && t.equals(r.predecessor()) && who.id().equals(r.predecessorId())) {
       return true;
     }
-    LcState l = lc;
-    return l != null && Objects.equals(who.id(), l.owners.get(t));
+    LocalConcentrator l = lc;
+    return l != null && Objects.equals(who.id(), l.ownerOf(t));
   }
 
   /**
@@ -382,7 +381,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   public Step<Meter> step(CmtInput input, RandomSource random) throws ProtocolViolationException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(random, "random");
-    Out out = new Out(group);
+    MeterOut out = new MeterOut(group);
     Meter next;
     if (input instanceof Start) {
       next = start(out);
@@ -399,12 +398,13 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     } else {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "input not accepted by a meter");
     }
+    next = next.settle(out, random);
     return new Step<>(next, out.envelopes, out.events);
   }
 
   // ---- local inputs -------------------------------------------------------------------------
 
-  private Meter start(Out out) throws CmtViolationException {
+  private Meter start(MeterOut out) throws CmtViolationException {
     require(phase == Phase.OFF, "start in a started meter");
     out.send(Address.identified(id), Address.SUPPLIER, Round.FIRST, new LicenceRequest(id));
     B b = edit();
@@ -412,17 +412,18 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter timer(Timer t, Out out, RandomSource random)
+  private Meter timer(Timer t, MeterOut out, RandomSource random)
       throws ProtocolViolationException {
     return switch (t.kind()) {
       case DISCOVERY -> discoveryTimer(out, random);
-      case REGISTRATION_DEADLINE -> registrationDeadline(out, random);
-      case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out, random);
+      case REGISTRATION_DEADLINE -> lcRegistrationDeadline(out, random);
+      case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out);
       case LC_TIMEOUT -> lcTimeout(out);
     };
   }
 
-  private Meter discoveryTimer(Out out, RandomSource random) throws ProtocolViolationException {
+  private Meter discoveryTimer(MeterOut out, RandomSource random)
+      throws ProtocolViolationException {
     require(phase == Phase.DISCOVERING, "discovery timer outside discovery");
     B b = edit();
     if (attempts < params.discoveryAttempts()) {
@@ -440,15 +441,15 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     b.lcId = id;
     b.lcEpoch = epoch;
     b.phase = Phase.JOINED;
-    b.lc = LcState.collecting(epoch - 1, owners, Map.of(), 0);
     out.events.add(new CmtEvent.LcElected(group, self, epoch));
     // §11.1: a message that introduces the binding T_LC -> id travels under the identity.
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
         new LcAnnouncement(self, epoch));
-    return b.build().startCollection(epoch, owners, Map.of(), out, random);
+    b.lc = LocalConcentrator.collect(params, group, id, self, epoch, owners, Map.of(), 0, out);
+    return b.build();
   }
 
-  private Meter lcTimeout(Out out) throws CmtViolationException {
+  private Meter lcTimeout(MeterOut out) throws CmtViolationException {
     // §3.8 step 3: the LC went silent; discover again so that a new LC is elected.
     if (lc != null
         || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
@@ -461,41 +462,32 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter localReading(LocalReading r, Out out) throws ProtocolViolationException {
+  private Meter localReading(LocalReading r, MeterOut out) throws ProtocolViolationException {
     Reading reading = params.aggregation().check(r.reading());
     long j = r.round().index();
     return withRounds(rounds.withReading(j, reading)).tryComplete(j, out);
   }
 
-  private Meter rotate(Out out, RandomSource random) throws CmtViolationException {
-    LcState l = requireLc();
-    Token self = present(token, "LC token");
-    List<Token> others = new ArrayList<>(l.known);
-    others.remove(self);
-    others.sort(Comparator.naturalOrder());
-    if (others.isEmpty()) {
-      throw new CmtViolationException(CmtChecks.CMT_S_01, "no member to hand the LC role to");
-    }
+  private Meter rotate(MeterOut out, RandomSource random) throws CmtViolationException {
+    LocalConcentrator l = requireLc();
     // §3.10 step 1: a member chosen uniformly at random.
-    Token next = others.get((int) random.uniformLong(others.size()));
-    out.send(Address.identified(id), Address.meter(next), Round.FIRST,
-        new LcHandover(l.epoch, members(l.owners)));
-    out.events.add(new CmtEvent.LcSteppedDown(group, next));
+    Token next = l.rotate(out, random);
     B b = edit();
     b.lc = null;
     b.lcToken = next;
-    b.lcId = l.owners.get(next);
+    b.lcId = l.ownerOf(next);
     return b.build();
   }
 
-  private Meter leave(Out out, RandomSource random) throws CmtViolationException {
+  private Meter leave(MeterOut out, RandomSource random) throws CmtViolationException {
     Token self = token;
     Token lcT = lcToken;
     if (self == null || lcT == null || phase == Phase.LEFT) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "leave without membership");
     }
     Meter m = this;
-    if (lc != null && lc.known.size() > 1) {
+    LocalConcentrator l = lc;
+    if (l != null && l.knownCount() > 1) {
       m = rotate(out, random);
       lcT = present(m.lcToken, "value");
     }
@@ -513,7 +505,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
 
   // ---- inbound ------------------------------------------------------------------------------
 
-  private Meter inbound(VerifiedEnvelope<CmtMessage> v, Out out, RandomSource random)
+  private Meter inbound(VerifiedEnvelope<CmtMessage> v, MeterOut out, RandomSource random)
       throws ProtocolViolationException {
     Envelope<CmtMessage> e = v.envelope();
     if (!e.group().equals(group)) {
@@ -535,33 +527,36 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     } else if (m instanceof TokenAssignment t) {
       return tokenAssignment(e.sender(), t);
     } else if (m instanceof ReRegister r) {
-      return reRegister(e.sender(), r, out, random);
+      if (lc != null) {
+        throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration at an LC");
+      }
+      return fromLc(e.sender(), e.round(), r, out, random);
     } else if (m instanceof SuccessorAssignment s) {
-      return successorAssignment(e.sender(), s);
+      return fromLc(e.sender(), e.round(), s, out, random);
     } else if (m instanceof RingSum s) {
       return ringSum(e.sender(), s, out);
     } else if (m instanceof ReadingRequest r) {
       if (e.sender() instanceof Address.Supplier) {
-        return lcReadingRequest(e.round(), r, out);
+        return withLc(requireLc().readingRequest(e.round(), r, out));
       }
-      return readingRequest(e.sender(), e.round(), r, out);
+      return fromLc(e.sender(), e.round(), r, out, random);
     } else if (m instanceof Delta d) {
       return delta(e.sender(), e.round(), d, out);
     } else if (m instanceof LcHandover h) {
-      return handover(e.sender(), h, out, random);
+      return handover(e.sender(), h, out);
     } else if (m instanceof LcDiscovery) {
-      return lcDiscovery(v, out, random);
+      return withLc(requireLc().discovery(v, out, random));
     } else if (m instanceof KeyShare k) {
-      return lcKeyShare(e.sender(), k);
+      return withLc(requireLc().keyShare(e.sender(), k));
     } else if (m instanceof RoundAck a) {
-      return lcRoundAck(e.sender(), e.round(), a);
+      return withLc(requireLc().roundAck(e.sender(), e.round(), a));
     } else if (m instanceof Leave l) {
-      return lcLeave(e.sender(), l, out, random);
+      return withLc(requireLc().leave(e.sender(), l, out));
     }
     throw new CmtViolationException(CmtChecks.CMT_S_01, "message not for a meter");
   }
 
-  private Meter licence(SignedLicence signed, Round now, Out out)
+  private Meter licence(SignedLicence signed, Round now, MeterOut out)
       throws ProtocolViolationException {
     require(phase == Phase.AWAIT_LICENCE, "licence outside AWAIT_LICENCE");
     Licence l = signed.licence();
@@ -580,33 +575,22 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter announcement(Address sender, LcAnnouncement a, Out out)
+  private Meter announcement(Address sender, LcAnnouncement a, MeterOut out)
       throws CmtViolationException {
     require(phase != Phase.OFF && phase != Phase.AWAIT_LICENCE && phase != Phase.LEFT,
         "announcement before licence");
     MeterId announcer = senderId(sender);
-    LcState l = lc;
+    LocalConcentrator l = lc;
     if (l != null) {
-      Token self = present(token, "LC token");
-      if (a.lc().equals(self)) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "own announcement");
+      if (!l.announcement(a, out)) {
+        return this;
       }
-      if (greater(a.epoch(), a.lc(), l.epoch, self)) {
-        // §3.2 step 4: step down and hand the members over, so that nobody is orphaned.
-        out.send(Address.identified(id), Address.meter(a.lc()), Round.FIRST,
-            new LcHandover(l.epoch, members(l.owners)));
-        out.events.add(new CmtEvent.LcSteppedDown(group, a.lc()));
-        B b = edit();
-        b.lc = null;
-        b.lcToken = a.lc();
-        b.lcId = announcer;
-        b.lcEpoch = a.epoch();
-        return b.build();
-      }
-      // The other LC is smaller: re-announce so that it steps down.
-      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-          new LcAnnouncement(self, l.epoch));
-      return this;
+      B b = edit();
+      b.lc = null;
+      b.lcToken = a.lc();
+      b.lcId = announcer;
+      b.lcEpoch = a.epoch();
+      return b.build();
     }
     Token current = lcToken;
     if (current != null && !greater(a.epoch(), a.lc(), lcEpoch, current)) {
@@ -647,15 +631,12 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter reRegister(Address sender, ReRegister r, Out out, RandomSource random)
+  private Meter reRegister(Address sender, ReRegister r, MeterOut out, RandomSource random)
       throws ProtocolViolationException {
     Token self = token;
     if (self == null
         || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration without a token");
-    }
-    if (lc != null) {
-      throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration at an LC");
     }
     MeterId from = senderId(sender);
     boolean fromLc = Objects.equals(from, lcId);
@@ -668,7 +649,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
         && held.epoch == r.epoch()) {
       // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share
       // and the same token key.
-      out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
+      sendToLc(out, self, r.lc(), Round.FIRST,
           new KeyShare(self, r.epoch(), sentShare(held), held.tokenKey));
       return this;
     }
@@ -677,7 +658,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     }
     // §11.4: a fresh token key pair for every epoch, so reading tokens never repeat.
     Registration fresh = register(r.epoch(), random);
-    out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
+    sendToLc(out, self, r.lc(), Round.FIRST,
         new KeyShare(self, r.epoch(), sentShare(fresh), fresh.tokenKey));
     B b = edit();
     b.lcToken = r.lc();
@@ -732,7 +713,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter ringSum(Address sender, RingSum s, Out out) throws CmtViolationException {
+  private Meter ringSum(Address sender, RingSum s, MeterOut out) throws CmtViolationException {
     Ring r = ring;
     // §11.6: the sender rule before any state check.
     if (r != null && !senderToken(sender).equals(r.predecessor())) {
@@ -744,15 +725,11 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (s.epoch() != r.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "ring sum for another epoch");
     }
-    checkValue(s.partial().value(SecretAccess.grant()), "partial");
-    LcState l = lc;
+    checkValue(s.partial().value(SecretAccess.grant()), params.mask(), "partial");
+    LocalConcentrator l = lc;
     if (l != null) {
-      // §3.5: the sum has gone round; K = s - r.
-      if (l.phase != LcState.Phase.KEYING || l.epoch != s.epoch()) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already closed");
-      }
-      long groupKey = (s.partial().value(SecretAccess.grant()) - l.mask) & params.mask();
-      return keyed(l, groupKey, out);
+      // §3.5: the sum has gone round to the LC; K = s - r.
+      return withLc(l.ringSum(s, out));
     }
     if (forwardedSum != null) {
       if (s.partial().equalsConstantTime(SecretLong.of(forwardedSum))) {
@@ -769,7 +746,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter readingRequest(Address sender, Round round, ReadingRequest q, Out out)
+  private Meter readingRequest(Address sender, Round round, ReadingRequest q, MeterOut out)
       throws CmtViolationException {
     checkFromLc(sender);
     Ring r = ring;
@@ -789,7 +766,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return memberRequest(r, j, out);
   }
 
-  private Meter memberRequest(Ring r, long j, Out out) {
+  private Meter memberRequest(Ring r, long j, MeterOut out) {
     Token self = present(token, "token");
     // §3.6 step 2: δ_ij to the successor, in parallel with every other member.
     long delta = keysFor(r.epoch()).delta(j);
@@ -798,7 +775,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return withRounds(rounds.withRequest(j)).tryComplete(j, out);
   }
 
-  private Meter delta(Address sender, Round round, Delta d, Out out) throws CmtViolationException {
+  private Meter delta(Address sender, Round round, Delta d, MeterOut out)
+      throws CmtViolationException {
     Ring r = ring;
     if (phase != Phase.ACTIVE || r == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "delta outside the ring");
@@ -809,12 +787,12 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (!d.from().equals(r.predecessor()) || !senderToken(sender).equals(d.from())) {
       throw new CmtViolationException(CmtChecks.CMT_V_05, "delta not from the predecessor");
     }
-    checkValue(d.delta().value(SecretAccess.grant()), "delta");
+    checkValue(d.delta().value(SecretAccess.grant()), params.mask(), "delta");
     long j = round.index();
     return withRounds(rounds.withDelta(j, d.delta())).tryComplete(j, out);
   }
 
-  private Meter tryComplete(long j, Out out) {
+  private Meter tryComplete(long j, MeterOut out) {
     RoundBuffer.Slot p = rounds.slot(j);
     SecretLong predecessorDelta = p.predecessorDelta;
     Reading reading = p.reading;
@@ -836,19 +814,11 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
         new EncryptedReading(readingToken, r.epoch(), c));
     B b = edit();
     b.rounds = rounds.completed(j);
-    LcState l = lc;
-    if (l != null) {
-      if (l.phase == LcState.Phase.KEYED && l.acks.containsKey(round)) {
-        b.lc = l.with(l.phase, l.shares, l.ring, l.mask, addAck(l.acks, round, self),
-            l.lastRelayed);
-      }
-    } else {
-      out.send(Address.meter(self), Address.meter(lcT), round, new RoundAck(self, r.epoch()));
-    }
+    sendToLc(out, self, lcT, round, new RoundAck(self, r.epoch()));
     return b.build();
   }
 
-  private Meter rejoin(long epoch, Out out) {
+  private Meter rejoin(long epoch, MeterOut out) {
     out.events.add(new CmtEvent.Rejoining(group, epoch));
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
     B b = edit();
@@ -862,14 +832,14 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return b.build();
   }
 
-  private Meter handover(Address sender, LcHandover h, Out out, RandomSource random)
+  private Meter handover(Address sender, LcHandover h, MeterOut out)
       throws ProtocolViolationException {
     Token self = token;
     if (self == null || phase == Phase.LEFT) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "hand-over without a token");
     }
     MeterId from = senderId(sender);
-    LcState l = lc;
+    LocalConcentrator l = lc;
     boolean namesSelf = h.members().contains(new CmtMessage.Member(self, id));
     if (l == null && namesSelf) {
       // §3.10, §11.1 (a): only the LC this meter follows hands it the role.
@@ -898,41 +868,20 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       out.send(Address.identified(id), Address.meter(followed), Round.FIRST,
           new LcHandover(h.epoch(), passed));
       return this;
-    } else if (!outranks(from, h, l.epoch, self)) {
+    } else if (!outranks(from, h, l.epoch(), self)) {
       // §3.2 step 4, §11.1 (b): a merge only from an LC that steps down to this one (or passes
       // on the hand-over of one, naming itself).
       throw new CmtViolationException(CmtChecks.CMT_V_14,
           "merge hand-over not from an LC smaller than this one");
     }
-    // §11.1: our own bindings win; the list adds only tokens this meter does not know, at most
-    // one per identity and none for this meter. An identity with a token of each LC keeps both
-    // until keying (it holds one of them); its key share counts once (CMT-V-15, §3.4 step 1).
-    Map<Token, MeterId> owners = new HashMap<>(l == null ? Map.of() : l.owners);
-    owners.put(self, id);
-    Set<MeterId> listed = new HashSet<>(Set.of(id));
-    for (CmtMessage.Member member : new TreeMap<>(memberMap(h)).values()) {
-      if (!owners.containsKey(member.token()) && listed.add(member.meter())) {
-        owners.put(member.token(), member.meter());
-      }
-    }
-    long base = Math.max(h.epoch(), lastEpoch);
-    Map<MeterId, Token> joins = Map.of();
     B b = edit();
-    if (l != null) {
-      // §3.2 step 4: merge the members of an LC that stepped down.
-      base = Math.max(base, l.epoch);
-      joins = l.pendingJoins;
-    } else {
-      out.events.add(new CmtEvent.LcElected(group, self, base + 1));
-    }
-    long epoch = base + 1;
-    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-        new LcAnnouncement(self, epoch));
-    b.lc = LcState.collecting(base, owners, joins, l == null ? 0 : l.lastRelayed);
+    LocalConcentrator next =
+        LocalConcentrator.fromHandover(params, group, id, self, l, h, lastEpoch, out);
+    b.lc = next;
     b.lcToken = self;
     b.lcId = id;
-    b.lcEpoch = epoch;
-    return b.build().startCollection(epoch, owners, joins, out, random);
+    b.lcEpoch = next.epoch();
+    return b.build();
   }
 
   /**
@@ -954,312 +903,78 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return own != null && greater(epoch, self, h.epoch(), own);
   }
 
-  private static Map<Token, CmtMessage.Member> memberMap(LcHandover h) {
-    Map<Token, CmtMessage.Member> out = new HashMap<>();
-    for (CmtMessage.Member m : h.members()) {
-      out.put(m.token(), m);
-    }
-    return out;
-  }
+  // ---- LC role and the seam (spec/runtime.md §7.3) -------------------------------------------
 
-  // ---- LC role ------------------------------------------------------------------------------
-
-  private Meter lcDiscovery(VerifiedEnvelope<CmtMessage> v, Out out, RandomSource random)
+  private Meter lcRegistrationDeadline(MeterOut out, RandomSource random)
       throws ProtocolViolationException {
-    LcState l = requireLc();
-    // §3.3, §11.3: the licence is the one in the wrapper, already checked by the verifier at this
-    // round (supplier-signed, this group, valid, not revoked); the sender is its identity.
-    Optional<Licence> carried = v.licence();
-    if (carried.isEmpty()) {
-      throw new CmtViolationException(CmtChecks.CMT_V_02, "discovery without a licence");
-    }
-    Licence lic = carried.get();
-    MeterId who = lic.meter();
-    if (!v.envelope().sender().equals(Address.identified(who)) || !lic.group().equals(group)) {
-      throw new CmtViolationException(CmtChecks.CMT_V_02, "licence not for the sender or group");
-    }
-    if (who.equals(id)) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "own discovery");
-    }
-    Token self = present(token, "LC token");
-    Token assigned = tokenOf(l.owners, who);
-    if (assigned != null) {
-      // §3.3 step 3: one ring token per identity; a repeated discovery (a lost assignment, a
-      // restart, a member left out of the epoch) gets the token the identity already holds.
-      out.send(Address.identified(id), Address.identified(who), Round.FIRST,
-          new TokenAssignment(who, assigned, self, l.epoch));
-      if (l.phase == LcState.Phase.COLLECTING) {
-        out.send(Address.identified(id), Address.meter(assigned), Round.FIRST,
-            new ReRegister(l.epoch, self));
-        return this;
-      }
-      // A keyed member that discovers again has lost its registration: re-key with it.
-      return startCollection(l.epoch + 1, l.owners, l.pendingJoins, out, random);
-    }
-    Token t = Token.random(random);
-    out.send(Address.identified(id), Address.identified(who), Round.FIRST,
-        new TokenAssignment(who, t, self, l.epoch));
-    // A token that is never registered leaves the owners at the next keying (§3.4 step 4).
-    Map<Token, MeterId> owners = new HashMap<>(l.owners);
-    owners.put(t, who);
-    Map<MeterId, Token> joins = new HashMap<>(l.pendingJoins);
-    joins.put(who, t);
-    if (l.phase == LcState.Phase.COLLECTING) {
-      out.send(Address.identified(id), Address.meter(t), Round.FIRST,
-          new ReRegister(l.epoch, self));
-      B b = edit();
-      b.lc = l.withOwners(owners, joins);
-      return b.build();
-    }
-    return startCollection(l.epoch + 1, owners, joins, out, random);
+    LocalConcentrator l = requireLc();
+    Registration reg = registration;
+    SecretLong own = reg != null && reg.epoch == l.epoch() ? reg.keys.keyShare() : null;
+    return withLc(l.registrationDeadline(own, out, random));
   }
 
-  private Meter startCollection(
-      long epoch, Map<Token, MeterId> owners, Map<MeterId, Token> joins, Out out,
-      RandomSource random) throws ProtocolViolationException {
-    // §3.4 step 1 (and step 2 for the LC's own membership).
-    Token self = present(token, "LC token");
-    LcState l = present(lc, "LC state");
-    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-        new ReRegister(epoch, self));
-    Registration reg = register(epoch, random);
-    B b = edit();
-    b.lc = new LcState(LcState.Phase.COLLECTING, epoch, owners,
-        Map.of(self, sentShare(reg).value(SecretAccess.grant())),
-        Map.of(self, reg.tokenKey), List.of(), 0, joins, Map.of(), l.lastRelayed);
-    b.registration = reg;
-    b.lastEpoch = epoch;
-    b.lcEpoch = epoch;
-    b.phase = Phase.REGISTERING;
-    b.ring = null;
-    b.forwardedSum = null;
-    b.rounds = rounds.withoutRingState();
-    return b.build();
-  }
-
-  private Meter lcKeyShare(Address sender, KeyShare k) throws CmtViolationException {
-    LcState l = requireLc();
-    if (!senderToken(sender).equals(k.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_08, "key share sent for another token");
-    }
-    if (k.epoch() != l.epoch) {
-      throw new CmtViolationException(CmtChecks.CMT_S_02, "key share for another epoch");
-    }
-    if (!l.known.contains(k.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "key share of an unknown token");
-    }
-    checkValue(k.share().value(SecretAccess.grant()), "share");
-    Long old = l.shares.get(k.token());
-    if (old != null) {
-      if (k.share().equalsConstantTime(SecretLong.of(old))
-          && k.tokenKey().equals(l.tokenKeys.get(k.token()))) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "key share already received");
-      }
-      throw new CmtViolationException(CmtChecks.CMT_V_04, "second key share of a token");
-    }
-    // §3.4 step 1: one ring position per identity, whatever tokens a merge bound to it.
-    MeterId owner = l.owners.get(k.token());
-    for (Token t : l.shares.keySet()) {
-      if (Objects.equals(l.owners.get(t), owner)) {
-        throw new CmtViolationException(CmtChecks.CMT_V_15,
-            "key share of an identity registered under another token");
-      }
-    }
-    require(l.phase == LcState.Phase.COLLECTING, "key share after the registration deadline");
-    Map<Token, Long> shares = new HashMap<>(l.shares);
-    shares.put(k.token(), k.share().value(SecretAccess.grant()));
-    Map<Token, X25519PublicKey> keys = new HashMap<>(l.tokenKeys);
-    keys.put(k.token(), k.tokenKey());
-    B b = edit();
-    b.lc = l.withShare(shares, keys);
-    return b.build();
-  }
-
-  private Meter registrationDeadline(Out out, RandomSource random)
-      throws ProtocolViolationException {
-    LcState l = requireLc();
-    if (l.phase == LcState.Phase.KEYING) {
-      // §3.5: a RingSum was lost; re-key.
-      return startCollection(l.epoch + 1, l.owners, l.pendingJoins, out, random);
-    }
-    require(l.phase == LcState.Phase.COLLECTING, "registration deadline outside collection");
-    // §3.4 step 3: m_min counts meters, not tokens (one token per identity, §3.3 step 3).
-    Set<MeterId> registered = new HashSet<>();
-    for (Token t : l.shares.keySet()) {
-      registered.add(present(l.owners.get(t), "owner of a registered token"));
-    }
-    if (registered.size() < params.minGroupSize()) {
-      out.events.add(new CmtEvent.GroupBelowMinimum(group, l.epoch, registered.size()));
-      // Ask again: members whose ReRegister or KeyShare was lost answer now.
-      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-          new ReRegister(l.epoch, present(token, "LC token")));
-      return this;
-    }
-    Token self = present(token, "LC token");
-    List<Token> registeredTokens = new ArrayList<>();
-    for (Token t : l.shares.keySet()) {
-      registeredTokens.add(t);
-    }
-    List<Token> order = RingOrder.shuffle(registeredTokens, random);
-    int n = order.size();
-    Meter me = this;
-    for (int i = 0; i < n; i++) {
-      Token t = order.get(i);
-      Token pred = RingOrder.predecessor(order, i);
-      SuccessorAssignment s = new SuccessorAssignment(l.epoch, pred,
-          present(l.owners.get(pred), "owner of a registered token"),
-          RingOrder.successor(order, i), n, params.secureSum());
-      if (t.equals(self)) {
-        me = me.successorAssignment(Address.meter(self), s);
-      } else {
-        out.send(Address.meter(self), Address.meter(t), Round.FIRST, s);
-      }
-    }
-    B b = me.edit();
-    Map<Token, MeterId> members = new HashMap<>();
-    Map<Token, X25519PublicKey> keys = new HashMap<>();
-    for (Token t : order) {
-      members.put(t, present(l.owners.get(t), "owner of a registered token"));
-      keys.put(t, present(l.tokenKeys.get(t), "token key of a registered token"));
-    }
-    if (params.secureSum()) {
-      // §3.5: start the ring sum with a uniform mask r.
-      long r = random.uniformBits(params.bits());
-      long own = keysFor(l.epoch).keyShare().value(SecretAccess.grant());
-      int at = order.indexOf(self);
-      out.send(Address.meter(self), Address.meter(RingOrder.successor(order, at)), Round.FIRST,
-          new RingSum(l.epoch, SecretLong.of((r + own) & params.mask())));
-      b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, keys, order, r,
-          Map.of(), Map.of(), l.lastRelayed);
-      return b.build();
-    }
-    long[] shares = new long[n];
-    for (int i = 0; i < n; i++) {
-      shares[i] = present(l.shares.get(order.get(i)), "share");
-    }
-    b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, keys, order, 0,
-        Map.of(), Map.of(), l.lastRelayed);
-    return b.build().keyed(present(b.lc, "value"), CmtScheme.groupKey(shares,
-        params.mask()), out);
-  }
-
-  private Meter keyed(LcState l, long groupKey, Out out) {
-    // §3.4 step 5, §11.4: the group key with the members' token keys, under the LC role.
-    out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
-        groupKeyMessage(l, groupKey));
-    out.events.add(new CmtEvent.GroupKeyed(group, l.epoch, l.ring.size()));
-    B b = edit();
-    b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.owners, Map.of(), l.tokenKeys, l.ring,
-        groupKey, Map.of(), Map.of(), l.lastRelayed);
-    return b.build();
+  private Meter lcRoundDeadline(Round round, MeterOut out) throws CmtViolationException {
+    return withLc(requireLc().roundDeadline(round, out));
   }
 
   /**
-   * The {@code GroupKey} of an epoch: K with every ring member's pk_T, in the order of their
-   * reading tokens, so the order reveals nothing of the ring (spec/cmt.md §3.4 step 5, §11.4).
+   * A verified message from this meter's LC, from the network or handed over by this meter's own
+   * LC role (spec/runtime.md §7.3): a re-registration, a ring placement or a reading request.
    */
-  private static GroupKey groupKeyMessage(LcState l, long groupKey) {
-    List<X25519PublicKey> keys = new ArrayList<>(l.ring.size());
-    for (Token t : l.ring) {
-      keys.add(present(l.tokenKeys.get(t), "token key of a ring member"));
+  private Meter fromLc(Address sender, Round round, CmtMessage m, MeterOut out,
+      RandomSource random) throws ProtocolViolationException {
+    if (m instanceof ReRegister r) {
+      return reRegister(sender, r, out, random);
+    } else if (m instanceof SuccessorAssignment s) {
+      return successorAssignment(sender, s);
+    } else if (m instanceof ReadingRequest q) {
+      return readingRequest(sender, round, q, out);
     }
-    return GroupKey.sorted(l.epoch, SecretLong.of(groupKey), keys);
+    throw new IllegalStateException("unreachable: not a message from the LC to a member");
   }
 
-  private Meter lcReadingRequest(Round round, ReadingRequest q, Out out)
-      throws CmtViolationException {
-    LcState l = requireLc();
-    require(l.phase == LcState.Phase.KEYED, "reading request before keying");
-    Token lcSelf = present(token, "LC token");
-    if (q.epoch() < l.epoch) {
-      // §3.6 step 1: the supplier missed the GroupKey of this epoch; send it again.
-      out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
-          groupKeyMessage(l, l.mask));
-      return this;
+  /**
+   * Sends a member's message to its LC: on the wire, or, when this meter holds the LC role, to
+   * that role (spec/runtime.md §7.3).
+   */
+  private void sendToLc(MeterOut out, Token self, Token lcT, Round round, CmtMessage body) {
+    if (lc != null && lcT.equals(self)) {
+      out.toLc(Address.meter(self), round, body);
+    } else {
+      out.send(Address.meter(self), Address.meter(lcT), round, body);
     }
-    if (q.epoch() != l.epoch) {
-      throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
-    }
-    long j = round.index();
-    if (j <= l.lastRelayed) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "request already relayed");
-    }
-    Ring r = present(ring, "LC ring");
-    if (j <= rounds.lastCompleted()) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
-    }
-    out.send(Address.meter(lcSelf), Address.GROUP_BROADCAST, round, q);
-    Map<Round, Set<Token>> acks = new HashMap<>(l.acks);
-    acks.put(round, Set.of());
-    B b = edit();
-    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, acks, j);
-    Meter m = b.build();
-    return m.memberRequest(r, j, out);
   }
 
-  private Meter lcRoundAck(Address sender, Round round, RoundAck a)
-      throws CmtViolationException {
-    LcState l = requireLc();
-    if (!senderToken(sender).equals(a.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_10, "ack sent for another token");
+  /** Delivers the messages between the meter's two roles until none is left. */
+  private Meter settle(MeterOut out, RandomSource random) throws ProtocolViolationException {
+    Meter m = this;
+    while (true) {
+      MeterOut.Internal toMember = out.toMember.poll();
+      if (toMember != null) {
+        m = m.fromLc(toMember.sender(), toMember.round(), toMember.body(), out, random);
+        continue;
+      }
+      MeterOut.Internal toLc = out.toLc.poll();
+      if (toLc == null) {
+        return m;
+      }
+      LocalConcentrator l = m.lc;
+      if (l != null) {
+        m = m.withLc(l.fromOwnMember(toLc));
+      }
     }
-    if (a.epoch() != l.epoch) {
-      throw new CmtViolationException(CmtChecks.CMT_S_02, "ack for another epoch");
-    }
-    if (!l.ring.contains(a.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "ack of an unknown token");
-    }
-    Set<Token> got = l.acks.get(round);
-    if (got == null) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "ack for a round not open");
-    }
-    if (got.contains(a.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "ack already received");
-    }
+  }
+
+  private Meter withLc(LocalConcentrator next) {
     B b = edit();
-    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, addAck(l.acks, round, a.token()),
-        l.lastRelayed);
+    b.lc = next;
     return b.build();
-  }
-
-  private Meter lcRoundDeadline(Round round, Out out, RandomSource random)
-      throws ProtocolViolationException {
-    LcState l = requireLc();
-    Set<Token> got = l.acks.get(round);
-    if (got == null) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "deadline of a round not open");
-    }
-    Map<Round, Set<Token>> acks = new HashMap<>(l.acks);
-    acks.remove(round);
-    B b = edit();
-    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, acks, l.lastRelayed);
-    Meter m = b.build();
-    if (got.size() == l.ring.size()) {
-      return m;
-    }
-    // §3.8: the ring is broken; re-register without whoever does not answer.
-    out.events.add(new CmtEvent.RingBroken(group, round, l.ring.size() - got.size()));
-    return m.startCollection(l.epoch + 1, l.owners, Map.of(), out, random);
-  }
-
-  private Meter lcLeave(Address sender, Leave leave, Out out, RandomSource random)
-      throws ProtocolViolationException {
-    LcState l = requireLc();
-    if (!senderToken(sender).equals(leave.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_10, "leave sent for another token");
-    }
-    if (!l.known.contains(leave.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "leave of an unknown token");
-    }
-    Map<Token, MeterId> owners = new HashMap<>(l.owners);
-    owners.remove(leave.token());
-    return startCollection(l.epoch + 1, owners, Map.of(), out, random);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private LcState requireLc() throws CmtViolationException {
-    LcState l = lc;
+  private LocalConcentrator requireLc() throws CmtViolationException {
+    LocalConcentrator l = lc;
     if (l == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_06, "LC-only input at a member");
     }
@@ -1270,70 +985,6 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (lcToken == null || !senderToken(sender).equals(lcToken)) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "message not from the meter's LC");
     }
-  }
-
-  private static MeterId senderId(Address sender) throws CmtViolationException {
-    if (sender instanceof Address.Identified i) {
-      return i.id();
-    }
-    throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter identity");
-  }
-
-  /** The smallest token bound to an identity (one, unless a merge brought a second, §3.2). */
-  private static @Nullable Token tokenOf(Map<Token, MeterId> owners, MeterId who) {
-    Token found = null;
-    for (Map.Entry<Token, MeterId> e : owners.entrySet()) {
-      if (e.getValue().equals(who) && (found == null || e.getKey().compareTo(found) < 0)) {
-        found = e.getKey();
-      }
-    }
-    return found;
-  }
-
-  private static List<CmtMessage.Member> members(Map<Token, MeterId> owners) {
-    List<CmtMessage.Member> out = new ArrayList<>();
-    for (Map.Entry<Token, MeterId> e : new TreeMap<>(owners).entrySet()) {
-      out.add(new CmtMessage.Member(e.getKey(), e.getValue()));
-    }
-    return out;
-  }
-
-  private static Token senderToken(Address sender) throws CmtViolationException {
-    if (sender instanceof Address.Meter m) {
-      return m.token();
-    }
-    throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter token");
-  }
-
-  private void checkValue(long v, String field) throws CmtViolationException {
-    if ((v & ~params.mask()) != 0) {
-      throw new CmtViolationException(CmtChecks.CMT_V_06, field + " not below M");
-    }
-  }
-
-  private static void require(boolean ok, String rule) throws CmtViolationException {
-    if (!ok) {
-      throw new CmtViolationException(CmtChecks.CMT_S_01, rule);
-    }
-  }
-
-  private static <T> T present(@Nullable T value, String what) {
-    if (value == null) {
-      throw new IllegalStateException("unreachable: " + what + " is set in this phase");
-    }
-    return value;
-  }
-
-  private static boolean greater(long e1, Token t1, long e2, Token t2) {
-    return e1 > e2 || (e1 == e2 && t1.compareTo(t2) > 0);
-  }
-
-  private static Map<Round, Set<Token>> addAck(Map<Round, Set<Token>> acks, Round r, Token t) {
-    Map<Round, Set<Token>> out = new HashMap<>(acks);
-    Set<Token> s = new HashSet<>(out.getOrDefault(r, Set.of()));
-    s.add(t);
-    out.put(r, s);
-    return out;
   }
 
   private Meter withRounds(RoundBuffer next) {
@@ -1384,7 +1035,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     @Nullable Registration registration;
     RoundBuffer rounds;
     @Nullable Long forwardedSum;
-    @Nullable LcState lc;
+    @Nullable LocalConcentrator lc;
 
     B(CmtParameters params, MeterId id, GroupId group, MeterSecret secret,
         MeterCredentials credentials) {
@@ -1400,20 +1051,4 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return new Meter(this);
     }
   }
-
-  /** What one step sends and reports. */
-  private static final class Out {
-    final List<Envelope<?>> envelopes = new ArrayList<>();
-    final List<ProtocolEvent> events = new ArrayList<>();
-    private final GroupId group;
-
-    Out(GroupId group) {
-      this.group = group;
-    }
-
-    void send(Address from, Address to, Round round, CmtMessage body) {
-      envelopes.add(new Envelope<>(from, to, group, round, body));
-    }
-  }
-
 }
