@@ -29,6 +29,16 @@ import io.gridveil.cmt.CmtMessage.RingSum;
 import io.gridveil.cmt.CmtMessage.RoundAck;
 import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
 import io.gridveil.cmt.CmtMessage.TokenAssignment;
+import io.gridveil.cmt.MemberState.Active;
+import io.gridveil.cmt.MemberState.AwaitingLicence;
+import io.gridveil.cmt.MemberState.Discovering;
+import io.gridveil.cmt.MemberState.Joined;
+import io.gridveil.cmt.MemberState.LcLink;
+import io.gridveil.cmt.MemberState.Left;
+import io.gridveil.cmt.MemberState.Off;
+import io.gridveil.cmt.MemberState.Registering;
+import io.gridveil.cmt.MemberState.Registration;
+import io.gridveil.cmt.MemberState.RingPlacement;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
@@ -43,7 +53,6 @@ import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.auth.X25519KeyPair;
-import io.gridveil.core.auth.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
@@ -61,8 +70,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * A smart meter SM_i of a CMT group, possibly in the local concentrator role (spec/cmt.md §5.1,
  * §5.2): an immutable sans-I/O state.
  *
- * <p>The LC is a meter with an LC sub-state beside its member state: it keeps taking part in the
- * ring with its own token while it manages the group. A meter's persistent state is its master
+ * <p>The meter is a composite (spec/runtime.md §7.1): its configuration, a sealed member state
+ * ({@link MemberState}, §7.2), its round buffer ({@link RoundBuffer}, §7.4), the LC role when it
+ * holds it ({@link LocalConcentrator}, §7.3) and ε_last. The LC keeps taking part in the ring
+ * with its own token while it manages the group; its messages to its own member role and back
+ * stay inside the meter (§7.3). A meter's persistent state is its master
  * secret and the last key epoch it used ({@link #lastEpoch()}); everything else is volatile and a
  * restarted meter re-enters through the licence (spec/cmt.md §3.9 step 3).
  *
@@ -86,7 +98,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * group members are assumed (spec/cmt.md §8).
  */
 public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
-  /** The member phases of spec/cmt.md §5.1. */
+  /** The member phases of spec/cmt.md §5.1, derived from the member state (spec/runtime.md §7.2). */
   public enum Phase {
     /** Not started. */
     OFF,
@@ -104,73 +116,34 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     LEFT
   }
 
-  private final CmtParameters params;
-  private final MeterId id;
-  private final GroupId group;
-  private final MeterSecret secret;
-  private final MeterCredentials credentials;
-  private final Phase phase;
-  private final @Nullable SignedLicence licence;
-  private final int attempts;
-  private final long lastEpoch;
-  private final @Nullable Token token;
-  private final @Nullable Token lcToken;
-  private final @Nullable MeterId lcId;
-  private final long lcEpoch;
-  private final @Nullable Ring ring;
-  private final @Nullable Registration registration;
-  private final RoundBuffer rounds;
-  private final @Nullable Long forwardedSum;
-  private final @Nullable LocalConcentrator lc;
-
-  /** The ring placement of the current epoch. */
-  private record Ring(
-      long epoch, Token predecessor, MeterId predecessorId, Token successor, int n,
-      boolean secureSum) {}
-
-  /**
-   * The registration for one epoch: the reading-token key (spec/cmt.md §11.4), pk_T, sent in the
-   * key share, and the MAC key derived from sk_T and pk_S (sk_T itself is not kept); and the
-   * epoch's keys k_i1 and F_(d_i), derived once here (spec/runtime.md §7.5).
-   */
-  private static final class Registration {
-    final long epoch;
-    final X25519PublicKey tokenKey;
-    final ReadingKey readingKey;
-    final EpochKeys keys;
-
-    Registration(long epoch, X25519PublicKey tokenKey, ReadingKey readingKey, EpochKeys keys) {
-      this.epoch = epoch;
-      this.tokenKey = tokenKey;
-      this.readingKey = readingKey;
-      this.keys = keys;
-    }
-
+  /** What never changes (spec/runtime.md §7.1). */
+  private record MeterConfig(CmtParameters params, MeterId id, GroupId group, MeterSecret secret,
+      MeterCredentials credentials) {
     @Override
     public String toString() {
-      return "Registration[epoch=" + epoch + ", redacted]";
+      return "MeterConfig[" + id.value() + ", redacted]";
     }
   }
 
-  private Meter(B b) {
-    this.params = b.params;
-    this.id = b.id;
-    this.group = b.group;
-    this.secret = b.secret;
-    this.credentials = b.credentials;
-    this.phase = b.phase;
-    this.licence = b.licence;
-    this.attempts = b.attempts;
-    this.lastEpoch = b.lastEpoch;
-    this.token = b.token;
-    this.lcToken = b.lcToken;
-    this.lcId = b.lcId;
-    this.lcEpoch = b.lcEpoch;
-    this.ring = b.ring;
-    this.registration = b.registration;
-    this.rounds = b.rounds;
-    this.forwardedSum = b.forwardedSum;
-    this.lc = b.lc;
+  private final MeterConfig config;
+  private final CmtParameters params;
+  private final MeterId id;
+  private final GroupId group;
+  private final MemberState member;
+  private final RoundBuffer rounds;
+  private final Optional<LocalConcentrator> lc;
+  private final long lastEpoch;
+
+  private Meter(MeterConfig config, MemberState member, RoundBuffer rounds,
+      Optional<LocalConcentrator> lc, long lastEpoch) {
+    this.config = config;
+    this.params = config.params();
+    this.id = config.id();
+    this.group = config.group();
+    this.member = member;
+    this.rounds = rounds;
+    this.lc = lc;
+    this.lastEpoch = lastEpoch;
   }
 
   /**
@@ -191,7 +164,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       MeterSecret secret,
       long lastEpoch,
       MeterCredentials credentials) {
-    B b = new B(
+    MeterConfig config = new MeterConfig(
         Objects.requireNonNull(params, "params"),
         Objects.requireNonNull(id, "id"),
         Objects.requireNonNull(group, "group"),
@@ -200,8 +173,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (lastEpoch < 0) {
       throw new IllegalArgumentException("last epoch must be >= 0");
     }
-    b.lastEpoch = lastEpoch;
-    return new Meter(b);
+    return new Meter(config, new Off(), RoundBuffer.empty(params.roundWindow()),
+        Optional.empty(), lastEpoch);
   }
 
   /**
@@ -210,7 +183,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return the phase
    */
   public Phase phase() {
-    return phase;
+    return member.phase();
   }
 
   /**
@@ -228,7 +201,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return T_i, or empty before the assignment
    */
   public Optional<Token> token() {
-    return Optional.ofNullable(token);
+    return Optional.ofNullable(tokenOrNull());
   }
 
   /**
@@ -238,8 +211,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return the reading token, or empty before the first registration
    */
   public Optional<Token> readingToken() {
-    Registration r = registration;
-    return r == null ? Optional.empty() : Optional.of(r.readingKey.token());
+    Registration r = registrationOrNull();
+    return r == null ? Optional.empty() : Optional.of(r.readingKey().token());
   }
 
   /**
@@ -248,7 +221,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return true for the LC
    */
   public boolean isLocalConcentrator() {
-    return lc != null;
+    return lc.isPresent();
   }
 
   /**
@@ -266,8 +239,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return ε or -1
    */
   public long ringEpoch() {
-    Ring r = ring;
-    return r == null || phase != Phase.ACTIVE ? -1 : r.epoch();
+    return member instanceof Active a ? a.placement().epoch() : -1;
   }
 
   /**
@@ -276,8 +248,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return ε or -1
    */
   public long keyedEpoch() {
-    LocalConcentrator l = lc;
-    return l == null ? -1 : l.keyedEpoch();
+    return lc.map(LocalConcentrator::keyedEpoch).orElse(-1L);
   }
 
   /**
@@ -286,8 +257,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return T_1 .. T_n
    */
   public List<Token> keyedRing() {
-    LocalConcentrator l = lc;
-    return l == null ? List.of() : l.keyedRing();
+    return lc.map(LocalConcentrator::keyedRing).orElse(List.of());
   }
 
   /**
@@ -304,12 +274,12 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return i.id().equals(id);
     }
     if (recipient instanceof Address.Meter m) {
-      return Objects.equals(m.token(), token);
+      return Objects.equals(m.token(), tokenOrNull());
     }
     if (recipient instanceof Address.GroupBroadcast) {
-      return licence != null && phase != Phase.LEFT;
+      return licenceOrNull() != null && !(member instanceof Left);
     }
-    return recipient instanceof Address.LocalConcentrator && lc != null;
+    return recipient instanceof Address.LocalConcentrator && lc.isPresent();
   }
 
   /**
@@ -331,15 +301,15 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return false;
     }
     Token t = m.token();
-    if (Objects.equals(t, lcToken) && Objects.equals(who.id(), lcId)) {
+    LcLink link = linkOrNull();
+    if (link != null && t.equals(link.token()) && who.id().equals(link.id())) {
       return true;
     }
-    Ring r = ring;
-    if (r != null && t.equals(r.predecessor()) && who.id().equals(r.predecessorId())) {
+    if (member instanceof Active a && t.equals(a.placement().predecessor())
+        && who.id().equals(a.placement().predecessorId())) {
       return true;
     }
-    LocalConcentrator l = lc;
-    return l != null && Objects.equals(who.id(), l.ownerOf(t));
+    return lc.isPresent() && Objects.equals(who.id(), lc.get().ownerOf(t));
   }
 
   /**
@@ -350,7 +320,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    */
   @Override
   public Optional<SignedLicence> licence() {
-    return Optional.ofNullable(licence);
+    return Optional.ofNullable(licenceOrNull());
   }
 
   /**
@@ -362,9 +332,9 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    */
   @Override
   public Optional<ReadingKey> readingKey(Token readingToken) {
-    Registration r = registration;
-    return r != null && r.readingKey.token().equals(readingToken)
-        ? Optional.of(r.readingKey)
+    Registration r = registrationOrNull();
+    return r != null && r.readingKey().token().equals(readingToken)
+        ? Optional.of(r.readingKey())
         : Optional.empty();
   }
 
@@ -405,11 +375,9 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   // ---- local inputs -------------------------------------------------------------------------
 
   private Meter start(MeterOut out) throws CmtViolationException {
-    require(phase == Phase.OFF, "start in a started meter");
+    require(member instanceof Off, "start in a started meter");
     out.send(Address.identified(id), Address.SUPPLIER, Round.FIRST, new LicenceRequest(id));
-    B b = edit();
-    b.phase = Phase.AWAIT_LICENCE;
-    return b.build();
+    return with(new AwaitingLicence());
   }
 
   private Meter timer(Timer t, MeterOut out, RandomSource random)
@@ -424,42 +392,36 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
 
   private Meter discoveryTimer(MeterOut out, RandomSource random)
       throws ProtocolViolationException {
-    require(phase == Phase.DISCOVERING, "discovery timer outside discovery");
-    B b = edit();
-    if (attempts < params.discoveryAttempts()) {
+    if (!(member instanceof Discovering d)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "discovery timer outside discovery");
+    }
+    if (d.attempts() < params.discoveryAttempts()) {
       // §3.2 step 2: broadcast again.
-      b.attempts = attempts + 1;
       out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
-      return b.build();
+      return with(new Discovering(d.licence(), d.attempts() + 1, d.lc()));
     }
     // §3.2 step 2: self-election.
     Token self = Token.random(random);
     long epoch = lastEpoch + 1;
-    Map<Token, MeterId> owners = Map.of(self, id);
-    b.token = self;
-    b.lcToken = self;
-    b.lcId = id;
-    b.lcEpoch = epoch;
-    b.phase = Phase.JOINED;
     out.events.add(new CmtEvent.LcElected(group, self, epoch));
     // §11.1: a message that introduces the binding T_LC -> id travels under the identity.
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
         new LcAnnouncement(self, epoch));
-    b.lc = LocalConcentrator.collect(params, group, id, self, epoch, owners, Map.of(), 0, out);
-    return b.build();
+    LocalConcentrator l = LocalConcentrator.collect(params, group, id, self, epoch,
+        Map.of(self, id), Map.of(), 0, out);
+    return new Meter(config, new Joined(d.licence(), new LcLink(self, id, epoch), self), rounds,
+        Optional.of(l), lastEpoch);
   }
 
   private Meter lcTimeout(MeterOut out) throws CmtViolationException {
     // §3.8 step 3: the LC went silent; discover again so that a new LC is elected.
-    if (lc != null
-        || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
+    Joined j = joinedOrNull();
+    if (lc.isPresent() || j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "LC timeout outside membership");
     }
-    B b = rejoin(lastEpoch, out).edit();
-    b.lcToken = null;
-    b.lcId = null;
-    b.lcEpoch = 0;
-    return b.build();
+    rejoin(lastEpoch, out);
+    return new Meter(config, new Discovering(j.licence(), 1, Optional.empty()),
+        rounds.withoutRingState(), lc, lastEpoch);
   }
 
   private Meter localReading(LocalReading r, MeterOut out) throws ProtocolViolationException {
@@ -472,35 +434,29 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     LocalConcentrator l = requireLc();
     // §3.10 step 1: a member chosen uniformly at random.
     Token next = l.rotate(out, random);
-    B b = edit();
-    b.lc = null;
-    b.lcToken = next;
-    b.lcId = l.ownerOf(next);
-    return b.build();
+    LcLink old = present(linkOrNull(), "LC link");
+    LcLink link = new LcLink(next, present(l.ownerOf(next), "owner of a known token"),
+        old.epoch());
+    return new Meter(config, withLink(member, link), rounds, Optional.empty(), lastEpoch);
   }
 
   private Meter leave(MeterOut out, RandomSource random) throws CmtViolationException {
-    Token self = token;
-    Token lcT = lcToken;
-    if (self == null || lcT == null || phase == Phase.LEFT) {
+    Joined j = joinedOrNull();
+    if (j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "leave without membership");
     }
+    Token self = j.token();
     Meter m = this;
-    LocalConcentrator l = lc;
-    if (l != null && l.knownCount() > 1) {
+    if (lc.isPresent() && lc.get().knownCount() > 1) {
       m = rotate(out, random);
-      lcT = present(m.lcToken, "value");
     }
-    if (!lcT.equals(self)) {
-      out.send(Address.meter(self), Address.meter(lcT), Round.FIRST, new Leave(self, lastEpoch));
+    LcLink link = present(m.linkOrNull(), "LC link");
+    if (!link.token().equals(self)) {
+      out.send(Address.meter(self), Address.meter(link.token()), Round.FIRST,
+          new Leave(self, lastEpoch));
     }
-    B b = m.edit();
-    b.phase = Phase.LEFT;
-    b.lc = null;
-    b.ring = null;
-    b.registration = null;
-    b.rounds = rounds.cleared();
-    return b.build();
+    return new Meter(config, new Left(j.licence(), link, self), rounds.cleared(),
+        Optional.empty(), lastEpoch);
   }
 
   // ---- inbound ------------------------------------------------------------------------------
@@ -527,7 +483,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     } else if (m instanceof TokenAssignment t) {
       return tokenAssignment(e.sender(), t);
     } else if (m instanceof ReRegister r) {
-      if (lc != null) {
+      if (lc.isPresent()) {
         throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration at an LC");
       }
       return fromLc(e.sender(), e.round(), r, out, random);
@@ -558,8 +514,9 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
 
   private Meter licence(SignedLicence signed, Round now, MeterOut out)
       throws ProtocolViolationException {
-    require(phase == Phase.AWAIT_LICENCE, "licence outside AWAIT_LICENCE");
+    require(member instanceof AwaitingLicence, "licence outside AWAIT_LICENCE");
     Licence l = signed.licence();
+    MeterCredentials credentials = config.credentials();
     if (!l.meter().equals(id) || !l.group().equals(group)
         || !l.meterKey().equals(credentials.deviceKey())) {
       throw new CmtViolationException(CmtChecks.CMT_V_02,
@@ -568,46 +525,33 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     // §3.1 step 3: the supplier's signature and the validity at the grant's round (AUTH-V-xx).
     Licences.verify(signed, credentials.anchors(), RevocationList.NONE, group, now);
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
-    B b = edit();
-    b.licence = signed;
-    b.phase = Phase.DISCOVERING;
-    b.attempts = 1;
-    return b.build();
+    return with(new Discovering(signed, 1, Optional.empty()));
   }
 
   private Meter announcement(Address sender, LcAnnouncement a, MeterOut out)
       throws CmtViolationException {
-    require(phase != Phase.OFF && phase != Phase.AWAIT_LICENCE && phase != Phase.LEFT,
-        "announcement before licence");
+    require(!(member instanceof Off) && !(member instanceof AwaitingLicence)
+        && !(member instanceof Left), "announcement before licence");
     MeterId announcer = senderId(sender);
-    LocalConcentrator l = lc;
-    if (l != null) {
-      if (!l.announcement(a, out)) {
+    LcLink announced = new LcLink(a.lc(), announcer, a.epoch());
+    if (lc.isPresent()) {
+      if (!lc.get().announcement(a, out)) {
         return this;
       }
-      B b = edit();
-      b.lc = null;
-      b.lcToken = a.lc();
-      b.lcId = announcer;
-      b.lcEpoch = a.epoch();
-      return b.build();
+      return new Meter(config, withLink(member, announced), rounds, Optional.empty(), lastEpoch);
     }
-    Token current = lcToken;
-    if (current != null && !greater(a.epoch(), a.lc(), lcEpoch, current)) {
-      if (a.lc().equals(current)) {
+    LcLink current = linkOrNull();
+    if (current != null && !greater(a.epoch(), a.lc(), current.epoch(), current.token())) {
+      if (a.lc().equals(current.token())) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "announcement already followed");
       }
       throw new CmtViolationException(CmtChecks.CMT_S_02, "announcement of a smaller LC");
     }
-    B b = edit();
-    b.lcToken = a.lc();
-    b.lcId = announcer;
-    b.lcEpoch = a.epoch();
-    if (phase == Phase.DISCOVERING) {
+    if (member instanceof Discovering) {
       // Our discovery may have been lost: ask this LC directly.
       out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
     }
-    return b.build();
+    return with(withLink(member, announced));
   }
 
   private Meter tokenAssignment(Address sender, TokenAssignment t)
@@ -616,41 +560,37 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (!t.meter().equals(id)) {
       throw new CmtViolationException(CmtChecks.CMT_V_02, "assignment for another meter");
     }
-    if (phase != Phase.DISCOVERING) {
-      if (Objects.equals(t.token(), token)) {
+    if (!(member instanceof Discovering d)) {
+      if (Objects.equals(t.token(), tokenOrNull())) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "assignment already applied");
       }
       throw new CmtViolationException(CmtChecks.CMT_S_01, "assignment outside discovery");
     }
-    B b = edit();
-    b.token = t.token();
-    b.lcToken = t.lc();
-    b.lcId = assigner;
-    b.lcEpoch = Math.max(lcEpoch, t.epoch());
-    b.phase = Phase.JOINED;
-    return b.build();
+    long lcEpoch = d.lc().map(LcLink::epoch).orElse(0L);
+    return with(new Joined(d.licence(),
+        new LcLink(t.lc(), assigner, Math.max(lcEpoch, t.epoch())), t.token()));
   }
 
   private Meter reRegister(Address sender, ReRegister r, MeterOut out, RandomSource random)
       throws ProtocolViolationException {
-    Token self = token;
-    if (self == null
-        || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
+    Joined j = joinedOrNull();
+    if (j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration without a token");
     }
+    Token self = j.token();
     MeterId from = senderId(sender);
-    boolean fromLc = Objects.equals(from, lcId);
+    boolean fromLc = from.equals(j.lc().id());
     // A re-registration of a greater epoch from another meter is an implicit announcement.
-    if (!fromLc && r.epoch() <= lcEpoch) {
+    if (!fromLc && r.epoch() <= j.lc().epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "re-registration not from the LC");
     }
-    Registration held = registration;
-    if (r.epoch() == lastEpoch && phase == Phase.REGISTERING && fromLc && held != null
-        && held.epoch == r.epoch()) {
+    if (r.epoch() == lastEpoch && member instanceof Registering reg && fromLc
+        && reg.registration().epoch() == r.epoch()) {
       // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share
       // and the same token key.
+      Registration held = reg.registration();
       sendToLc(out, self, r.lc(), Round.FIRST,
-          new KeyShare(self, r.epoch(), sentShare(held), held.tokenKey));
+          new KeyShare(self, r.epoch(), sentShare(held), held.tokenKey()));
       return this;
     }
     if (r.epoch() <= lastEpoch) {
@@ -659,116 +599,105 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     // §11.4: a fresh token key pair for every epoch, so reading tokens never repeat.
     Registration fresh = register(r.epoch(), random);
     sendToLc(out, self, r.lc(), Round.FIRST,
-        new KeyShare(self, r.epoch(), sentShare(fresh), fresh.tokenKey));
-    B b = edit();
-    b.lcToken = r.lc();
-    b.lcId = from;
-    b.lcEpoch = Math.max(lcEpoch, r.epoch());
-    b.lastEpoch = r.epoch();
-    b.phase = Phase.REGISTERING;
-    b.ring = null;
-    b.forwardedSum = null;
-    b.registration = fresh;
-    b.rounds = rounds.withoutRingState();
-    return b.build();
+        new KeyShare(self, r.epoch(), sentShare(fresh), fresh.tokenKey()));
+    LcLink link = new LcLink(r.lc(), from, Math.max(j.lc().epoch(), r.epoch()));
+    return new Meter(config, new Registering(j.withLc(link), fresh), rounds.withoutRingState(),
+        lc, r.epoch());
   }
 
   /** The share a KeyShare carries: k_i1, or 0 under the secure sum (spec/cmt.md §3.4, §3.5). */
   private SecretLong sentShare(Registration reg) {
-    return params.secureSum() ? SecretLong.of(0) : reg.keys.keyShare();
+    return params.secureSum() ? SecretLong.of(0) : reg.keys().keyShare();
   }
 
   /** The keys of the epoch this meter is registered for (spec/runtime.md §7.5). */
   private EpochKeys keysFor(long epoch) {
-    Registration reg = present(registration, "registration");
-    if (reg.epoch != epoch) {
+    Registration reg = present(registrationOrNull(), "registration");
+    if (reg.epoch() != epoch) {
       throw new IllegalStateException("unreachable: registered for the ring's epoch");
     }
-    return reg.keys;
+    return reg.keys();
   }
 
   private Registration register(long epoch, RandomSource random)
       throws ProtocolViolationException {
     X25519KeyPair pair = X25519KeyPair.generate(random);
     return new Registration(epoch, pair.publicKey(),
-        ReadingKey.derive(pair, credentials.supplierReadingKey(), group, epoch),
-        EpochKeys.derive(secret, group, epoch, params.bits()));
+        ReadingKey.derive(pair, config.credentials().supplierReadingKey(), group, epoch),
+        EpochKeys.derive(config.secret(), group, epoch, params.bits()));
   }
 
   private Meter successorAssignment(Address sender, SuccessorAssignment s)
       throws CmtViolationException {
     checkFromLc(sender);
-    Ring r = ring;
-    if (phase == Phase.ACTIVE && r != null && r.epoch() == s.epoch()) {
+    if (member instanceof Active a && a.placement().epoch() == s.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_04, "assignment already applied");
     }
-    require(phase == Phase.REGISTERING, "successor assignment outside registration");
+    if (!(member instanceof Registering reg)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01,
+          "successor assignment outside registration");
+    }
     if (s.epoch() != lastEpoch) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "assignment for another epoch");
     }
-    B b = edit();
-    b.ring = new Ring(s.epoch(), s.predecessor(), s.predecessorId(), s.successor(), s.n(),
-        s.secureSum());
-    b.phase = Phase.ACTIVE;
-    return b.build();
+    return with(new Active(reg, new RingPlacement(s.epoch(), s.predecessor(), s.predecessorId(),
+        s.successor(), s.n(), s.secureSum()), Optional.empty()));
   }
 
   private Meter ringSum(Address sender, RingSum s, MeterOut out) throws CmtViolationException {
-    Ring r = ring;
+    Active a = member instanceof Active x ? x : null;
     // §11.6: the sender rule before any state check.
-    if (r != null && !senderToken(sender).equals(r.predecessor())) {
+    if (a != null && !senderToken(sender).equals(a.placement().predecessor())) {
       throw new CmtViolationException(CmtChecks.CMT_V_05, "ring sum not from the predecessor");
     }
-    if (phase != Phase.ACTIVE || r == null || !r.secureSum()) {
+    if (a == null || !a.placement().secureSum()) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "ring sum outside the ring");
     }
+    RingPlacement r = a.placement();
     if (s.epoch() != r.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "ring sum for another epoch");
     }
     checkValue(s.partial().value(SecretAccess.grant()), params.mask(), "partial");
-    LocalConcentrator l = lc;
-    if (l != null) {
+    if (lc.isPresent()) {
       // §3.5: the sum has gone round to the LC; K = s - r.
-      return withLc(l.ringSum(s, out));
+      return withLc(lc.get().ringSum(s, out));
     }
-    if (forwardedSum != null) {
-      if (s.partial().equalsConstantTime(SecretLong.of(forwardedSum))) {
+    if (a.forwardedSum().isPresent()) {
+      if (s.partial().equalsConstantTime(a.forwardedSum().get())) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already forwarded");
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second ring sum from the predecessor");
     }
     long share = keysFor(r.epoch()).keyShare().value(SecretAccess.grant());
-    out.send(Address.meter(present(token, "value")), Address.meter(r.successor()),
+    Token self = a.registering().joined().token();
+    out.send(Address.meter(self), Address.meter(r.successor()),
         Round.FIRST, new RingSum(r.epoch(),
             SecretLong.of((s.partial().value(SecretAccess.grant()) + share) & params.mask())));
-    B b = edit();
-    b.forwardedSum = s.partial().value(SecretAccess.grant());
-    return b.build();
+    return with(new Active(a.registering(), r, Optional.of(s.partial())));
   }
 
   private Meter readingRequest(Address sender, Round round, ReadingRequest q, MeterOut out)
       throws CmtViolationException {
     checkFromLc(sender);
-    Ring r = ring;
-    if ((phase == Phase.ACTIVE && r != null && q.epoch() > r.epoch())
-        || (phase == Phase.REGISTERING && q.epoch() >= lastEpoch)) {
+    if ((member instanceof Active a && q.epoch() > a.placement().epoch())
+        || (member instanceof Registering && q.epoch() >= lastEpoch)) {
       // §3.9: this meter was left out of the LC's current ring; it joins again.
-      return rejoin(q.epoch(), out);
+      Joined j = present(joinedOrNull(), "membership");
+      rejoin(q.epoch(), out);
+      return new Meter(config, new Discovering(j.licence(), 1, Optional.of(j.lc())),
+          rounds.withoutRingState(), lc, lastEpoch);
     }
-    if (phase != Phase.ACTIVE || r == null) {
+    if (!(member instanceof Active a)) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "reading request outside the ring");
     }
-    if (q.epoch() != r.epoch()) {
+    if (q.epoch() != a.placement().epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
     }
     long j = round.index();
     rounds.checkRequest(j);
-    return memberRequest(r, j, out);
-  }
-
-  private Meter memberRequest(Ring r, long j, MeterOut out) {
-    Token self = present(token, "token");
     // §3.6 step 2: δ_ij to the successor, in parallel with every other member.
+    RingPlacement r = a.placement();
+    Token self = a.registering().joined().token();
     long delta = keysFor(r.epoch()).delta(j);
     out.send(Address.meter(self), Address.meter(r.successor()), new Round(j),
         new Delta(self, r.epoch(), SecretLong.of(delta)));
@@ -777,10 +706,10 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
 
   private Meter delta(Address sender, Round round, Delta d, MeterOut out)
       throws CmtViolationException {
-    Ring r = ring;
-    if (phase != Phase.ACTIVE || r == null) {
+    if (!(member instanceof Active a)) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "delta outside the ring");
     }
+    RingPlacement r = a.placement();
     if (d.epoch() != r.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "delta for another epoch");
     }
@@ -796,62 +725,52 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     RoundBuffer.Slot p = rounds.slot(j);
     SecretLong predecessorDelta = p.predecessorDelta;
     Reading reading = p.reading;
-    Ring r = ring;
-    Token self = token;
-    Token lcT = lcToken;
     if (!p.requested || predecessorDelta == null || reading == null
-        || r == null || self == null || lcT == null || phase != Phase.ACTIVE) {
+        || !(member instanceof Active a)) {
       return this;
     }
+    RingPlacement r = a.placement();
+    Joined joined = a.registering().joined();
     // §3.6 step 4: k_ij = k_i1 - δ_ij + δ_(i-1)j, c_ij = e_ij + k_ij.
     long c = keysFor(r.epoch()).encrypt(j, reading.value(),
         predecessorDelta.value(SecretAccess.grant()));
     Round round = new Round(j);
     // §11.4: the ciphertext goes under the epoch's reading token, MACed, never the ring token.
-    Token readingToken =
-        present(registration, "registration of the ring's epoch").readingKey.token();
+    Token readingToken = a.registering().registration().readingKey().token();
     out.send(Address.meter(readingToken), Address.SUPPLIER, round,
         new EncryptedReading(readingToken, r.epoch(), c));
-    B b = edit();
-    b.rounds = rounds.completed(j);
-    sendToLc(out, self, lcT, round, new RoundAck(self, r.epoch()));
-    return b.build();
+    sendToLc(out, joined.token(), joined.lc().token(), round,
+        new RoundAck(joined.token(), r.epoch()));
+    return withRounds(rounds.completed(j));
   }
 
-  private Meter rejoin(long epoch, MeterOut out) {
+  /** §3.9: discover again (the caller sets the member state). */
+  private void rejoin(long epoch, MeterOut out) {
     out.events.add(new CmtEvent.Rejoining(group, epoch));
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
-    B b = edit();
-    b.phase = Phase.DISCOVERING;
-    b.attempts = 1;
-    b.token = null;
-    b.ring = null;
-    b.registration = null;
-    b.forwardedSum = null;
-    b.rounds = rounds.withoutRingState();
-    return b.build();
   }
 
   private Meter handover(Address sender, LcHandover h, MeterOut out)
       throws ProtocolViolationException {
-    Token self = token;
-    if (self == null || phase == Phase.LEFT) {
+    Joined j = joinedOrNull();
+    if (j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "hand-over without a token");
     }
+    Token self = j.token();
     MeterId from = senderId(sender);
-    LocalConcentrator l = lc;
+    LocalConcentrator l = lc.orElse(null);
     boolean namesSelf = h.members().contains(new CmtMessage.Member(self, id));
     if (l == null && namesSelf) {
       // §3.10, §11.1 (a): only the LC this meter follows hands it the role.
-      if (!Objects.equals(from, lcId)) {
+      if (!from.equals(j.lc().id())) {
         throw new CmtViolationException(CmtChecks.CMT_V_08, "hand-over not from the meter's LC");
       }
     } else if (l == null) {
       // §3.2 step 4, §11.1 (c): a hand-over of a smaller LC reached a former LC; pass it on to
       // the LC this meter follows, so that the smaller LC's members are not orphaned. It goes
       // under this meter's identity, so it names this meter as the LC that steps down.
-      Token followed = lcToken;
-      if (followed == null || followed.equals(self)) {
+      Token followed = j.lc().token();
+      if (followed.equals(self)) {
         throw new CmtViolationException(CmtChecks.CMT_V_03, "hand-over that omits this meter");
       }
       if (!outranks(from, h, lastEpoch, self)) {
@@ -874,21 +793,17 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_V_14,
           "merge hand-over not from an LC smaller than this one");
     }
-    B b = edit();
     LocalConcentrator next =
         LocalConcentrator.fromHandover(params, group, id, self, l, h, lastEpoch, out);
-    b.lc = next;
-    b.lcToken = self;
-    b.lcId = id;
-    b.lcEpoch = next.epoch();
-    return b.build();
+    return new Meter(config, withLink(member, new LcLink(self, id, next.epoch())), rounds,
+        Optional.of(next), lastEpoch);
   }
 
   /**
    * Tells whether a hand-over presents its sender as an LC that steps down to this meter
    * (spec/cmt.md §3.2 step 4, §11.1 (b), (c)): the list binds exactly one token T_s to the
-   * sender, and (ε_h, T_s) is below (ε, T) of this meter, the same evidence an announcement of the
-   * sender would carry, in the one signed frame, so no frame order matters.
+   * sender, and (ε_h, T_s) is below (ε, T) of this meter, the same evidence an announcement of
+   * the sender would carry, in the one signed frame, so no frame order matters.
    */
   private static boolean outranks(MeterId sender, LcHandover h, long epoch, Token self) {
     Token own = null;
@@ -908,8 +823,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   private Meter lcRegistrationDeadline(MeterOut out, RandomSource random)
       throws ProtocolViolationException {
     LocalConcentrator l = requireLc();
-    Registration reg = registration;
-    SecretLong own = reg != null && reg.epoch == l.epoch() ? reg.keys.keyShare() : null;
+    Registration reg = registrationOrNull();
+    SecretLong own = reg != null && reg.epoch() == l.epoch() ? reg.keys().keyShare() : null;
     return withLc(l.registrationDeadline(own, out, random));
   }
 
@@ -938,7 +853,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * that role (spec/runtime.md §7.3).
    */
   private void sendToLc(MeterOut out, Token self, Token lcT, Round round, CmtMessage body) {
-    if (lc != null && lcT.equals(self)) {
+    if (lc.isPresent() && lcT.equals(self)) {
       out.toLc(Address.meter(self), round, body);
     } else {
       out.send(Address.meter(self), Address.meter(lcT), round, body);
@@ -958,97 +873,110 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       if (toLc == null) {
         return m;
       }
-      LocalConcentrator l = m.lc;
-      if (l != null) {
-        m = m.withLc(l.fromOwnMember(toLc));
+      if (m.lc.isPresent()) {
+        m = m.withLc(m.lc.get().fromOwnMember(toLc));
       }
     }
-  }
-
-  private Meter withLc(LocalConcentrator next) {
-    B b = edit();
-    b.lc = next;
-    return b.build();
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
   private LocalConcentrator requireLc() throws CmtViolationException {
-    LocalConcentrator l = lc;
-    if (l == null) {
+    if (lc.isEmpty()) {
       throw new CmtViolationException(CmtChecks.CMT_S_06, "LC-only input at a member");
     }
-    return l;
+    return lc.get();
   }
 
   private void checkFromLc(Address sender) throws CmtViolationException {
-    if (lcToken == null || !senderToken(sender).equals(lcToken)) {
+    LcLink link = linkOrNull();
+    if (link == null || !senderToken(sender).equals(link.token())) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "message not from the meter's LC");
     }
   }
 
-  private Meter withRounds(RoundBuffer next) {
-    B b = edit();
-    b.rounds = next;
-    return b.build();
+  /** The membership data of JOINED, REGISTERING and ACTIVE, else null. */
+  private @Nullable Joined joinedOrNull() {
+    if (member instanceof Joined j) {
+      return j;
+    }
+    if (member instanceof Registering r) {
+      return r.joined();
+    }
+    return member instanceof Active a ? a.registering().joined() : null;
   }
 
-  private B edit() {
-    B b = new B(params, id, group, secret, credentials);
-    b.phase = phase;
-    b.licence = licence;
-    b.attempts = attempts;
-    b.lastEpoch = lastEpoch;
-    b.token = token;
-    b.lcToken = lcToken;
-    b.lcId = lcId;
-    b.lcEpoch = lcEpoch;
-    b.ring = ring;
-    b.registration = registration;
-    b.rounds = rounds;
-    b.forwardedSum = forwardedSum;
-    b.lc = lc;
-    return b;
+  private @Nullable Registration registrationOrNull() {
+    if (member instanceof Registering r) {
+      return r.registration();
+    }
+    return member instanceof Active a ? a.registering().registration() : null;
+  }
+
+  private @Nullable Token tokenOrNull() {
+    Joined j = joinedOrNull();
+    if (j != null) {
+      return j.token();
+    }
+    return member instanceof Left l ? l.token() : null;
+  }
+
+  private @Nullable LcLink linkOrNull() {
+    Joined j = joinedOrNull();
+    if (j != null) {
+      return j.lc();
+    }
+    if (member instanceof Discovering d) {
+      return d.lc().orElse(null);
+    }
+    return member instanceof Left l ? l.lc() : null;
+  }
+
+  private @Nullable SignedLicence licenceOrNull() {
+    Joined j = joinedOrNull();
+    if (j != null) {
+      return j.licence();
+    }
+    if (member instanceof Discovering d) {
+      return d.licence();
+    }
+    return member instanceof Left l ? l.licence() : null;
+  }
+
+  /** The same member state following another LC. */
+  private static MemberState withLink(MemberState m, LcLink link) {
+    if (m instanceof Discovering d) {
+      return new Discovering(d.licence(), d.attempts(), Optional.of(link));
+    }
+    if (m instanceof Joined j) {
+      return j.withLc(link);
+    }
+    if (m instanceof Registering r) {
+      return new Registering(r.joined().withLc(link), r.registration());
+    }
+    if (m instanceof Active a) {
+      Registering r = a.registering();
+      return new Active(new Registering(r.joined().withLc(link), r.registration()),
+          a.placement(), a.forwardedSum());
+    }
+    throw new IllegalStateException("unreachable: no LC to follow in " + m.phase());
+  }
+
+  private Meter with(MemberState next) {
+    return new Meter(config, next, rounds, lc, lastEpoch);
+  }
+
+  private Meter withRounds(RoundBuffer next) {
+    return new Meter(config, member, next, lc, lastEpoch);
+  }
+
+  private Meter withLc(LocalConcentrator next) {
+    return new Meter(config, member, rounds, Optional.of(next), lastEpoch);
   }
 
   @Override
   public String toString() {
-    return "Meter[" + id.value() + ", " + phase + (lc != null ? ", LC" : "") + ", redacted]";
-  }
-
-  /** The mutable copy used to build the next state. */
-  private static final class B {
-    final CmtParameters params;
-    final MeterId id;
-    final GroupId group;
-    final MeterSecret secret;
-    final MeterCredentials credentials;
-    Phase phase = Phase.OFF;
-    @Nullable SignedLicence licence;
-    int attempts;
-    long lastEpoch;
-    @Nullable Token token;
-    @Nullable Token lcToken;
-    @Nullable MeterId lcId;
-    long lcEpoch;
-    @Nullable Ring ring;
-    @Nullable Registration registration;
-    RoundBuffer rounds;
-    @Nullable Long forwardedSum;
-    @Nullable LocalConcentrator lc;
-
-    B(CmtParameters params, MeterId id, GroupId group, MeterSecret secret,
-        MeterCredentials credentials) {
-      this.params = params;
-      this.id = id;
-      this.group = group;
-      this.secret = secret;
-      this.credentials = credentials;
-      this.rounds = RoundBuffer.empty(params.roundWindow());
-    }
-
-    Meter build() {
-      return new Meter(this);
-    }
+    return "Meter[" + id.value() + ", " + member.phase() + (lc.isPresent() ? ", LC" : "")
+        + ", redacted]";
   }
 }
