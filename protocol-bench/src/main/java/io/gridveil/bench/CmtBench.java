@@ -2,7 +2,7 @@
 package io.gridveil.bench;
 
 import io.gridveil.cmt.CmtScheme;
-import io.gridveil.cmt.RoundKeyer;
+import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretBytes;
@@ -29,7 +29,8 @@ public class CmtBench {
   /** The number of meters of the full-round target. */
   public static final int ROUND_METERS = 1_000_000;
 
-  private final RoundKeyer keyer;
+  private final long keyShare;
+  private final Prf deltaPrf;
   private final long[] ciphertexts = new long[SumLoopBench.N];
   private long round = 1;
   private final long reading = 4242;
@@ -38,7 +39,8 @@ public class CmtBench {
   /** Keys one meter and fills 2^20 ciphertexts (benchmark data from a fixed seed). */
   public CmtBench() {
     RandomSource random = DeterministicRandomSource.fromSeed(55L);
-    keyer = RoundKeyer.of(random.nextLong(), SecretBytes.random(16, random), 64);
+    keyShare = random.nextLong();
+    deltaPrf = Prf.of(SecretBytes.random(16, random));
     predecessorDelta = random.nextLong();
     for (int i = 0; i < ciphertexts.length; i++) {
       ciphertexts[i] = random.nextLong();
@@ -48,9 +50,9 @@ public class CmtBench {
   /** Checks the meter's ciphertext and the aggregate against independent computations. */
   @Setup
   public void check() {
-    long delta = keyer.delta(round);
-    long expected = reading + keyer.keyShare() - delta + predecessorDelta;
-    if (keyer.encrypt(round, reading, predecessorDelta) != expected
+    long delta = deltaPrf.evaluateBits(round, 64);
+    long expected = reading + keyShare - delta + predecessorDelta;
+    if (encrypt(round) != expected
         || aggregate() != SumLoopBench.sum(ciphertexts, 0, ciphertexts.length)) {
       throw new IllegalStateException("CMT encryption or aggregation is wrong");
     }
@@ -63,7 +65,13 @@ public class CmtBench {
    */
   @Benchmark
   public long meterEncrypt() {
-    return keyer.encrypt(round++, reading, predecessorDelta);
+    return encrypt(round++);
+  }
+
+  /** δ_ij through core's PRF (one AES block), k_ij and c_ij, as a meter computes them. */
+  private long encrypt(long j) {
+    long k = CmtScheme.roundKey(keyShare, deltaPrf.evaluateBits(j, 64), predecessorDelta, -1L);
+    return CmtScheme.encrypt(reading, k, -1L);
   }
 
   /**

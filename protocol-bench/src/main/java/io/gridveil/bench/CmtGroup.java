@@ -2,8 +2,8 @@
 package io.gridveil.bench;
 
 import io.gridveil.cmt.CmtScheme;
-import io.gridveil.cmt.RoundKeyer;
 import io.gridveil.core.AggregationParameters;
+import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretBytes;
@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 
 /**
  * A CMT group of n meters at M = 2^64 held in memory for the full-round benchmarks: each meter's
- * round-key generator (k_i1 and its delta key d_i, spec/cmt.md §2.4 - §2.6), one round of
+ * k_i1 and its delta PRF F_(d_i) (core's PRF, spec/cmt.md §2.4 - §2.6), one round of
  * readings, the group key K and the plaintext sum the round must decrypt to.
  */
 final class CmtGroup {
@@ -19,7 +19,8 @@ final class CmtGroup {
   static final long T_MAX = 1L << 20;
 
   final AggregationParameters parameters;
-  final RoundKeyer[] keyers;
+  final long[] keyShares;
+  final Prf[] deltaPrfs;
   final long[] readings;
   final long groupKey;
   final long expectedSum;
@@ -34,16 +35,17 @@ final class CmtGroup {
   CmtGroup(int n) {
     parameters = AggregationParameters.unsignedPowerOfTwo(Math.max(n, 2), T_MAX, 64);
     RandomSource random = DeterministicRandomSource.fromSeed(5L + n);
-    keyers = new RoundKeyer[n];
+    deltaPrfs = new Prf[n];
     readings = new long[n];
     long[] shares = new long[n];
     long sum = 0;
     for (int i = 0; i < n; i++) {
       shares[i] = random.nextLong();
-      keyers[i] = RoundKeyer.of(shares[i], SecretBytes.random(16, random), 64);
+      deltaPrfs[i] = Prf.of(SecretBytes.random(16, random));
       readings[i] = random.uniformLong(T_MAX + 1);
       sum += readings[i];
     }
+    keyShares = shares;
     groupKey = CmtScheme.groupKey(shares, -1L);
     expectedSum = sum;
     deltas = new long[n];
@@ -57,7 +59,8 @@ final class CmtGroup {
    * @return the decrypted sum
    */
   long fullRound(long round) {
-    OptionalLong s = CmtScheme.fullRound(parameters, keyers, round, readings, groupKey, ciphertexts);
+    OptionalLong s = CmtScheme.fullRound(parameters, keyShares, deltaPrfs, round, readings, groupKey,
+        ciphertexts);
     return s.orElseThrow();
   }
 
@@ -65,7 +68,7 @@ final class CmtGroup {
    * One full round split across threads: the meters' deltas in parallel ranges, then their round
    * keys and ciphertexts with each range's partial aggregate (the predecessor's delta is read from
    * the shared delta array, so ranges need no hand-over), then the partial aggregates added and
-   * the sum decrypted. Each meter's generator is used by one thread only.
+   * the sum decrypted. Core's PRF is thread-safe (one cipher per PRF and thread).
    *
    * @param round j
    * @param parallel the threads
@@ -73,12 +76,12 @@ final class CmtGroup {
    * @throws Exception if a worker fails
    */
   long fullRound(long round, Parallel parallel) throws Exception {
-    int n = keyers.length;
+    int n = keyShares.length;
     parallel.sum(
         n,
         (from, to) -> {
           for (int i = from; i < to; i++) {
-            deltas[i] = keyers[i].delta(round);
+            deltas[i] = deltaPrfs[i].evaluateBits(round, 64);
           }
           return 0L;
         });
@@ -88,7 +91,8 @@ final class CmtGroup {
             (from, to) -> {
               for (int i = from; i < to; i++) {
                 long pred = deltas[i == 0 ? n - 1 : i - 1];
-                ciphertexts[i] = keyers[i].encryptWith(readings[i], deltas[i], pred);
+                long k = CmtScheme.roundKey(keyShares[i], deltas[i], pred, -1L);
+                ciphertexts[i] = CmtScheme.encrypt(readings[i], k, -1L);
               }
               return CmtScheme.aggregate(ciphertexts, from, to, -1L);
             });

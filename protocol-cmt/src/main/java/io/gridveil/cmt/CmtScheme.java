@@ -6,6 +6,7 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.kdf.Hkdf;
 import io.gridveil.core.kdf.Label;
+import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.core.secret.Wipe;
@@ -60,21 +61,6 @@ public final class CmtScheme {
     } finally {
       Wipe.bytes(raw);
     }
-  }
-
-  /**
-   * Derives the delta key d_i and returns the keyed round-key generator of a meter for one epoch
-   * (spec/cmt.md §2.4 - §2.6).
-   *
-   * @param secret ms_i
-   * @param group G
-   * @param epoch ε
-   * @param bits b, from 2 to 64
-   * @return the generator holding k_i1 and d_i
-   */
-  public static RoundKeyer roundKeyer(MeterSecret secret, GroupId group, long epoch, int bits) {
-    SecretBytes d = Hkdf.derive(secret.bytes(), LABEL_DELTA, context(group, epoch), 16);
-    return RoundKeyer.of(keyShare(secret, group, epoch, bits), d, bits);
   }
 
   /**
@@ -214,11 +200,12 @@ public final class CmtScheme {
 
   /**
    * Runs a full round for a whole group in memory (spec/cmt.md §2): deltas from each meter's
-   * generator, round keys, encryption, aggregation and decryption; the batched path a benchmark
-   * of 10^6 meters calls.
+   * delta PRF F_(d_i) (core's PRF, spec/core.md §6.2), round keys, encryption, aggregation and
+   * decryption; the batched path a benchmark of 10^6 meters calls.
    *
    * @param parameters the aggregation parameters
-   * @param keyers each meter's round-key generator, in ring order
+   * @param keyShares each meter's k_i1, in ring order
+   * @param deltaPrfs each meter's F_(d_i), in ring order
    * @param round j
    * @param readings e_ij in ring order, already admissible
    * @param groupKey K
@@ -228,24 +215,26 @@ public final class CmtScheme {
    */
   public static OptionalLong fullRound(
       AggregationParameters parameters,
-      RoundKeyer[] keyers,
+      long[] keyShares,
+      Prf[] deltaPrfs,
       long round,
       long[] readings,
       long groupKey,
       long[] scratch) {
-    int n = keyers.length;
-    if (readings.length != n || scratch.length != n || n < 1) {
+    int n = keyShares.length;
+    if (deltaPrfs.length != n || readings.length != n || scratch.length != n || n < 1) {
       throw new IllegalArgumentException("arrays must have the same length n >= 1");
     }
+    int bits = parameters.modulus().bits();
     long mask = parameters.modulus().mask();
     for (int i = 0; i < n; i++) {
-      scratch[i] = keyers[i].delta(round);
+      scratch[i] = deltaPrfs[i].evaluateBits(round, bits);
     }
     long last = scratch[n - 1];
     long pred = last;
     for (int i = 0; i < n; i++) {
       long own = i == n - 1 ? last : scratch[i];
-      scratch[i] = keyers[i].encryptWith(readings[i], own, pred);
+      scratch[i] = encrypt(readings[i], roundKey(keyShares[i], own, pred, mask), mask);
       pred = own;
     }
     return decryptSum(parameters, aggregate(scratch, 0, n, mask), groupKey, n);

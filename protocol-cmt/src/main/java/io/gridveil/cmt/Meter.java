@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.cmt;
 
+import static io.gridveil.cmt.MeterRules.checkValue;
+import static io.gridveil.cmt.MeterRules.greater;
+import static io.gridveil.cmt.MeterRules.present;
+import static io.gridveil.cmt.MeterRules.require;
+import static io.gridveil.cmt.MeterRules.senderId;
+import static io.gridveil.cmt.MeterRules.senderToken;
+
 import io.gridveil.cmt.CmtInput.Inbound;
 import io.gridveil.cmt.CmtInput.LeaveGroup;
 import io.gridveil.cmt.CmtInput.LocalReading;
@@ -9,7 +16,6 @@ import io.gridveil.cmt.CmtInput.Start;
 import io.gridveil.cmt.CmtInput.Timer;
 import io.gridveil.cmt.CmtMessage.Delta;
 import io.gridveil.cmt.CmtMessage.EncryptedReading;
-import io.gridveil.cmt.CmtMessage.GroupKey;
 import io.gridveil.cmt.CmtMessage.KeyShare;
 import io.gridveil.cmt.CmtMessage.LcAnnouncement;
 import io.gridveil.cmt.CmtMessage.LcDiscovery;
@@ -23,7 +29,16 @@ import io.gridveil.cmt.CmtMessage.RingSum;
 import io.gridveil.cmt.CmtMessage.RoundAck;
 import io.gridveil.cmt.CmtMessage.SuccessorAssignment;
 import io.gridveil.cmt.CmtMessage.TokenAssignment;
-import io.gridveil.cmt.internal.RingOrder;
+import io.gridveil.cmt.MemberState.Active;
+import io.gridveil.cmt.MemberState.AwaitingLicence;
+import io.gridveil.cmt.MemberState.Discovering;
+import io.gridveil.cmt.MemberState.Joined;
+import io.gridveil.cmt.MemberState.LcLink;
+import io.gridveil.cmt.MemberState.Left;
+import io.gridveil.cmt.MemberState.Off;
+import io.gridveil.cmt.MemberState.Registering;
+import io.gridveil.cmt.MemberState.Registration;
+import io.gridveil.cmt.MemberState.RingPlacement;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
 import io.gridveil.core.ProtocolViolationException;
@@ -38,32 +53,28 @@ import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.ec.X25519KeyPair;
-import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
-import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A smart meter SM_i of a CMT group, possibly in the local concentrator role (spec/cmt.md §5.1,
  * §5.2): an immutable sans-I/O state.
  *
- * <p>The LC is a meter with an LC sub-state beside its member state: it keeps taking part in the
- * ring with its own token while it manages the group. A meter's persistent state is its master
+ * <p>The meter is a composite (spec/runtime.md §7.1): its configuration, a sealed member state
+ * ({@link MemberState}, §7.2), its round buffer ({@link RoundBuffer}, §7.4), the LC role when it
+ * holds it ({@link LocalConcentrator}, §7.3) and ε_last. The LC keeps taking part in the ring
+ * with its own token while it manages the group; its messages to its own member role and back
+ * stay inside the meter (§7.3). A meter's persistent state is its master
  * secret and the last key epoch it used ({@link #lastEpoch()}); everything else is volatile and a
  * restarted meter re-enters through the licence (spec/cmt.md §3.9 step 3).
  *
@@ -87,7 +98,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * group members are assumed (spec/cmt.md §8).
  */
 public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
-  /** The member phases of spec/cmt.md §5.1. */
+  /** The member phases of spec/cmt.md §5.1, derived from the member state (spec/runtime.md §7.2). */
   public enum Phase {
     /** Not started. */
     OFF,
@@ -105,74 +116,34 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     LEFT
   }
 
-  private final CmtParameters params;
-  private final MeterId id;
-  private final GroupId group;
-  private final MeterSecret secret;
-  private final MeterCredentials credentials;
-  private final Phase phase;
-  private final @Nullable SignedLicence licence;
-  private final int attempts;
-  private final long lastEpoch;
-  private final @Nullable Token token;
-  private final @Nullable Token lcToken;
-  private final @Nullable MeterId lcId;
-  private final long lcEpoch;
-  private final @Nullable Ring ring;
-  private final @Nullable Registration registration;
-  private final long lastCompleted;
-  private final long horizon;
-  private final Map<Long, PendingRound> pending;
-  private final @Nullable Long forwardedSum;
-  private final @Nullable LcState lc;
-
-  /** The ring placement of the current epoch. */
-  private record Ring(
-      long epoch, Token predecessor, MeterId predecessorId, Token successor, int n,
-      boolean secureSum) {}
-
-  /**
-   * The reading-token key of one epoch (spec/cmt.md §11.4): pk_T, sent in the key share, and the
-   * MAC key derived from sk_T and pk_S. sk_T itself is not kept.
-   */
-  private static final class Registration {
-    final long epoch;
-    final X25519PublicKey tokenKey;
-    final ReadingKey readingKey;
-
-    Registration(long epoch, X25519PublicKey tokenKey, ReadingKey readingKey) {
-      this.epoch = epoch;
-      this.tokenKey = tokenKey;
-      this.readingKey = readingKey;
-    }
-
+  /** What never changes (spec/runtime.md §7.1). */
+  private record MeterConfig(CmtParameters params, MeterId id, GroupId group, MeterSecret secret,
+      MeterCredentials credentials) {
     @Override
     public String toString() {
-      return "Registration[epoch=" + epoch + ", redacted]";
+      return "MeterConfig[" + id.value() + ", redacted]";
     }
   }
 
-  private Meter(B b) {
-    this.params = b.params;
-    this.id = b.id;
-    this.group = b.group;
-    this.secret = b.secret;
-    this.credentials = b.credentials;
-    this.phase = b.phase;
-    this.licence = b.licence;
-    this.attempts = b.attempts;
-    this.lastEpoch = b.lastEpoch;
-    this.token = b.token;
-    this.lcToken = b.lcToken;
-    this.lcId = b.lcId;
-    this.lcEpoch = b.lcEpoch;
-    this.ring = b.ring;
-    this.registration = b.registration;
-    this.lastCompleted = b.lastCompleted;
-    this.horizon = b.horizon;
-    this.pending = Map.copyOf(b.pending);
-    this.forwardedSum = b.forwardedSum;
-    this.lc = b.lc;
+  private final MeterConfig config;
+  private final CmtParameters params;
+  private final MeterId id;
+  private final GroupId group;
+  private final MemberState member;
+  private final RoundBuffer rounds;
+  private final Optional<LocalConcentrator> lc;
+  private final long lastEpoch;
+
+  private Meter(MeterConfig config, MemberState member, RoundBuffer rounds,
+      Optional<LocalConcentrator> lc, long lastEpoch) {
+    this.config = config;
+    this.params = config.params();
+    this.id = config.id();
+    this.group = config.group();
+    this.member = member;
+    this.rounds = rounds;
+    this.lc = lc;
+    this.lastEpoch = lastEpoch;
   }
 
   /**
@@ -193,7 +164,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       MeterSecret secret,
       long lastEpoch,
       MeterCredentials credentials) {
-    B b = new B(
+    MeterConfig config = new MeterConfig(
         Objects.requireNonNull(params, "params"),
         Objects.requireNonNull(id, "id"),
         Objects.requireNonNull(group, "group"),
@@ -202,8 +173,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (lastEpoch < 0) {
       throw new IllegalArgumentException("last epoch must be >= 0");
     }
-    b.lastEpoch = lastEpoch;
-    return new Meter(b);
+    return new Meter(config, new Off(), RoundBuffer.empty(params.roundWindow()),
+        Optional.empty(), lastEpoch);
   }
 
   /**
@@ -212,7 +183,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return the phase
    */
   public Phase phase() {
-    return phase;
+    return member.phase();
   }
 
   /**
@@ -230,7 +201,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return T_i, or empty before the assignment
    */
   public Optional<Token> token() {
-    return Optional.ofNullable(token);
+    return Optional.ofNullable(tokenOrNull());
   }
 
   /**
@@ -240,8 +211,8 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return the reading token, or empty before the first registration
    */
   public Optional<Token> readingToken() {
-    Registration r = registration;
-    return r == null ? Optional.empty() : Optional.of(r.readingKey.token());
+    Registration r = registrationOrNull();
+    return r == null ? Optional.empty() : Optional.of(r.readingKey().token());
   }
 
   /**
@@ -250,7 +221,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return true for the LC
    */
   public boolean isLocalConcentrator() {
-    return lc != null;
+    return lc.isPresent();
   }
 
   /**
@@ -268,8 +239,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return ε or -1
    */
   public long ringEpoch() {
-    Ring r = ring;
-    return r == null || phase != Phase.ACTIVE ? -1 : r.epoch();
+    return member instanceof Active a ? a.placement().epoch() : -1;
   }
 
   /**
@@ -278,8 +248,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return ε or -1
    */
   public long keyedEpoch() {
-    LcState l = lc;
-    return l == null || l.phase != LcState.Phase.KEYED ? -1 : l.epoch;
+    return lc.map(LocalConcentrator::keyedEpoch).orElse(-1L);
   }
 
   /**
@@ -288,8 +257,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    * @return T_1 .. T_n
    */
   public List<Token> keyedRing() {
-    LcState l = lc;
-    return l == null || l.phase != LcState.Phase.KEYED ? List.of() : l.ring;
+    return lc.map(LocalConcentrator::keyedRing).orElse(List.of());
   }
 
   /**
@@ -306,12 +274,12 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return i.id().equals(id);
     }
     if (recipient instanceof Address.Meter m) {
-      return Objects.equals(m.token(), token);
+      return Objects.equals(m.token(), tokenOrNull());
     }
     if (recipient instanceof Address.GroupBroadcast) {
-      return licence != null && phase != Phase.LEFT;
+      return licenceOrNull() != null && !(member instanceof Left);
     }
-    return recipient instanceof Address.LocalConcentrator && lc != null;
+    return recipient instanceof Address.LocalConcentrator && lc.isPresent();
   }
 
   /**
@@ -333,15 +301,15 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       return false;
     }
     Token t = m.token();
-    if (Objects.equals(t, lcToken) && Objects.equals(who.id(), lcId)) {
+    LcLink link = linkOrNull();
+    if (link != null && t.equals(link.token()) && who.id().equals(link.id())) {
       return true;
     }
-    Ring r = ring;
-    if (r != null && t.equals(r.predecessor()) && who.id().equals(r.predecessorId())) {
+    if (member instanceof Active a && t.equals(a.placement().predecessor())
+        && who.id().equals(a.placement().predecessorId())) {
       return true;
     }
-    LcState l = lc;
-    return l != null && Objects.equals(who.id(), l.owners.get(t));
+    return lc.isPresent() && Objects.equals(who.id(), lc.get().ownerOf(t));
   }
 
   /**
@@ -352,7 +320,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    */
   @Override
   public Optional<SignedLicence> licence() {
-    return Optional.ofNullable(licence);
+    return Optional.ofNullable(licenceOrNull());
   }
 
   /**
@@ -364,9 +332,9 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
    */
   @Override
   public Optional<ReadingKey> readingKey(Token readingToken) {
-    Registration r = registration;
-    return r != null && r.readingKey.token().equals(readingToken)
-        ? Optional.of(r.readingKey)
+    Registration r = registrationOrNull();
+    return r != null && r.readingKey().token().equals(readingToken)
+        ? Optional.of(r.readingKey())
         : Optional.empty();
   }
 
@@ -383,7 +351,7 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
   public Step<Meter> step(CmtInput input, RandomSource random) throws ProtocolViolationException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(random, "random");
-    Out out = new Out(group);
+    MeterOut out = new MeterOut(group);
     Meter next;
     if (input instanceof Start) {
       next = start(out);
@@ -400,132 +368,100 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     } else {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "input not accepted by a meter");
     }
+    next = next.settle(out, random);
     return new Step<>(next, out.envelopes, out.events);
   }
 
   // ---- local inputs -------------------------------------------------------------------------
 
-  private Meter start(Out out) throws CmtViolationException {
-    require(phase == Phase.OFF, "start in a started meter");
+  private Meter start(MeterOut out) throws CmtViolationException {
+    require(member instanceof Off, "start in a started meter");
     out.send(Address.identified(id), Address.SUPPLIER, Round.FIRST, new LicenceRequest(id));
-    B b = edit();
-    b.phase = Phase.AWAIT_LICENCE;
-    return b.build();
+    return with(new AwaitingLicence());
   }
 
-  private Meter timer(Timer t, Out out, RandomSource random)
+  private Meter timer(Timer t, MeterOut out, RandomSource random)
       throws ProtocolViolationException {
     return switch (t.kind()) {
       case DISCOVERY -> discoveryTimer(out, random);
-      case REGISTRATION_DEADLINE -> registrationDeadline(out, random);
-      case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out, random);
+      case REGISTRATION_DEADLINE -> lcRegistrationDeadline(out, random);
+      case ROUND_DEADLINE -> lcRoundDeadline(t.round(), out);
       case LC_TIMEOUT -> lcTimeout(out);
     };
   }
 
-  private Meter discoveryTimer(Out out, RandomSource random) throws ProtocolViolationException {
-    require(phase == Phase.DISCOVERING, "discovery timer outside discovery");
-    B b = edit();
-    if (attempts < params.discoveryAttempts()) {
+  private Meter discoveryTimer(MeterOut out, RandomSource random)
+      throws ProtocolViolationException {
+    if (!(member instanceof Discovering d)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "discovery timer outside discovery");
+    }
+    if (d.attempts() < params.discoveryAttempts()) {
       // §3.2 step 2: broadcast again.
-      b.attempts = attempts + 1;
       out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
-      return b.build();
+      return with(new Discovering(d.licence(), d.attempts() + 1, d.lc()));
     }
     // §3.2 step 2: self-election.
     Token self = Token.random(random);
     long epoch = lastEpoch + 1;
-    Map<Token, MeterId> owners = Map.of(self, id);
-    b.token = self;
-    b.lcToken = self;
-    b.lcId = id;
-    b.lcEpoch = epoch;
-    b.phase = Phase.JOINED;
-    b.lc = LcState.collecting(epoch - 1, owners, Map.of(), 0);
     out.events.add(new CmtEvent.LcElected(group, self, epoch));
     // §11.1: a message that introduces the binding T_LC -> id travels under the identity.
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
         new LcAnnouncement(self, epoch));
-    return b.build().startCollection(epoch, owners, Map.of(), out, random);
+    LocalConcentrator l = LocalConcentrator.collect(params, group, id, self, epoch,
+        Map.of(self, id), Map.of(), 0, out);
+    return new Meter(config, new Joined(d.licence(), new LcLink(self, id, epoch), self), rounds,
+        Optional.of(l), lastEpoch);
   }
 
-  private Meter lcTimeout(Out out) throws CmtViolationException {
+  private Meter lcTimeout(MeterOut out) throws CmtViolationException {
     // §3.8 step 3: the LC went silent; discover again so that a new LC is elected.
-    if (lc != null
-        || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
+    Joined j = joinedOrNull();
+    if (lc.isPresent() || j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "LC timeout outside membership");
     }
-    B b = rejoin(lastEpoch, out).edit();
-    b.lcToken = null;
-    b.lcId = null;
-    b.lcEpoch = 0;
-    return b.build();
+    rejoin(lastEpoch, out);
+    return new Meter(config, new Discovering(j.licence(), 1, Optional.empty()),
+        rounds.withoutRingState(), lc, lastEpoch);
   }
 
-  private Meter localReading(LocalReading r, Out out) throws ProtocolViolationException {
+  private Meter localReading(LocalReading r, MeterOut out) throws ProtocolViolationException {
     Reading reading = params.aggregation().check(r.reading());
     long j = r.round().index();
-    if (j <= lastCompleted) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "reading for a completed round");
-    }
-    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
-    Reading old = p.reading;
-    if (old != null) {
-      if (old.value() == reading.value()) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "reading already given");
-      }
-      throw new CmtViolationException(CmtChecks.CMT_V_04, "second reading for a round");
-    }
-    return withPending(j, p.withReading(reading)).tryComplete(j, out);
+    return withRounds(rounds.withReading(j, reading)).tryComplete(j, out);
   }
 
-  private Meter rotate(Out out, RandomSource random) throws CmtViolationException {
-    LcState l = requireLc();
-    Token self = present(token, "LC token");
-    List<Token> others = new ArrayList<>(l.known);
-    others.remove(self);
-    others.sort(Comparator.naturalOrder());
-    if (others.isEmpty()) {
-      throw new CmtViolationException(CmtChecks.CMT_S_01, "no member to hand the LC role to");
-    }
+  private Meter rotate(MeterOut out, RandomSource random) throws CmtViolationException {
+    LocalConcentrator l = requireLc();
     // §3.10 step 1: a member chosen uniformly at random.
-    Token next = others.get((int) random.uniformLong(others.size()));
-    out.send(Address.identified(id), Address.meter(next), Round.FIRST,
-        new LcHandover(l.epoch, members(l.owners)));
-    out.events.add(new CmtEvent.LcSteppedDown(group, next));
-    B b = edit();
-    b.lc = null;
-    b.lcToken = next;
-    b.lcId = l.owners.get(next);
-    return b.build();
+    Token next = l.rotate(out, random);
+    LcLink old = present(linkOrNull(), "LC link");
+    LcLink link = new LcLink(next, present(l.ownerOf(next), "owner of a known token"),
+        old.epoch());
+    return new Meter(config, withLink(member, link), rounds, Optional.empty(), lastEpoch);
   }
 
-  private Meter leave(Out out, RandomSource random) throws CmtViolationException {
-    Token self = token;
-    Token lcT = lcToken;
-    if (self == null || lcT == null || phase == Phase.LEFT) {
+  private Meter leave(MeterOut out, RandomSource random) throws CmtViolationException {
+    Joined j = joinedOrNull();
+    if (j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "leave without membership");
     }
+    Token self = j.token();
     Meter m = this;
-    if (lc != null && lc.known.size() > 1) {
+    if (lc.isPresent() && lc.get().knownCount() > 1) {
       m = rotate(out, random);
-      lcT = present(m.lcToken, "value");
     }
-    if (!lcT.equals(self)) {
-      out.send(Address.meter(self), Address.meter(lcT), Round.FIRST, new Leave(self, lastEpoch));
+    LcLink link = present(m.linkOrNull(), "LC link");
+    if (!link.token().equals(self)) {
+      out.send(Address.meter(self), Address.meter(link.token()), Round.FIRST,
+          new Leave(self, lastEpoch));
     }
-    B b = m.edit();
-    b.phase = Phase.LEFT;
-    b.lc = null;
-    b.ring = null;
-    b.registration = null;
-    b.pending = new TreeMap<>();
-    return b.build();
+    return new Meter(config, new Left(j.licence(), link, self), rounds.cleared(),
+        Optional.empty(), lastEpoch);
   }
 
   // ---- inbound ------------------------------------------------------------------------------
 
-  private Meter inbound(VerifiedEnvelope<CmtMessage> v, Out out, RandomSource random)
+  private Meter inbound(VerifiedEnvelope<CmtMessage> v, MeterOut out, RandomSource random)
       throws ProtocolViolationException {
     Envelope<CmtMessage> e = v.envelope();
     if (!e.group().equals(group)) {
@@ -547,36 +483,40 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     } else if (m instanceof TokenAssignment t) {
       return tokenAssignment(e.sender(), t);
     } else if (m instanceof ReRegister r) {
-      return reRegister(e.sender(), r, out, random);
+      if (lc.isPresent()) {
+        throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration at an LC");
+      }
+      return fromLc(e.sender(), e.round(), r, out, random);
     } else if (m instanceof SuccessorAssignment s) {
-      return successorAssignment(e.sender(), s);
+      return fromLc(e.sender(), e.round(), s, out, random);
     } else if (m instanceof RingSum s) {
       return ringSum(e.sender(), s, out);
     } else if (m instanceof ReadingRequest r) {
       if (e.sender() instanceof Address.Supplier) {
-        return lcReadingRequest(e.round(), r, out);
+        return withLc(requireLc().readingRequest(e.round(), r, out));
       }
-      return readingRequest(e.sender(), e.round(), r, out);
+      return fromLc(e.sender(), e.round(), r, out, random);
     } else if (m instanceof Delta d) {
       return delta(e.sender(), e.round(), d, out);
     } else if (m instanceof LcHandover h) {
-      return handover(e.sender(), h, out, random);
+      return handover(e.sender(), h, out);
     } else if (m instanceof LcDiscovery) {
-      return lcDiscovery(v, out, random);
+      return withLc(requireLc().discovery(v, out, random));
     } else if (m instanceof KeyShare k) {
-      return lcKeyShare(e.sender(), k);
+      return withLc(requireLc().keyShare(e.sender(), k));
     } else if (m instanceof RoundAck a) {
-      return lcRoundAck(e.sender(), e.round(), a);
+      return withLc(requireLc().roundAck(e.sender(), e.round(), a));
     } else if (m instanceof Leave l) {
-      return lcLeave(e.sender(), l, out, random);
+      return withLc(requireLc().leave(e.sender(), l, out));
     }
     throw new CmtViolationException(CmtChecks.CMT_S_01, "message not for a meter");
   }
 
-  private Meter licence(SignedLicence signed, Round now, Out out)
+  private Meter licence(SignedLicence signed, Round now, MeterOut out)
       throws ProtocolViolationException {
-    require(phase == Phase.AWAIT_LICENCE, "licence outside AWAIT_LICENCE");
+    require(member instanceof AwaitingLicence, "licence outside AWAIT_LICENCE");
     Licence l = signed.licence();
+    MeterCredentials credentials = config.credentials();
     if (!l.meter().equals(id) || !l.group().equals(group)
         || !l.meterKey().equals(credentials.deviceKey())) {
       throw new CmtViolationException(CmtChecks.CMT_V_02,
@@ -585,57 +525,33 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     // §3.1 step 3: the supplier's signature and the validity at the grant's round (AUTH-V-xx).
     Licences.verify(signed, credentials.anchors(), RevocationList.NONE, group, now);
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
-    B b = edit();
-    b.licence = signed;
-    b.phase = Phase.DISCOVERING;
-    b.attempts = 1;
-    return b.build();
+    return with(new Discovering(signed, 1, Optional.empty()));
   }
 
-  private Meter announcement(Address sender, LcAnnouncement a, Out out)
+  private Meter announcement(Address sender, LcAnnouncement a, MeterOut out)
       throws CmtViolationException {
-    require(phase != Phase.OFF && phase != Phase.AWAIT_LICENCE && phase != Phase.LEFT,
-        "announcement before licence");
+    require(!(member instanceof Off) && !(member instanceof AwaitingLicence)
+        && !(member instanceof Left), "announcement before licence");
     MeterId announcer = senderId(sender);
-    LcState l = lc;
-    if (l != null) {
-      Token self = present(token, "LC token");
-      if (a.lc().equals(self)) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "own announcement");
+    LcLink announced = new LcLink(a.lc(), announcer, a.epoch());
+    if (lc.isPresent()) {
+      if (!lc.get().announcement(a, out)) {
+        return this;
       }
-      if (greater(a.epoch(), a.lc(), l.epoch, self)) {
-        // §3.2 step 4: step down and hand the members over, so that nobody is orphaned.
-        out.send(Address.identified(id), Address.meter(a.lc()), Round.FIRST,
-            new LcHandover(l.epoch, members(l.owners)));
-        out.events.add(new CmtEvent.LcSteppedDown(group, a.lc()));
-        B b = edit();
-        b.lc = null;
-        b.lcToken = a.lc();
-        b.lcId = announcer;
-        b.lcEpoch = a.epoch();
-        return b.build();
-      }
-      // The other LC is smaller: re-announce so that it steps down.
-      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-          new LcAnnouncement(self, l.epoch));
-      return this;
+      return new Meter(config, withLink(member, announced), rounds, Optional.empty(), lastEpoch);
     }
-    Token current = lcToken;
-    if (current != null && !greater(a.epoch(), a.lc(), lcEpoch, current)) {
-      if (a.lc().equals(current)) {
+    LcLink current = linkOrNull();
+    if (current != null && !greater(a.epoch(), a.lc(), current.epoch(), current.token())) {
+      if (a.lc().equals(current.token())) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "announcement already followed");
       }
       throw new CmtViolationException(CmtChecks.CMT_S_02, "announcement of a smaller LC");
     }
-    B b = edit();
-    b.lcToken = a.lc();
-    b.lcId = announcer;
-    b.lcEpoch = a.epoch();
-    if (phase == Phase.DISCOVERING) {
+    if (member instanceof Discovering) {
       // Our discovery may have been lost: ask this LC directly.
       out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
     }
-    return b.build();
+    return with(withLink(member, announced));
   }
 
   private Meter tokenAssignment(Address sender, TokenAssignment t)
@@ -644,44 +560,37 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     if (!t.meter().equals(id)) {
       throw new CmtViolationException(CmtChecks.CMT_V_02, "assignment for another meter");
     }
-    if (phase != Phase.DISCOVERING) {
-      if (Objects.equals(t.token(), token)) {
+    if (!(member instanceof Discovering d)) {
+      if (Objects.equals(t.token(), tokenOrNull())) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "assignment already applied");
       }
       throw new CmtViolationException(CmtChecks.CMT_S_01, "assignment outside discovery");
     }
-    B b = edit();
-    b.token = t.token();
-    b.lcToken = t.lc();
-    b.lcId = assigner;
-    b.lcEpoch = Math.max(lcEpoch, t.epoch());
-    b.phase = Phase.JOINED;
-    return b.build();
+    long lcEpoch = d.lc().map(LcLink::epoch).orElse(0L);
+    return with(new Joined(d.licence(),
+        new LcLink(t.lc(), assigner, Math.max(lcEpoch, t.epoch())), t.token()));
   }
 
-  private Meter reRegister(Address sender, ReRegister r, Out out, RandomSource random)
+  private Meter reRegister(Address sender, ReRegister r, MeterOut out, RandomSource random)
       throws ProtocolViolationException {
-    Token self = token;
-    if (self == null
-        || (phase != Phase.JOINED && phase != Phase.REGISTERING && phase != Phase.ACTIVE)) {
+    Joined j = joinedOrNull();
+    if (j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration without a token");
     }
-    if (lc != null) {
-      throw new CmtViolationException(CmtChecks.CMT_S_01, "re-registration at an LC");
-    }
+    Token self = j.token();
     MeterId from = senderId(sender);
-    boolean fromLc = Objects.equals(from, lcId);
+    boolean fromLc = from.equals(j.lc().id());
     // A re-registration of a greater epoch from another meter is an implicit announcement.
-    if (!fromLc && r.epoch() <= lcEpoch) {
+    if (!fromLc && r.epoch() <= j.lc().epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "re-registration not from the LC");
     }
-    Registration held = registration;
-    if (r.epoch() == lastEpoch && phase == Phase.REGISTERING && fromLc && held != null
-        && held.epoch == r.epoch()) {
+    if (r.epoch() == lastEpoch && member instanceof Registering reg && fromLc
+        && reg.registration().epoch() == r.epoch()) {
       // §3.4 step 3: the LC asks again (our share may have been lost); answer again, same share
       // and the same token key.
-      out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
-          new KeyShare(self, r.epoch(), SecretLong.of(share(r.epoch())), held.tokenKey));
+      Registration held = reg.registration();
+      sendToLc(out, self, r.lc(), Round.FIRST,
+          new KeyShare(self, r.epoch(), sentShare(held), held.tokenKey()));
       return this;
     }
     if (r.epoch() <= lastEpoch) {
@@ -689,217 +598,179 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     }
     // §11.4: a fresh token key pair for every epoch, so reading tokens never repeat.
     Registration fresh = register(r.epoch(), random);
-    out.send(Address.meter(self), Address.meter(r.lc()), Round.FIRST,
-        new KeyShare(self, r.epoch(), SecretLong.of(share(r.epoch())), fresh.tokenKey));
-    B b = edit();
-    b.lcToken = r.lc();
-    b.lcId = from;
-    b.lcEpoch = Math.max(lcEpoch, r.epoch());
-    b.lastEpoch = r.epoch();
-    b.phase = Phase.REGISTERING;
-    b.ring = null;
-    b.forwardedSum = null;
-    b.registration = fresh;
-    b.pending = withoutRingState();
-    return b.build();
+    sendToLc(out, self, r.lc(), Round.FIRST,
+        new KeyShare(self, r.epoch(), sentShare(fresh), fresh.tokenKey()));
+    LcLink link = new LcLink(r.lc(), from, Math.max(j.lc().epoch(), r.epoch()));
+    return new Meter(config, new Registering(j.withLc(link), fresh), rounds.withoutRingState(),
+        lc, r.epoch());
   }
 
-  private long share(long epoch) {
-    return params.secureSum() ? 0 : CmtScheme.keyShare(secret, group, epoch, params.bits());
+  /** The share a KeyShare carries: k_i1, or 0 under the secure sum (spec/cmt.md §3.4, §3.5). */
+  private SecretLong sentShare(Registration reg) {
+    return params.secureSum() ? SecretLong.of(0) : reg.keys().keyShare();
+  }
+
+  /** The keys of the epoch this meter is registered for (spec/runtime.md §7.5). */
+  private EpochKeys keysFor(long epoch) {
+    Registration reg = present(registrationOrNull(), "registration");
+    if (reg.epoch() != epoch) {
+      throw new IllegalStateException("unreachable: registered for the ring's epoch");
+    }
+    return reg.keys();
   }
 
   private Registration register(long epoch, RandomSource random)
       throws ProtocolViolationException {
     X25519KeyPair pair = X25519KeyPair.generate(random);
     return new Registration(epoch, pair.publicKey(),
-        ReadingKey.derive(pair, credentials.supplierReadingKey(), group, epoch));
+        ReadingKey.derive(pair, config.credentials().supplierReadingKey(), group, epoch),
+        EpochKeys.derive(config.secret(), group, epoch, params.bits()));
   }
 
   private Meter successorAssignment(Address sender, SuccessorAssignment s)
       throws CmtViolationException {
     checkFromLc(sender);
-    Ring r = ring;
-    if (phase == Phase.ACTIVE && r != null && r.epoch() == s.epoch()) {
+    if (member instanceof Active a && a.placement().epoch() == s.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_04, "assignment already applied");
     }
-    require(phase == Phase.REGISTERING, "successor assignment outside registration");
+    if (!(member instanceof Registering reg)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01,
+          "successor assignment outside registration");
+    }
     if (s.epoch() != lastEpoch) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "assignment for another epoch");
     }
-    B b = edit();
-    b.ring = new Ring(s.epoch(), s.predecessor(), s.predecessorId(), s.successor(), s.n(),
-        s.secureSum());
-    b.phase = Phase.ACTIVE;
-    return b.build();
+    return with(new Active(reg, new RingPlacement(s.epoch(), s.predecessor(), s.predecessorId(),
+        s.successor(), s.n(), s.secureSum()), Optional.empty()));
   }
 
-  private Meter ringSum(Address sender, RingSum s, Out out) throws CmtViolationException {
-    Ring r = ring;
+  private Meter ringSum(Address sender, RingSum s, MeterOut out) throws CmtViolationException {
+    Active a = member instanceof Active x ? x : null;
     // §11.6: the sender rule before any state check.
-    if (r != null && !senderToken(sender).equals(r.predecessor())) {
+    if (a != null && !senderToken(sender).equals(a.placement().predecessor())) {
       throw new CmtViolationException(CmtChecks.CMT_V_05, "ring sum not from the predecessor");
     }
-    if (phase != Phase.ACTIVE || r == null || !r.secureSum()) {
+    if (a == null || !a.placement().secureSum()) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "ring sum outside the ring");
     }
+    RingPlacement r = a.placement();
     if (s.epoch() != r.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "ring sum for another epoch");
     }
-    checkValue(s.partial().value(SecretAccess.grant()), "partial");
-    LcState l = lc;
-    if (l != null) {
-      // §3.5: the sum has gone round; K = s - r.
-      if (l.phase != LcState.Phase.KEYING || l.epoch != s.epoch()) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already closed");
-      }
-      long groupKey = (s.partial().value(SecretAccess.grant()) - l.mask) & params.mask();
-      return keyed(l, groupKey, out);
+    checkValue(s.partial().value(SecretAccess.grant()), params.mask(), "partial");
+    if (lc.isPresent()) {
+      // §3.5: the sum has gone round to the LC; K = s - r.
+      return withLc(lc.get().ringSum(s, out));
     }
-    if (forwardedSum != null) {
-      if (s.partial().equalsConstantTime(SecretLong.of(forwardedSum))) {
+    if (a.forwardedSum().isPresent()) {
+      if (s.partial().equalsConstantTime(a.forwardedSum().get())) {
         throw new CmtViolationException(CmtChecks.CMT_S_04, "ring sum already forwarded");
       }
       throw new CmtViolationException(CmtChecks.CMT_V_04, "second ring sum from the predecessor");
     }
-    long share = CmtScheme.keyShare(secret, group, r.epoch(), params.bits());
-    out.send(Address.meter(present(token, "value")), Address.meter(r.successor()),
+    long share = keysFor(r.epoch()).keyShare().value(SecretAccess.grant());
+    Token self = a.registering().joined().token();
+    out.send(Address.meter(self), Address.meter(r.successor()),
         Round.FIRST, new RingSum(r.epoch(),
             SecretLong.of((s.partial().value(SecretAccess.grant()) + share) & params.mask())));
-    B b = edit();
-    b.forwardedSum = s.partial().value(SecretAccess.grant());
-    return b.build();
+    return with(new Active(a.registering(), r, Optional.of(s.partial())));
   }
 
-  private Meter readingRequest(Address sender, Round round, ReadingRequest q, Out out)
+  private Meter readingRequest(Address sender, Round round, ReadingRequest q, MeterOut out)
       throws CmtViolationException {
     checkFromLc(sender);
-    Ring r = ring;
-    if ((phase == Phase.ACTIVE && r != null && q.epoch() > r.epoch())
-        || (phase == Phase.REGISTERING && q.epoch() >= lastEpoch)) {
+    if ((member instanceof Active a && q.epoch() > a.placement().epoch())
+        || (member instanceof Registering && q.epoch() >= lastEpoch)) {
       // §3.9: this meter was left out of the LC's current ring; it joins again.
-      return rejoin(q.epoch(), out);
+      Joined j = present(joinedOrNull(), "membership");
+      rejoin(q.epoch(), out);
+      return new Meter(config, new Discovering(j.licence(), 1, Optional.of(j.lc())),
+          rounds.withoutRingState(), lc, lastEpoch);
     }
-    if (phase != Phase.ACTIVE || r == null) {
+    if (!(member instanceof Active a)) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "reading request outside the ring");
     }
-    if (q.epoch() != r.epoch()) {
+    if (q.epoch() != a.placement().epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
     }
     long j = round.index();
-    if (j <= lastCompleted) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
-    }
-    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
-    if (p.requested) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "request already processed");
-    }
-    return memberRequest(r, j, p, out);
-  }
-
-  private Meter memberRequest(Ring r, long j, PendingRound p, Out out)
-      throws CmtViolationException {
-    Token self = present(token, "token");
+    rounds.checkRequest(j);
     // §3.6 step 2: δ_ij to the successor, in parallel with every other member.
-    long delta = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits()).delta(j);
+    RingPlacement r = a.placement();
+    Token self = a.registering().joined().token();
+    long delta = keysFor(r.epoch()).delta(j);
     out.send(Address.meter(self), Address.meter(r.successor()), new Round(j),
         new Delta(self, r.epoch(), SecretLong.of(delta)));
-    return withPending(j, p.withRequest()).tryComplete(j, out);
+    return withRounds(rounds.withRequest(j)).tryComplete(j, out);
   }
 
-  private Meter delta(Address sender, Round round, Delta d, Out out) throws CmtViolationException {
-    Ring r = ring;
-    if (phase != Phase.ACTIVE || r == null) {
+  private Meter delta(Address sender, Round round, Delta d, MeterOut out)
+      throws CmtViolationException {
+    if (!(member instanceof Active a)) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "delta outside the ring");
     }
+    RingPlacement r = a.placement();
     if (d.epoch() != r.epoch()) {
       throw new CmtViolationException(CmtChecks.CMT_S_02, "delta for another epoch");
     }
     if (!d.from().equals(r.predecessor()) || !senderToken(sender).equals(d.from())) {
       throw new CmtViolationException(CmtChecks.CMT_V_05, "delta not from the predecessor");
     }
-    checkValue(d.delta().value(SecretAccess.grant()), "delta");
+    checkValue(d.delta().value(SecretAccess.grant()), params.mask(), "delta");
     long j = round.index();
-    checkRoundWindow(j);
-    PendingRound p = pending.getOrDefault(j, PendingRound.EMPTY);
-    Long old = p.predecessorDelta;
-    if (old != null) {
-      if (d.delta().equalsConstantTime(SecretLong.of(old))) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "delta already received");
-      }
-      throw new CmtViolationException(CmtChecks.CMT_V_04, "second delta for a round");
-    }
-    return withPending(j, p.withDelta(d.delta().value(SecretAccess.grant())))
-        .tryComplete(j, out);
+    return withRounds(rounds.withDelta(j, d.delta())).tryComplete(j, out);
   }
 
-  private Meter tryComplete(long j, Out out) {
-    PendingRound p = pending.get(j);
-    Ring r = ring;
-    Token self = token;
-    Token lcT = lcToken;
-    if (p == null || !p.requested || p.predecessorDelta == null || p.reading == null
-        || r == null || self == null || lcT == null || phase != Phase.ACTIVE) {
+  private Meter tryComplete(long j, MeterOut out) {
+    RoundBuffer.Slot p = rounds.slot(j);
+    SecretLong predecessorDelta = p.predecessorDelta;
+    Reading reading = p.reading;
+    if (!p.requested || predecessorDelta == null || reading == null
+        || !(member instanceof Active a)) {
       return this;
     }
+    RingPlacement r = a.placement();
+    Joined joined = a.registering().joined();
     // §3.6 step 4: k_ij = k_i1 - δ_ij + δ_(i-1)j, c_ij = e_ij + k_ij.
-    RoundKeyer keyer = CmtScheme.roundKeyer(secret, group, r.epoch(), params.bits());
-    long c = keyer.encrypt(j, p.reading.value(), p.predecessorDelta);
+    long c = keysFor(r.epoch()).encrypt(j, reading.value(),
+        predecessorDelta.value(SecretAccess.grant()));
     Round round = new Round(j);
     // §11.4: the ciphertext goes under the epoch's reading token, MACed, never the ring token.
-    Token reading = present(registration, "registration of the ring's epoch").readingKey.token();
-    out.send(Address.meter(reading), Address.SUPPLIER, round,
-        new EncryptedReading(reading, r.epoch(), c));
-    B b = edit();
-    b.lastCompleted = j;
-    Map<Long, PendingRound> rest = new TreeMap<>(pending);
-    rest.keySet().removeIf(k -> k <= j);
-    b.pending = rest;
-    LcState l = lc;
-    if (l != null) {
-      if (l.phase == LcState.Phase.KEYED && l.acks.containsKey(round)) {
-        b.lc = l.with(l.phase, l.shares, l.ring, l.mask, addAck(l.acks, round, self),
-            l.lastRelayed);
-      }
-    } else {
-      out.send(Address.meter(self), Address.meter(lcT), round, new RoundAck(self, r.epoch()));
-    }
-    return b.build();
+    Token readingToken = a.registering().registration().readingKey().token();
+    out.send(Address.meter(readingToken), Address.SUPPLIER, round,
+        new EncryptedReading(readingToken, r.epoch(), c));
+    sendToLc(out, joined.token(), joined.lc().token(), round,
+        new RoundAck(joined.token(), r.epoch()));
+    return withRounds(rounds.completed(j));
   }
 
-  private Meter rejoin(long epoch, Out out) {
+  /** §3.9: discover again (the caller sets the member state). */
+  private void rejoin(long epoch, MeterOut out) {
     out.events.add(new CmtEvent.Rejoining(group, epoch));
     out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST, new LcDiscovery());
-    B b = edit();
-    b.phase = Phase.DISCOVERING;
-    b.attempts = 1;
-    b.token = null;
-    b.ring = null;
-    b.registration = null;
-    b.forwardedSum = null;
-    b.pending = withoutRingState();
-    return b.build();
   }
 
-  private Meter handover(Address sender, LcHandover h, Out out, RandomSource random)
+  private Meter handover(Address sender, LcHandover h, MeterOut out)
       throws ProtocolViolationException {
-    Token self = token;
-    if (self == null || phase == Phase.LEFT) {
+    Joined j = joinedOrNull();
+    if (j == null) {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "hand-over without a token");
     }
+    Token self = j.token();
     MeterId from = senderId(sender);
-    LcState l = lc;
+    LocalConcentrator l = lc.orElse(null);
     boolean namesSelf = h.members().contains(new CmtMessage.Member(self, id));
     if (l == null && namesSelf) {
       // §3.10, §11.1 (a): only the LC this meter follows hands it the role.
-      if (!Objects.equals(from, lcId)) {
+      if (!from.equals(j.lc().id())) {
         throw new CmtViolationException(CmtChecks.CMT_V_08, "hand-over not from the meter's LC");
       }
     } else if (l == null) {
       // §3.2 step 4, §11.1 (c): a hand-over of a smaller LC reached a former LC; pass it on to
       // the LC this meter follows, so that the smaller LC's members are not orphaned. It goes
       // under this meter's identity, so it names this meter as the LC that steps down.
-      Token followed = lcToken;
-      if (followed == null || followed.equals(self)) {
+      Token followed = j.lc().token();
+      if (followed.equals(self)) {
         throw new CmtViolationException(CmtChecks.CMT_V_03, "hand-over that omits this meter");
       }
       if (!outranks(from, h, lastEpoch, self)) {
@@ -916,48 +787,23 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       out.send(Address.identified(id), Address.meter(followed), Round.FIRST,
           new LcHandover(h.epoch(), passed));
       return this;
-    } else if (!outranks(from, h, l.epoch, self)) {
+    } else if (!outranks(from, h, l.epoch(), self)) {
       // §3.2 step 4, §11.1 (b): a merge only from an LC that steps down to this one (or passes
       // on the hand-over of one, naming itself).
       throw new CmtViolationException(CmtChecks.CMT_V_14,
           "merge hand-over not from an LC smaller than this one");
     }
-    // §11.1: our own bindings win; the list adds only tokens this meter does not know, at most
-    // one per identity and none for this meter. An identity with a token of each LC keeps both
-    // until keying (it holds one of them); its key share counts once (CMT-V-15, §3.4 step 1).
-    Map<Token, MeterId> owners = new HashMap<>(l == null ? Map.of() : l.owners);
-    owners.put(self, id);
-    Set<MeterId> listed = new HashSet<>(Set.of(id));
-    for (CmtMessage.Member member : new TreeMap<>(memberMap(h)).values()) {
-      if (!owners.containsKey(member.token()) && listed.add(member.meter())) {
-        owners.put(member.token(), member.meter());
-      }
-    }
-    long base = Math.max(h.epoch(), lastEpoch);
-    Map<MeterId, Token> joins = Map.of();
-    B b = edit();
-    if (l != null) {
-      // §3.2 step 4: merge the members of an LC that stepped down.
-      base = Math.max(base, l.epoch);
-      joins = l.pendingJoins;
-    } else {
-      out.events.add(new CmtEvent.LcElected(group, self, base + 1));
-    }
-    long epoch = base + 1;
-    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-        new LcAnnouncement(self, epoch));
-    b.lc = LcState.collecting(base, owners, joins, l == null ? 0 : l.lastRelayed);
-    b.lcToken = self;
-    b.lcId = id;
-    b.lcEpoch = epoch;
-    return b.build().startCollection(epoch, owners, joins, out, random);
+    LocalConcentrator next =
+        LocalConcentrator.fromHandover(params, group, id, self, l, h, lastEpoch, out);
+    return new Meter(config, withLink(member, new LcLink(self, id, next.epoch())), rounds,
+        Optional.of(next), lastEpoch);
   }
 
   /**
    * Tells whether a hand-over presents its sender as an LC that steps down to this meter
    * (spec/cmt.md §3.2 step 4, §11.1 (b), (c)): the list binds exactly one token T_s to the
-   * sender, and (ε_h, T_s) is below (ε, T) of this meter, the same evidence an announcement of the
-   * sender would carry, in the one signed frame, so no frame order matters.
+   * sender, and (ε_h, T_s) is below (ε, T) of this meter, the same evidence an announcement of
+   * the sender would carry, in the one signed frame, so no frame order matters.
    */
   private static boolean outranks(MeterId sender, LcHandover h, long epoch, Token self) {
     Token own = null;
@@ -972,497 +818,165 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     return own != null && greater(epoch, self, h.epoch(), own);
   }
 
-  private static Map<Token, CmtMessage.Member> memberMap(LcHandover h) {
-    Map<Token, CmtMessage.Member> out = new HashMap<>();
-    for (CmtMessage.Member m : h.members()) {
-      out.put(m.token(), m);
-    }
-    return out;
-  }
+  // ---- LC role and the seam (spec/runtime.md §7.3) -------------------------------------------
 
-  // ---- LC role ------------------------------------------------------------------------------
-
-  private Meter lcDiscovery(VerifiedEnvelope<CmtMessage> v, Out out, RandomSource random)
+  private Meter lcRegistrationDeadline(MeterOut out, RandomSource random)
       throws ProtocolViolationException {
-    LcState l = requireLc();
-    // §3.3, §11.3: the licence is the one in the wrapper, already checked by the verifier at this
-    // round (supplier-signed, this group, valid, not revoked); the sender is its identity.
-    Optional<Licence> carried = v.licence();
-    if (carried.isEmpty()) {
-      throw new CmtViolationException(CmtChecks.CMT_V_02, "discovery without a licence");
-    }
-    Licence lic = carried.get();
-    MeterId who = lic.meter();
-    if (!v.envelope().sender().equals(Address.identified(who)) || !lic.group().equals(group)) {
-      throw new CmtViolationException(CmtChecks.CMT_V_02, "licence not for the sender or group");
-    }
-    if (who.equals(id)) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "own discovery");
-    }
-    Token self = present(token, "LC token");
-    Token assigned = tokenOf(l.owners, who);
-    if (assigned != null) {
-      // §3.3 step 3: one ring token per identity; a repeated discovery (a lost assignment, a
-      // restart, a member left out of the epoch) gets the token the identity already holds.
-      out.send(Address.identified(id), Address.identified(who), Round.FIRST,
-          new TokenAssignment(who, assigned, self, l.epoch));
-      if (l.phase == LcState.Phase.COLLECTING) {
-        out.send(Address.identified(id), Address.meter(assigned), Round.FIRST,
-            new ReRegister(l.epoch, self));
-        return this;
-      }
-      // A keyed member that discovers again has lost its registration: re-key with it.
-      return startCollection(l.epoch + 1, l.owners, l.pendingJoins, out, random);
-    }
-    Token t = Token.random(random);
-    out.send(Address.identified(id), Address.identified(who), Round.FIRST,
-        new TokenAssignment(who, t, self, l.epoch));
-    // A token that is never registered leaves the owners at the next keying (§3.4 step 4).
-    Map<Token, MeterId> owners = new HashMap<>(l.owners);
-    owners.put(t, who);
-    Map<MeterId, Token> joins = new HashMap<>(l.pendingJoins);
-    joins.put(who, t);
-    if (l.phase == LcState.Phase.COLLECTING) {
-      out.send(Address.identified(id), Address.meter(t), Round.FIRST,
-          new ReRegister(l.epoch, self));
-      B b = edit();
-      b.lc = l.withOwners(owners, joins);
-      return b.build();
-    }
-    return startCollection(l.epoch + 1, owners, joins, out, random);
+    LocalConcentrator l = requireLc();
+    Registration reg = registrationOrNull();
+    SecretLong own = reg != null && reg.epoch() == l.epoch() ? reg.keys().keyShare() : null;
+    return withLc(l.registrationDeadline(own, out, random));
   }
 
-  private Meter startCollection(
-      long epoch, Map<Token, MeterId> owners, Map<MeterId, Token> joins, Out out,
-      RandomSource random) throws ProtocolViolationException {
-    // §3.4 step 1 (and step 2 for the LC's own membership).
-    Token self = present(token, "LC token");
-    LcState l = present(lc, "LC state");
-    out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-        new ReRegister(epoch, self));
-    Registration reg = register(epoch, random);
-    B b = edit();
-    b.lc = new LcState(LcState.Phase.COLLECTING, epoch, owners, Map.of(self, share(epoch)),
-        Map.of(self, reg.tokenKey), List.of(), 0, joins, Map.of(), l.lastRelayed);
-    b.registration = reg;
-    b.lastEpoch = epoch;
-    b.lcEpoch = epoch;
-    b.phase = Phase.REGISTERING;
-    b.ring = null;
-    b.forwardedSum = null;
-    b.pending = withoutRingState();
-    return b.build();
-  }
-
-  private Meter lcKeyShare(Address sender, KeyShare k) throws CmtViolationException {
-    LcState l = requireLc();
-    if (!senderToken(sender).equals(k.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_08, "key share sent for another token");
-    }
-    if (k.epoch() != l.epoch) {
-      throw new CmtViolationException(CmtChecks.CMT_S_02, "key share for another epoch");
-    }
-    if (!l.known.contains(k.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "key share of an unknown token");
-    }
-    checkValue(k.share().value(SecretAccess.grant()), "share");
-    Long old = l.shares.get(k.token());
-    if (old != null) {
-      if (k.share().equalsConstantTime(SecretLong.of(old))
-          && k.tokenKey().equals(l.tokenKeys.get(k.token()))) {
-        throw new CmtViolationException(CmtChecks.CMT_S_04, "key share already received");
-      }
-      throw new CmtViolationException(CmtChecks.CMT_V_04, "second key share of a token");
-    }
-    // §3.4 step 1: one ring position per identity, whatever tokens a merge bound to it.
-    MeterId owner = l.owners.get(k.token());
-    for (Token t : l.shares.keySet()) {
-      if (Objects.equals(l.owners.get(t), owner)) {
-        throw new CmtViolationException(CmtChecks.CMT_V_15,
-            "key share of an identity registered under another token");
-      }
-    }
-    require(l.phase == LcState.Phase.COLLECTING, "key share after the registration deadline");
-    Map<Token, Long> shares = new HashMap<>(l.shares);
-    shares.put(k.token(), k.share().value(SecretAccess.grant()));
-    Map<Token, X25519PublicKey> keys = new HashMap<>(l.tokenKeys);
-    keys.put(k.token(), k.tokenKey());
-    B b = edit();
-    b.lc = l.withShare(shares, keys);
-    return b.build();
-  }
-
-  private Meter registrationDeadline(Out out, RandomSource random)
-      throws ProtocolViolationException {
-    LcState l = requireLc();
-    if (l.phase == LcState.Phase.KEYING) {
-      // §3.5: a RingSum was lost; re-key.
-      return startCollection(l.epoch + 1, l.owners, l.pendingJoins, out, random);
-    }
-    require(l.phase == LcState.Phase.COLLECTING, "registration deadline outside collection");
-    // §3.4 step 3: m_min counts meters, not tokens (one token per identity, §3.3 step 3).
-    Set<MeterId> registered = new HashSet<>();
-    for (Token t : l.shares.keySet()) {
-      registered.add(present(l.owners.get(t), "owner of a registered token"));
-    }
-    if (registered.size() < params.minGroupSize()) {
-      out.events.add(new CmtEvent.GroupBelowMinimum(group, l.epoch, registered.size()));
-      // Ask again: members whose ReRegister or KeyShare was lost answer now.
-      out.send(Address.identified(id), Address.GROUP_BROADCAST, Round.FIRST,
-          new ReRegister(l.epoch, present(token, "LC token")));
-      return this;
-    }
-    Token self = present(token, "LC token");
-    List<Token> registeredTokens = new ArrayList<>();
-    for (Token t : l.shares.keySet()) {
-      registeredTokens.add(t);
-    }
-    List<Token> order = RingOrder.shuffle(registeredTokens, random);
-    int n = order.size();
-    Meter me = this;
-    for (int i = 0; i < n; i++) {
-      Token t = order.get(i);
-      Token pred = RingOrder.predecessor(order, i);
-      SuccessorAssignment s = new SuccessorAssignment(l.epoch, pred,
-          present(l.owners.get(pred), "owner of a registered token"),
-          RingOrder.successor(order, i), n, params.secureSum());
-      if (t.equals(self)) {
-        me = me.successorAssignment(Address.meter(self), s);
-      } else {
-        out.send(Address.meter(self), Address.meter(t), Round.FIRST, s);
-      }
-    }
-    B b = me.edit();
-    Map<Token, MeterId> members = new HashMap<>();
-    Map<Token, X25519PublicKey> keys = new HashMap<>();
-    for (Token t : order) {
-      members.put(t, present(l.owners.get(t), "owner of a registered token"));
-      keys.put(t, present(l.tokenKeys.get(t), "token key of a registered token"));
-    }
-    if (params.secureSum()) {
-      // §3.5: start the ring sum with a uniform mask r.
-      long r = random.uniformBits(params.bits());
-      long own = CmtScheme.keyShare(secret, group, l.epoch, params.bits());
-      int at = order.indexOf(self);
-      out.send(Address.meter(self), Address.meter(RingOrder.successor(order, at)), Round.FIRST,
-          new RingSum(l.epoch, SecretLong.of((r + own) & params.mask())));
-      b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, keys, order, r,
-          Map.of(), Map.of(), l.lastRelayed);
-      return b.build();
-    }
-    long[] shares = new long[n];
-    for (int i = 0; i < n; i++) {
-      shares[i] = present(l.shares.get(order.get(i)), "share");
-    }
-    b.lc = new LcState(LcState.Phase.KEYING, l.epoch, members, l.shares, keys, order, 0,
-        Map.of(), Map.of(), l.lastRelayed);
-    return b.build().keyed(present(b.lc, "value"), CmtScheme.groupKey(shares,
-        params.mask()), out);
-  }
-
-  private Meter keyed(LcState l, long groupKey, Out out) {
-    // §3.4 step 5, §11.4: the group key with the members' token keys, under the LC role.
-    out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
-        groupKeyMessage(l, groupKey));
-    out.events.add(new CmtEvent.GroupKeyed(group, l.epoch, l.ring.size()));
-    B b = edit();
-    b.lc = new LcState(LcState.Phase.KEYED, l.epoch, l.owners, Map.of(), l.tokenKeys, l.ring,
-        groupKey, Map.of(), Map.of(), l.lastRelayed);
-    return b.build();
+  private Meter lcRoundDeadline(Round round, MeterOut out) throws CmtViolationException {
+    return withLc(requireLc().roundDeadline(round, out));
   }
 
   /**
-   * The {@code GroupKey} of an epoch: K with every ring member's pk_T, in the order of their
-   * reading tokens, so the order reveals nothing of the ring (spec/cmt.md §3.4 step 5, §11.4).
+   * A verified message from this meter's LC, from the network or handed over by this meter's own
+   * LC role (spec/runtime.md §7.3): a re-registration, a ring placement or a reading request.
    */
-  private static GroupKey groupKeyMessage(LcState l, long groupKey) {
-    List<X25519PublicKey> keys = new ArrayList<>(l.ring.size());
-    for (Token t : l.ring) {
-      keys.add(present(l.tokenKeys.get(t), "token key of a ring member"));
+  private Meter fromLc(Address sender, Round round, CmtMessage m, MeterOut out,
+      RandomSource random) throws ProtocolViolationException {
+    if (m instanceof ReRegister r) {
+      return reRegister(sender, r, out, random);
+    } else if (m instanceof SuccessorAssignment s) {
+      return successorAssignment(sender, s);
+    } else if (m instanceof ReadingRequest q) {
+      return readingRequest(sender, round, q, out);
     }
-    return GroupKey.sorted(l.epoch, SecretLong.of(groupKey), keys);
+    throw new IllegalStateException("unreachable: not a message from the LC to a member");
   }
 
-  private Meter lcReadingRequest(Round round, ReadingRequest q, Out out)
-      throws CmtViolationException {
-    LcState l = requireLc();
-    require(l.phase == LcState.Phase.KEYED, "reading request before keying");
-    Token lcSelf = present(token, "LC token");
-    if (q.epoch() < l.epoch) {
-      // §3.6 step 1: the supplier missed the GroupKey of this epoch; send it again.
-      out.send(Address.LOCAL_CONCENTRATOR, Address.SUPPLIER, Round.FIRST,
-          groupKeyMessage(l, l.mask));
-      return this;
+  /**
+   * Sends a member's message to its LC: on the wire, or, when this meter holds the LC role, to
+   * that role (spec/runtime.md §7.3).
+   */
+  private void sendToLc(MeterOut out, Token self, Token lcT, Round round, CmtMessage body) {
+    if (lc.isPresent() && lcT.equals(self)) {
+      out.toLc(Address.meter(self), round, body);
+    } else {
+      out.send(Address.meter(self), Address.meter(lcT), round, body);
     }
-    if (q.epoch() != l.epoch) {
-      throw new CmtViolationException(CmtChecks.CMT_S_02, "request for another epoch");
-    }
-    long j = round.index();
-    if (j <= l.lastRelayed) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "request already relayed");
-    }
-    Ring r = present(ring, "LC ring");
-    if (j <= lastCompleted) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
-    }
-    out.send(Address.meter(lcSelf), Address.GROUP_BROADCAST, round, q);
-    Map<Round, Set<Token>> acks = new HashMap<>(l.acks);
-    acks.put(round, Set.of());
-    B b = edit();
-    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, acks, j);
-    Meter m = b.build();
-    return m.memberRequest(r, j, m.pending.getOrDefault(j, PendingRound.EMPTY), out);
   }
 
-  private Meter lcRoundAck(Address sender, Round round, RoundAck a)
-      throws CmtViolationException {
-    LcState l = requireLc();
-    if (!senderToken(sender).equals(a.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_10, "ack sent for another token");
+  /** Delivers the messages between the meter's two roles until none is left. */
+  private Meter settle(MeterOut out, RandomSource random) throws ProtocolViolationException {
+    Meter m = this;
+    while (true) {
+      MeterOut.Internal toMember = out.toMember.poll();
+      if (toMember != null) {
+        m = m.fromLc(toMember.sender(), toMember.round(), toMember.body(), out, random);
+        continue;
+      }
+      MeterOut.Internal toLc = out.toLc.poll();
+      if (toLc == null) {
+        return m;
+      }
+      if (m.lc.isPresent()) {
+        m = m.withLc(m.lc.get().fromOwnMember(toLc));
+      }
     }
-    if (a.epoch() != l.epoch) {
-      throw new CmtViolationException(CmtChecks.CMT_S_02, "ack for another epoch");
-    }
-    if (!l.ring.contains(a.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "ack of an unknown token");
-    }
-    Set<Token> got = l.acks.get(round);
-    if (got == null) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "ack for a round not open");
-    }
-    if (got.contains(a.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_S_04, "ack already received");
-    }
-    B b = edit();
-    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, addAck(l.acks, round, a.token()),
-        l.lastRelayed);
-    return b.build();
-  }
-
-  private Meter lcRoundDeadline(Round round, Out out, RandomSource random)
-      throws ProtocolViolationException {
-    LcState l = requireLc();
-    Set<Token> got = l.acks.get(round);
-    if (got == null) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "deadline of a round not open");
-    }
-    Map<Round, Set<Token>> acks = new HashMap<>(l.acks);
-    acks.remove(round);
-    B b = edit();
-    b.lc = l.with(l.phase, l.shares, l.ring, l.mask, acks, l.lastRelayed);
-    Meter m = b.build();
-    if (got.size() == l.ring.size()) {
-      return m;
-    }
-    // §3.8: the ring is broken; re-register without whoever does not answer.
-    out.events.add(new CmtEvent.RingBroken(group, round, l.ring.size() - got.size()));
-    return m.startCollection(l.epoch + 1, l.owners, Map.of(), out, random);
-  }
-
-  private Meter lcLeave(Address sender, Leave leave, Out out, RandomSource random)
-      throws ProtocolViolationException {
-    LcState l = requireLc();
-    if (!senderToken(sender).equals(leave.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_10, "leave sent for another token");
-    }
-    if (!l.known.contains(leave.token())) {
-      throw new CmtViolationException(CmtChecks.CMT_V_03, "leave of an unknown token");
-    }
-    Map<Token, MeterId> owners = new HashMap<>(l.owners);
-    owners.remove(leave.token());
-    return startCollection(l.epoch + 1, owners, Map.of(), out, random);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private LcState requireLc() throws CmtViolationException {
-    LcState l = lc;
-    if (l == null) {
+  private LocalConcentrator requireLc() throws CmtViolationException {
+    if (lc.isEmpty()) {
       throw new CmtViolationException(CmtChecks.CMT_S_06, "LC-only input at a member");
     }
-    return l;
+    return lc.get();
   }
 
   private void checkFromLc(Address sender) throws CmtViolationException {
-    if (lcToken == null || !senderToken(sender).equals(lcToken)) {
+    LcLink link = linkOrNull();
+    if (link == null || !senderToken(sender).equals(link.token())) {
       throw new CmtViolationException(CmtChecks.CMT_V_08, "message not from the meter's LC");
     }
   }
 
-  private static MeterId senderId(Address sender) throws CmtViolationException {
-    if (sender instanceof Address.Identified i) {
-      return i.id();
+  /** The membership data of JOINED, REGISTERING and ACTIVE, else null. */
+  private @Nullable Joined joinedOrNull() {
+    if (member instanceof Joined j) {
+      return j;
     }
-    throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter identity");
-  }
-
-  /** The smallest token bound to an identity (one, unless a merge brought a second, §3.2). */
-  private static @Nullable Token tokenOf(Map<Token, MeterId> owners, MeterId who) {
-    Token found = null;
-    for (Map.Entry<Token, MeterId> e : owners.entrySet()) {
-      if (e.getValue().equals(who) && (found == null || e.getKey().compareTo(found) < 0)) {
-        found = e.getKey();
-      }
+    if (member instanceof Registering r) {
+      return r.joined();
     }
-    return found;
+    return member instanceof Active a ? a.registering().joined() : null;
   }
 
-  private static List<CmtMessage.Member> members(Map<Token, MeterId> owners) {
-    List<CmtMessage.Member> out = new ArrayList<>();
-    for (Map.Entry<Token, MeterId> e : new TreeMap<>(owners).entrySet()) {
-      out.add(new CmtMessage.Member(e.getKey(), e.getValue()));
+  private @Nullable Registration registrationOrNull() {
+    if (member instanceof Registering r) {
+      return r.registration();
     }
-    return out;
+    return member instanceof Active a ? a.registering().registration() : null;
   }
 
-  private static Token senderToken(Address sender) throws CmtViolationException {
-    if (sender instanceof Address.Meter m) {
-      return m.token();
+  private @Nullable Token tokenOrNull() {
+    Joined j = joinedOrNull();
+    if (j != null) {
+      return j.token();
     }
-    throw new CmtViolationException(CmtChecks.CMT_V_08, "sender is not a meter token");
+    return member instanceof Left l ? l.token() : null;
   }
 
-  private void checkRoundWindow(long j) throws CmtViolationException {
-    if (j <= lastCompleted) {
-      throw new CmtViolationException(CmtChecks.CMT_S_03, "round already completed");
+  private @Nullable LcLink linkOrNull() {
+    Joined j = joinedOrNull();
+    if (j != null) {
+      return j.lc();
     }
-    // §3.6 step 3: an early delta is buffered only within W rounds of the latest round this
-    // meter knows of (its reading, its last request or its last completed round).
-    if (j > Math.max(horizon, lastCompleted) + params.roundWindow()) {
-      throw new CmtViolationException(CmtChecks.CMT_S_05, "round beyond the window");
+    if (member instanceof Discovering d) {
+      return d.lc().orElse(null);
     }
+    return member instanceof Left l ? l.lc() : null;
   }
 
-  private void checkValue(long v, String field) throws CmtViolationException {
-    if ((v & ~params.mask()) != 0) {
-      throw new CmtViolationException(CmtChecks.CMT_V_06, field + " not below M");
+  private @Nullable SignedLicence licenceOrNull() {
+    Joined j = joinedOrNull();
+    if (j != null) {
+      return j.licence();
     }
-  }
-
-  private static void require(boolean ok, String rule) throws CmtViolationException {
-    if (!ok) {
-      throw new CmtViolationException(CmtChecks.CMT_S_01, rule);
+    if (member instanceof Discovering d) {
+      return d.licence();
     }
+    return member instanceof Left l ? l.licence() : null;
   }
 
-  private static <T> T present(@Nullable T value, String what) {
-    if (value == null) {
-      throw new IllegalStateException("unreachable: " + what + " is set in this phase");
+  /** The same member state following another LC. */
+  private static MemberState withLink(MemberState m, LcLink link) {
+    if (m instanceof Discovering d) {
+      return new Discovering(d.licence(), d.attempts(), Optional.of(link));
     }
-    return value;
-  }
-
-  private static boolean greater(long e1, Token t1, long e2, Token t2) {
-    return e1 > e2 || (e1 == e2 && t1.compareTo(t2) > 0);
-  }
-
-  private static Map<Round, Set<Token>> addAck(Map<Round, Set<Token>> acks, Round r, Token t) {
-    Map<Round, Set<Token>> out = new HashMap<>(acks);
-    Set<Token> s = new HashSet<>(out.getOrDefault(r, Set.of()));
-    s.add(t);
-    out.put(r, s);
-    return out;
-  }
-
-  private Map<Long, PendingRound> withoutRingState() {
-    Map<Long, PendingRound> out = new TreeMap<>();
-    for (Map.Entry<Long, PendingRound> e : pending.entrySet()) {
-      if (e.getValue().reading != null) {
-        out.put(e.getKey(), e.getValue().withoutRingState());
-      }
+    if (m instanceof Joined j) {
+      return j.withLc(link);
     }
-    return out;
-  }
-
-  private Meter withPending(long j, PendingRound p) {
-    B b = edit();
-    if (p.requested || p.reading != null) {
-      b.horizon = Math.max(horizon, j);
+    if (m instanceof Registering r) {
+      return new Registering(r.joined().withLc(link), r.registration());
     }
-    Map<Long, PendingRound> m = new TreeMap<>(pending);
-    m.put(j, p);
-    // Bound the buffer: rounds more than W behind the horizon can no longer be requested.
-    long oldest = b.horizon - params.roundWindow();
-    m.keySet().removeIf(k -> k < oldest);
-    b.pending = m;
-    return b.build();
+    if (m instanceof Active a) {
+      Registering r = a.registering();
+      return new Active(new Registering(r.joined().withLc(link), r.registration()),
+          a.placement(), a.forwardedSum());
+    }
+    throw new IllegalStateException("unreachable: no LC to follow in " + m.phase());
   }
 
-  private B edit() {
-    B b = new B(params, id, group, secret, credentials);
-    b.phase = phase;
-    b.licence = licence;
-    b.attempts = attempts;
-    b.lastEpoch = lastEpoch;
-    b.token = token;
-    b.lcToken = lcToken;
-    b.lcId = lcId;
-    b.lcEpoch = lcEpoch;
-    b.ring = ring;
-    b.registration = registration;
-    b.lastCompleted = lastCompleted;
-    b.horizon = horizon;
-    b.pending = pending;
-    b.forwardedSum = forwardedSum;
-    b.lc = lc;
-    return b;
+  private Meter with(MemberState next) {
+    return new Meter(config, next, rounds, lc, lastEpoch);
+  }
+
+  private Meter withRounds(RoundBuffer next) {
+    return new Meter(config, member, next, lc, lastEpoch);
+  }
+
+  private Meter withLc(LocalConcentrator next) {
+    return new Meter(config, member, rounds, Optional.of(next), lastEpoch);
   }
 
   @Override
   public String toString() {
-    return "Meter[" + id.value() + ", " + phase + (lc != null ? ", LC" : "") + ", redacted]";
+    return "Meter[" + id.value() + ", " + member.phase() + (lc.isPresent() ? ", LC" : "")
+        + ", redacted]";
   }
-
-  /** The mutable copy used to build the next state. */
-  private static final class B {
-    final CmtParameters params;
-    final MeterId id;
-    final GroupId group;
-    final MeterSecret secret;
-    final MeterCredentials credentials;
-    Phase phase = Phase.OFF;
-    @Nullable SignedLicence licence;
-    int attempts;
-    long lastEpoch;
-    @Nullable Token token;
-    @Nullable Token lcToken;
-    @Nullable MeterId lcId;
-    long lcEpoch;
-    @Nullable Ring ring;
-    @Nullable Registration registration;
-    long lastCompleted;
-    long horizon;
-    Map<Long, PendingRound> pending = Map.of();
-    @Nullable Long forwardedSum;
-    @Nullable LcState lc;
-
-    B(CmtParameters params, MeterId id, GroupId group, MeterSecret secret,
-        MeterCredentials credentials) {
-      this.params = params;
-      this.id = id;
-      this.group = group;
-      this.secret = secret;
-      this.credentials = credentials;
-    }
-
-    Meter build() {
-      return new Meter(this);
-    }
-  }
-
-  /** What one step sends and reports. */
-  private static final class Out {
-    final List<Envelope<?>> envelopes = new ArrayList<>();
-    final List<ProtocolEvent> events = new ArrayList<>();
-    private final GroupId group;
-
-    Out(GroupId group) {
-      this.group = group;
-    }
-
-    void send(Address from, Address to, Round round, CmtMessage body) {
-      envelopes.add(new Envelope<>(from, to, group, round, body));
-    }
-  }
-
 }

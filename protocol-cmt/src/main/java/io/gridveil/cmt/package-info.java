@@ -5,8 +5,8 @@
  *
  * <p>Deterministic core (spec/cmt.md §2): {@link io.gridveil.cmt.CmtScheme} (key shares, round
  * keys, encryption, batched aggregation {@code aggregate(long[], from, to, mask)}, decryption of
- * the sum, {@code fullRound} for a whole group) and {@link io.gridveil.cmt.RoundKeyer} (one
- * meter's per-epoch keys: {@code encrypt(j, e_ij, δ_(i-1)j)} is the meter's whole per-round work).
+ * the sum, {@code fullRound} for a whole group from each meter's k_i1 and delta PRF, core's
+ * {@code Prf}). A meter derives its per-epoch keys once per epoch (spec/runtime.md §7.5).
  *
  * <p>Parties (spec/cmt.md §5), immutable and sans-I/O, both {@code AuthenticatedParty<S,
  * CmtInput>}: {@link io.gridveil.cmt.Meter} (a member, or the local concentrator when it holds the

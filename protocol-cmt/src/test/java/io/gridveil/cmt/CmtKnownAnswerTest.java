@@ -22,6 +22,7 @@ import io.gridveil.core.ec.X25519KeyPair;
 import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.codec.CanonicalReader;
 import io.gridveil.core.codec.CanonicalWriter;
+import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
@@ -30,6 +31,7 @@ import io.gridveil.core.party.Step;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.testkit.CheckAssertions;
 import io.gridveil.testkit.TestPki;
@@ -78,10 +80,12 @@ class CmtKnownAnswerTest {
       long j = v.longValue("round");
       MeterSecret ms = secret(v.string("masterSecret"));
       assertEquals(v.longValue("keyShare"), CmtScheme.keyShare(ms, g, epoch, b), "k_i1");
-      RoundKeyer derived = CmtScheme.roundKeyer(ms, g, epoch, b);
+      EpochKeys derived = EpochKeys.derive(ms, g, epoch, b);
+      assertEquals(v.longValue("keyShare"), derived.keyShare().value(SecretAccess.grant()),
+          "k_i1 of the epoch keys");
       assertEquals(v.longValue("delta"), derived.delta(j), "delta via HKDF");
-      RoundKeyer explicit =
-          RoundKeyer.of(v.longValue("keyShare"), SecretBytes.copyOf(v.hex("deltaKey")), b);
+      EpochKeys explicit =
+          EpochKeys.of(v.longValue("keyShare"), SecretBytes.copyOf(v.hex("deltaKey")), b);
       assertEquals(v.longValue("delta"), explicit.delta(j), "delta from the explicit key");
     }
   }
@@ -102,10 +106,13 @@ class CmtKnownAnswerTest {
       long[] kij = longs(v, "roundKeys");
       long[] cij = longs(v, "ciphertexts");
       long[] e = longs(v, "readings");
-      RoundKeyer[] keyers = new RoundKeyer[n];
+      EpochKeys[] keyers = new EpochKeys[n];
+      Prf[] prfs = new Prf[n];
       for (int i = 0; i < n; i++) {
-        keyers[i] = CmtScheme.roundKeyer(secret(secrets.get(i)), g, epoch, b);
-        assertEquals(k1[i], keyers[i].keyShare(), v.string("name") + " k_i1");
+        keyers[i] = EpochKeys.derive(secret(secrets.get(i)), g, epoch, b);
+        prfs[i] = keyers[i].deltaPrf();
+        assertEquals(k1[i], keyers[i].keyShare().value(SecretAccess.grant()),
+            v.string("name") + " k_i1");
         assertEquals(deltas[i], keyers[i].delta(j), v.string("name") + " delta");
         long pred = deltas[(i + n - 1) % n];
         assertEquals(kij[i], CmtScheme.roundKey(k1[i], deltas[i], pred, mask), "k_ij");
@@ -124,7 +131,7 @@ class CmtKnownAnswerTest {
       assertEquals(v.longValue("sumResidue"), CmtScheme.sumResidue(agg, groupKey, mask));
       assertEquals("EXACT", v.string("outcome"));
       assertEquals(OptionalLong.of(v.longValue("sum")), CmtScheme.decryptSum(p, agg, groupKey, n));
-      OptionalLong full = CmtScheme.fullRound(p, keyers, j, e, groupKey, new long[n]);
+      OptionalLong full = CmtScheme.fullRound(p, k1, prfs, j, e, groupKey, new long[n]);
       assertEquals(OptionalLong.of(v.longValue("sum")), full, "fullRound");
     }
   }

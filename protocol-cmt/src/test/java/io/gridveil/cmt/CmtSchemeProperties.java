@@ -7,8 +7,10 @@ import io.gridveil.core.AggregationParameters;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.Modulus;
 import io.gridveil.core.ReadingUnit;
+import io.gridveil.core.kdf.Prf;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.testkit.pbt.Gen;
 import io.gridveil.testkit.pbt.Gens;
 import io.gridveil.testkit.pbt.Pbt;
@@ -81,20 +83,21 @@ class CmtSchemeProperties {
   private static void fullRoundDecryptsTheSum(Case c) {
     AggregationParameters p = c.params();
     RandomSource rng = DeterministicRandomSource.fromSeed(c.seed());
-    RoundKeyer[] keyers = new RoundKeyer[c.n()];
+    Prf[] prfs = new Prf[c.n()];
     long[] k1 = new long[c.n()];
     long[] e = new long[c.n()];
     long sum = 0;
     for (int i = 0; i < c.n(); i++) {
-      keyers[i] = CmtScheme.roundKeyer(MeterSecret.random(rng), new GroupId("g"), 3, c.bits());
-      k1[i] = keyers[i].keyShare();
+      EpochKeys keys = EpochKeys.derive(MeterSecret.random(rng), new GroupId("g"), 3, c.bits());
+      prfs[i] = keys.deltaPrf();
+      k1[i] = keys.keyShare().value(SecretAccess.grant());
       e[i] = c.readings().get(i);
       sum += e[i];
     }
     long groupKey = CmtScheme.groupKey(k1, p.modulus().mask());
     long j = 1 + (c.seed() & 0xffff);
     assertEquals(OptionalLong.of(sum),
-        CmtScheme.fullRound(p, keyers, j, e, groupKey, new long[c.n()]));
+        CmtScheme.fullRound(p, k1, prfs, j, e, groupKey, new long[c.n()]));
   }
 
   @Test
