@@ -17,4 +17,6 @@ module io.gridveil.core {
   exports io.gridveil.core.party;
   exports io.gridveil.core.network;
   exports io.gridveil.core.auth;
+  exports io.gridveil.core.keys;
+  exports io.gridveil.core.runtime;
 }

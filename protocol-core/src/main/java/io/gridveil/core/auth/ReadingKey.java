@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.Token;
 import io.gridveil.core.codec.CanonicalWriter;
@@ -64,7 +65,7 @@ public final class ReadingKey {
       byte[] h = d.digest(tokenKey.toBytes());
       return Token.fromBytes(java.util.Arrays.copyOf(h, Token.LENGTH));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      throw new ProtocolBugException("SHA-256 is required of every Java platform", e);
     }
   }
 

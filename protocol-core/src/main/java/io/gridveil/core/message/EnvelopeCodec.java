@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.message;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.CoreChecks;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
@@ -122,7 +123,7 @@ public final class EnvelopeCodec<M> {
     } else if (a instanceof Address.GroupBroadcast) {
       w.u8(7);
     } else {
-      throw new IllegalStateException("unreachable: Address is sealed");
+      throw new ProtocolBugException("unreachable: Address is sealed");
     }
   }
 
