@@ -15,6 +15,8 @@ public final class RuntimeChecks {
   public static final CheckId RT_S_02 = CheckId.of("RT-S-02");
   /** A stored state belongs to its opener: role, group, principal (spec/runtime.md §6.4). */
   public static final CheckId RT_S_03 = CheckId.of("RT-S-03");
+  /** Every alias in a stored state resolves in the vault to a key of its kind (spec/runtime.md §6.4). */
+  public static final CheckId RT_S_04 = CheckId.of("RT-S-04");
   /** A stored state decodes strictly and satisfies its invariants (spec/runtime.md §6.4). */
   public static final CheckId RT_S_05 = CheckId.of("RT-S-05");
 
