@@ -130,6 +130,22 @@ class HandleMachineryTest {
   }
 
   @Test
+  void refusedTimerInput_consumesTheTimer_reportsTheRefusal_andTheNextTimerStillFires()
+      throws Exception {
+    RecordingStore store = new RecordingStore(RoleStore.inMemory());
+    ToyRole.Handle s = ToyRole.Handle.supplier(store);
+    s.send(1, Round.FIRST, at(0));
+    s.send(1, R1, at(0));
+    int commits = store.count();
+    Outbox o = s.onTimeout(at(D));
+    assertEquals(Optional.of(CheckId.of("TEST-V-01")), o.refusal().map(Refusal::check));
+    assertEquals(List.of(deadline(Round.FIRST), deadline(R1)), o.cancelled());
+    assertEquals(List.of(R1), o.outcomes().stream().map(RoundOutcome::round).toList());
+    assertEquals(List.of(), s.armedTimers());
+    assertEquals(commits + 1, store.count());
+  }
+
+  @Test
   void onTimer_staleOrEarlyFireDoesNothing_dueFireFeedsTheParty() throws Exception {
     RecordingStore store = new RecordingStore(RoleStore.inMemory());
     ToyRole.Handle s = ToyRole.Handle.supplier(store);

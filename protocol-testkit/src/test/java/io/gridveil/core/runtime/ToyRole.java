@@ -118,6 +118,9 @@ final class ToyRole {
             List.of(new TimerRequest.Disarm(TimerId.roundDeadline(c.round()))));
       }
       Deadline d = (Deadline) input;
+      if (d.round().equals(Round.FIRST)) {
+        throw new ProtocolViolationException(NEGATIVE, "round 0 has no deadline");
+      }
       return new Step<>(new Tally(self, peer, 0, 0), List.of(),
           List.of(new RoundOutcome.Exact(GROUP, d.round(), total, count, 0)));
     }
