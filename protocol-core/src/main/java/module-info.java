@@ -19,4 +19,5 @@ module io.gridveil.core {
   exports io.gridveil.core.auth;
   exports io.gridveil.core.keys;
   exports io.gridveil.core.runtime;
+  exports io.gridveil.core.harness;
 }
