@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The machinery every role handle delegates to (spec/runtime.md §3.1, §3.5, §4.2 to §4.4, §6.1,
  * §11): it owns the party through its {@link Endpoint}, the armed timers, {@code lastNow} and the
- * sequence ceiling; it ignores frames not addressed to the role from their header alone, turns
+ * sequence ceiling (the first unused number of the signed and licensed streams); it ignores frames not addressed to the role from their header alone, turns
  * refusals into outboxes, commits the state with the outbox before returning it, replays the last
  * outbox once after a reopen, fails after a store failure, and refuses concurrent calls.
  *
@@ -44,9 +44,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param <M> the scheme's message type
  */
 public final class RoleRuntime<S extends AuthenticatedParty<S, I>, I, M> {
-  /** The block by which the sequence ceiling rises (spec/runtime.md §6.2, §13 item 7). */
-  public static final long CEILING_BLOCK = 1L << 20;
-
   /** The runtime's section holding lastNow and the sequence ceiling. */
   public static final String CLOCK = "clock";
   /** The runtime's section holding the armed timers. */
@@ -449,11 +446,10 @@ public final class RoleRuntime<S extends AuthenticatedParty<S, I>, I, M> {
         cancelled.add(id);
       }
     }
-    long nextCeiling = ceiling;
-    long used = endpoint.nextUnusedSequence();
-    while (used > nextCeiling) {
-      nextCeiling += CEILING_BLOCK;
-    }
+    // §6.2, §13 item 7: the ceiling is the exact first unused number, committed with the frames
+    // that used the numbers below it (commit before release), so a restart continues the stream
+    // without a gap that would push frames still in flight out of the receiver's window.
+    long nextCeiling = Math.max(ceiling, endpoint.nextUnusedSequence());
     Map<String, byte[]> snapshot;
     try {
       snapshot = snapshot(call.now, nextCeiling);
