@@ -94,6 +94,23 @@ class ToyHarnessTest {
   }
 
   @Test
+  void nodeThatIsDown_losesTheFramesDueMeanwhile_andReceivesAgainAfterwards() throws Exception {
+    List<Seen> seen = new ArrayList<>();
+    Harness h = harness(FaultPlan.NONE, seen);
+    ToyRole.Handle s = ToyRole.Handle.supplier(RoleStore.inMemory());
+    ToyRole.Handle a = ToyRole.Handle.aggregator(RoleStore.inMemory());
+    h.add("s", s);
+    h.add("a", a);
+    h.down("a", LogicalTime.ofMillis(1_000));
+    h.submit("s", s.send(3, new Round(1), h.now()));
+    h.runUntil(LogicalTime.ofMillis(2_000));
+    assertEquals(0, a.count(), "the frame due at 100 ms was lost");
+    h.submit("s", s.send(4, new Round(1), h.now()));
+    h.runUntil(LogicalTime.ofMillis(3_000));
+    assertEquals(4, a.total());
+  }
+
+  @Test
   void router_mapsEachRouteKindToItsNodes_neverBackToTheSender() {
     GroupId g = new GroupId("g");
     Router r = new Router();
