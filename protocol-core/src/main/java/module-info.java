@@ -18,4 +18,7 @@ module io.gridveil.core {
   exports io.gridveil.core.network;
   exports io.gridveil.core.auth;
   exports io.gridveil.core.ec;
+  exports io.gridveil.core.keys;
+  exports io.gridveil.core.runtime;
+  exports io.gridveil.core.harness;
 }

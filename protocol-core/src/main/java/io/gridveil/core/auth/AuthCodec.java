@@ -134,6 +134,24 @@ public final class AuthCodec {
   }
 
   /**
+   * Returns the canonical frame inside a wrapper, verifying nothing: for a handle that reads only
+   * the header of a frame to ignore one not addressed to it (spec/runtime.md §3.5 item 1).
+   *
+   * @param bytes the wrapped frame from the transport
+   * @return the canonical frame it carries, unauthenticated
+   * @throws MalformedMessageException if the wrapper does not decode
+   */
+  public static byte[] unverifiedFrame(byte[] bytes) throws MalformedMessageException {
+    Wrapped w = decode(bytes);
+    if (w instanceof Signed s) {
+      return s.frame.clone();
+    } else if (w instanceof Licensed l) {
+      return l.frame.clone();
+    }
+    return ((Maced) w).frame.clone();
+  }
+
+  /**
    * MACs a canonical frame for the reading plane (spec/auth.md §6.3).
    *
    * @param frame the canonical frame (EnvelopeCodec output)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.internal.bc.BcEd25519;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,7 +82,7 @@ public final class Ed25519PublicKey {
       }
       return new KeyId(v);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      throw new ProtocolBugException("SHA-256 is required of every Java platform", e);
     }
   }
 

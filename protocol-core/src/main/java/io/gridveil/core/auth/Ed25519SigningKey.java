@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
+import io.gridveil.core.keys.SigningKeyHandle;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
@@ -9,9 +10,10 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * An Ed25519 private key (the 32-byte seed of RFC 8032 §5.1.5) with its public key; a secret
- * type: redacted toString, no equals over the seed (spec/auth.md §2.1).
+ * type: redacted toString, no equals over the seed (spec/auth.md §2.1). It is the software
+ * {@link SigningKeyHandle} (spec/runtime.md §5.2 item 2).
  */
-public final class Ed25519SigningKey {
+public final class Ed25519SigningKey implements SigningKeyHandle {
   private final SecretBytes seed;
   private final Ed25519PublicKey publicKey;
 
@@ -56,6 +58,7 @@ public final class Ed25519SigningKey {
    *
    * @return the public key
    */
+  @Override
   public Ed25519PublicKey publicKey() {
     return publicKey;
   }
@@ -66,6 +69,7 @@ public final class Ed25519SigningKey {
    * @param message the bytes to sign
    * @return the 64-byte signature
    */
+  @Override
   public byte[] sign(byte[] message) {
     byte[] raw = seed.toByteArray(SecretAccess.grant());
     byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];

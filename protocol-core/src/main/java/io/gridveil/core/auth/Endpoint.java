@@ -4,11 +4,15 @@ package io.gridveil.core.auth;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
+import io.gridveil.core.codec.CanonicalReader;
+import io.gridveil.core.codec.CanonicalWriter;
+import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.random.RandomSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,24 +93,41 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
    * @param received the verified inbound envelope the party accepted, for {@link #receive}
    */
   public record Output(
-      List<Outbound> outbound, List<ProtocolEvent> events, Optional<Envelope<?>> received) {
+      List<Outbound> outbound,
+      List<ProtocolEvent> events,
+      Optional<Envelope<?>> received,
+      List<TimerRequest> timers) {
     /**
      * Copies the lists.
      *
      * @param outbound the sealed frames to deliver, in order
      * @param events what the party observed
      * @param received the verified inbound envelope the party accepted, for {@link #receive}
+     * @param timers the step's timer requests, in order (spec/runtime.md §4.3)
      */
     public Output {
       outbound = List.copyOf(outbound);
       events = List.copyOf(events);
       Objects.requireNonNull(received, "received");
+      timers = List.copyOf(timers);
+    }
+
+    /**
+     * An output without timer requests.
+     *
+     * @param outbound the sealed frames to deliver, in order
+     * @param events what the party observed
+     * @param received the verified inbound envelope the party accepted, for {@link #receive}
+     */
+    public Output(
+        List<Outbound> outbound, List<ProtocolEvent> events, Optional<Envelope<?>> received) {
+      this(outbound, events, received, List.of());
     }
 
     @Override
     public String toString() {
       return "Output[outbound=" + outbound + ", events=" + events + ", received="
-          + received.map(Envelope::toString).orElse("none") + "]";
+          + received.map(Envelope::toString).orElse("none") + ", timers=" + timers + "]";
     }
   }
 
@@ -352,7 +373,7 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
       out.add(new Outbound(e.recipient(), e.group(), wrapped));
     }
     counters.putAll(used);
-    return new Output(out, step.events(), Optional.ofNullable(received));
+    return new Output(out, step.events(), Optional.ofNullable(received), step.timers());
   }
 
   /** §10: a frame from a token the party holds a reading key for, to the supplier, is MACed. */
@@ -368,6 +389,109 @@ public final class Endpoint<S extends AuthenticatedParty<S, I>, I, M> {
     return held == null
         ? AuthCodec.sign(frame, seq, signingKey)
         : AuthCodec.signLicensed(frame, seq, held, signingKey);
+  }
+
+  /** The schema version of {@link #exportWindows()}. */
+  public static final int WINDOWS_SCHEMA = 1;
+
+  /**
+   * Returns the first sequence number not yet used on any signed or licensed stream: the
+   * sequence base, or one above the highest number sealed. A handle persists a ceiling at or
+   * above it before releasing the frames (spec/auth.md §7, spec/runtime.md §6.2); MACed streams
+   * are not counted (they start at 0 per token and are never persisted).
+   *
+   * @return the first unused number
+   */
+  public long nextUnusedSequence() {
+    long next = sequenceBase;
+    for (Map.Entry<OutStream, Long> e : counters.entrySet()) {
+      if (!e.getKey().maced()) {
+        next = Math.max(next, e.getValue());
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Encodes the replay windows canonically (spec/runtime.md §6.2, the {@code windows} section):
+   * u16 schema, u32 count, then per stream in ascending order of its key encoding: bytes16 key
+   * (principal, signer flag and key ID, sender, recipient as frame addresses), u64 highest,
+   * u64 seen. The encoding depends only on the windows' content.
+   *
+   * @return the encoding
+   */
+  public byte[] exportWindows() {
+    java.util.TreeMap<String, byte[]> sorted = new java.util.TreeMap<>();
+    for (Map.Entry<Stream, ReplayWindow> e : windows.entrySet()) {
+      byte[] key = streamKey(e.getKey());
+      byte[] entry = new CanonicalWriter().bytes16(key).u64(e.getValue().highest())
+          .u64(e.getValue().seen()).toByteArray();
+      sorted.put(java.util.HexFormat.of().formatHex(key), entry);
+    }
+    CanonicalWriter w = new CanonicalWriter().u16(WINDOWS_SCHEMA).u32(sorted.size());
+    sorted.values().forEach(w::fixed);
+    return w.toByteArray();
+  }
+
+  /**
+   * Replaces the replay windows with exported ones, for a handle restored from its store; the
+   * rest of the endpoint is unchanged.
+   *
+   * @param encoding the output of {@link #exportWindows()}
+   * @throws MalformedMessageException if the encoding is not one {@link #exportWindows()} writes
+   */
+  public void importWindows(byte[] encoding) throws MalformedMessageException {
+    CanonicalReader r = CanonicalReader.of(encoding);
+    if (r.u16("windows.schema") != WINDOWS_SCHEMA) {
+      throw new MalformedMessageException(
+          io.gridveil.core.CoreChecks.CORE_E_07, "windows.schema", "unknown schema");
+    }
+    int n = r.u32("windows.count");
+    Map<Stream, ReplayWindow> read = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      CanonicalReader k = CanonicalReader.of(r.bytes16("windows.stream", 1024));
+      Address principal = EnvelopeCodec.readAddress(k, "windows.principal");
+      int hasSigner = k.u8("windows.signer");
+      Optional<KeyId> signer;
+      if (hasSigner == 0) {
+        signer = Optional.empty();
+      } else if (hasSigner == 1) {
+        signer = Optional.of(new KeyId(k.u64("windows.keyId")));
+      } else {
+        throw new MalformedMessageException(
+            io.gridveil.core.CoreChecks.CORE_E_07, "windows.signer", "flag must be 0 or 1");
+      }
+      Address sender = EnvelopeCodec.readAddress(k, "windows.sender");
+      Address recipient = EnvelopeCodec.readAddress(k, "windows.recipient");
+      k.requireEnd("windows.stream");
+      long highest = r.u64("windows.highest");
+      long seen = r.u64("windows.seen");
+      if (highest < -1 || (highest == -1 && seen != 0)) {
+        throw new MalformedMessageException(
+            io.gridveil.core.CoreChecks.CORE_E_07, "windows.highest", "window out of range");
+      }
+      if (read.put(new Stream(principal, signer, sender, recipient),
+          new ReplayWindow(highest, seen)) != null) {
+        throw new MalformedMessageException(
+            io.gridveil.core.CoreChecks.CORE_E_07, "windows.stream", "stream repeated");
+      }
+    }
+    r.requireEnd("windows");
+    windows.clear();
+    windows.putAll(read);
+  }
+
+  private static byte[] streamKey(Stream s) {
+    CanonicalWriter w = new CanonicalWriter();
+    EnvelopeCodec.writeAddress(w, s.principal());
+    if (s.signer().isPresent()) {
+      w.u8(1).u64(s.signer().get().value());
+    } else {
+      w.u8(0);
+    }
+    EnvelopeCodec.writeAddress(w, s.sender());
+    EnvelopeCodec.writeAddress(w, s.recipient());
+    return w.toByteArray();
   }
 
   /**

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.core.secret.Wipe;
@@ -33,7 +34,7 @@ final class Hmac {
       }
       return mac.doFinal();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+      throw new ProtocolBugException("HmacSHA256 is required of every Java platform", e);
     } finally {
       Wipe.bytes(raw);
     }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.auth;
 
-import io.gridveil.core.ec.X25519KeyPair;
-import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.GroupId;
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.Token;
 import io.gridveil.core.codec.CanonicalWriter;
+import io.gridveil.core.ec.X25519KeyPair;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.kdf.Hkdf;
 import io.gridveil.core.kdf.Label;
 import io.gridveil.core.secret.SecretBytes;
@@ -66,7 +67,7 @@ public final class ReadingKey {
       byte[] h = d.digest(tokenKey.toBytes());
       return Token.fromBytes(java.util.Arrays.copyOf(h, Token.LENGTH));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      throw new ProtocolBugException("SHA-256 is required of every Java platform", e);
     }
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.ec;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.internal.bc.BcP256;
 import io.gridveil.core.internal.bc.BcP256Point;
 import java.math.BigInteger;
@@ -125,14 +126,14 @@ public final class P256 {
         return new P256Point(p);
       }
     }
-    throw new IllegalStateException("no point after 256 tries (probability 2^-256)");
+    throw new ProtocolBugException("no point after 256 tries (probability 2^-256)");
   }
 
   private static MessageDigest sha512() {
     try {
       return MessageDigest.getInstance("SHA-512");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-512 is required of every Java platform", e);
+      throw new ProtocolBugException("SHA-512 is required of every Java platform", e);
     }
   }
 }

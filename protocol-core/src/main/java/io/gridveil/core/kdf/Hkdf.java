@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.kdf;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.core.secret.Wipe;
@@ -124,7 +125,7 @@ public final class Hkdf {
     } catch (InvalidKeyException e) {
       throw new IllegalArgumentException("HMAC key rejected", e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+      throw new ProtocolBugException("HmacSHA256 is required of every Java platform", e);
     }
   }
 }

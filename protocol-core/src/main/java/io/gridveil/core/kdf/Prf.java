@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.kdf;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.core.secret.Wipe;
@@ -178,11 +179,11 @@ public final class Prf {
       }
       int n = c.update(in, 0, length, out, 0);
       if (n != length) {
-        throw new IllegalStateException("AES/ECB returned a short block sequence");
+        throw new ProtocolBugException("AES/ECB returned a short block sequence");
       }
       return out;
     } catch (ShortBufferException e) {
-      throw new IllegalStateException("output buffer sized to the input", e);
+      throw new ProtocolBugException("output buffer sized to the input", e);
     }
   }
 
@@ -193,7 +194,7 @@ public final class Prf {
       c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(raw, "AES"));
       return c;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES/ECB/NoPadding is required of every Java platform", e);
+      throw new ProtocolBugException("AES/ECB/NoPadding is required of every Java platform", e);
     } finally {
       Wipe.bytes(raw);
     }

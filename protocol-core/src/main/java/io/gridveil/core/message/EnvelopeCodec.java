@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.message;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.CoreChecks;
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
@@ -106,7 +107,56 @@ public final class EnvelopeCodec<M> {
     return new Envelope<>(sender, recipient, new GroupId(group), new Round(round), message);
   }
 
-  static void writeAddress(CanonicalWriter w, Address a) {
+  /**
+   * The header of a frame: who sent it, to whom, in which group and round.
+   *
+   * @param sender the sender address
+   * @param recipient the recipient address
+   * @param group the group
+   * @param round the round
+   */
+  public record Header(Address sender, Address recipient, GroupId group, Round round) {}
+
+  /**
+   * Decodes only the header of a frame of any protocol, strictly up to the round field
+   * (spec/encoding.md §2), for a handle that ignores frames not addressed to it
+   * (spec/runtime.md §3.5 item 1). The body is not read.
+   *
+   * @param frame the canonical frame
+   * @return the header
+   * @throws MalformedMessageException with the check ID and field of the first defect
+   */
+  public static Header header(byte[] frame) throws MalformedMessageException {
+    if (frame.length > MAX_FRAME) {
+      throw new MalformedMessageException(CoreChecks.CORE_E_08, "frame", "frame above 1 MiB");
+    }
+    CanonicalReader r = CanonicalReader.of(frame);
+    if (r.u8("version") != VERSION) {
+      throw new MalformedMessageException(CoreChecks.CORE_E_01, "version", "unsupported version");
+    }
+    r.u8("protocol");
+    r.u8("type");
+    Address sender = readAddress(r, "sender");
+    Address recipient = readAddress(r, "recipient");
+    String group = r.ascii8("group", GroupId.MAX_LENGTH);
+    if (!GroupId.isValid(group)) {
+      throw new MalformedMessageException(CoreChecks.CORE_E_07, "group", "not a group id");
+    }
+    long round = r.u64("round");
+    if (round < 0 || round == Long.MAX_VALUE) {
+      throw new MalformedMessageException(CoreChecks.CORE_E_07, "round", "round out of range");
+    }
+    return new Header(sender, recipient, new GroupId(group), new Round(round));
+  }
+
+  /**
+   * Writes an address in its frame encoding (spec/encoding.md §2.3), for stored state that
+   * records addresses (an endpoint's replay windows, spec/runtime.md §6.2).
+   *
+   * @param w the writer
+   * @param a the address
+   */
+  public static void writeAddress(CanonicalWriter w, Address a) {
     if (a instanceof Address.Meter m) {
       w.u8(1).fixed(m.token().toBytes());
     } else if (a instanceof Address.Identified i) {
@@ -122,11 +172,20 @@ public final class EnvelopeCodec<M> {
     } else if (a instanceof Address.GroupBroadcast) {
       w.u8(7);
     } else {
-      throw new IllegalStateException("unreachable: Address is sealed");
+      throw new ProtocolBugException("unreachable: Address is sealed");
     }
   }
 
-  static Address readAddress(CanonicalReader r, String field) throws MalformedMessageException {
+  /**
+   * Reads an address in its frame encoding (spec/encoding.md §2.3).
+   *
+   * @param r the reader
+   * @param field the field name for errors
+   * @return the address
+   * @throws MalformedMessageException CORE-E-07 for an unknown kind or a bad identity
+   */
+  public static Address readAddress(CanonicalReader r, String field)
+      throws MalformedMessageException {
     int kind = r.u8(field);
     return switch (kind) {
       case 1 -> Address.meter(Token.fromBytes(r.fixed(field, Token.LENGTH)));

@@ -5,22 +5,25 @@ import io.gridveil.core.message.Envelope;
 import java.util.List;
 
 /**
- * The result of one {@link Party#step}: the next state, the envelopes to send and the events
- * observed (spec/core.md §8). Its {@link #toString()} names the next state's type, never its
+ * The result of one {@link Party#step}: the next state, the envelopes to send, the events
+ * observed (spec/core.md §8) and the timers the party arms or disarms (spec/runtime.md §4.3). Its {@link #toString()} names the next state's type, never its
  * content, and shows the envelopes redacted (spec/core.md §4.3).
  *
  * @param <S> the party's state type
  * @param next the state after the input
  * @param outbound the envelopes the caller must deliver, in order
  * @param events what the party observed (round outcomes, role changes)
+ * @param timers the timers armed and disarmed, in step order
  */
-public record Step<S>(S next, List<Envelope<?>> outbound, List<ProtocolEvent> events) {
+public record Step<S>(
+    S next, List<Envelope<?>> outbound, List<ProtocolEvent> events, List<TimerRequest> timers) {
   /**
    * Copies the lists.
    *
    * @param next the state after the input
    * @param outbound the envelopes the caller must deliver, in order
    * @param events what the party observed (round outcomes, role changes)
+   * @param timers the timers armed and disarmed, in step order
    * @throws NullPointerException if a component or element is null
    */
   public Step {
@@ -29,6 +32,31 @@ public record Step<S>(S next, List<Envelope<?>> outbound, List<ProtocolEvent> ev
     }
     outbound = List.copyOf(outbound);
     events = List.copyOf(events);
+    timers = List.copyOf(timers);
+  }
+
+  /**
+   * A step that requests no timers (every party written before spec/runtime.md §4.3).
+   *
+   * @param next the state after the input
+   * @param outbound the envelopes the caller must deliver, in order
+   * @param events what the party observed (round outcomes, role changes)
+   * @throws NullPointerException if a component or element is null
+   */
+  public Step(S next, List<Envelope<?>> outbound, List<ProtocolEvent> events) {
+    this(next, outbound, events, List.of());
+  }
+
+  /**
+   * Returns this step with timer requests appended.
+   *
+   * @param requests the requests, in order after those already listed
+   * @return the step
+   */
+  public Step<S> withTimers(List<TimerRequest> requests) {
+    List<TimerRequest> all = new java.util.ArrayList<>(timers);
+    all.addAll(requests);
+    return new Step<>(next, outbound, events, all);
   }
 
   /**
@@ -45,6 +73,6 @@ public record Step<S>(S next, List<Envelope<?>> outbound, List<ProtocolEvent> ev
   @Override
   public String toString() {
     return "Step[next=" + Envelope.typeName(next) + ", outbound=" + outbound
-        + ", events=" + events + "]";
+        + ", events=" + events + ", timers=" + timers + "]";
   }
 }

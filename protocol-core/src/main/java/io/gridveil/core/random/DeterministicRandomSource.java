@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.random;
 
+import io.gridveil.core.ProtocolBugException;
 import io.gridveil.core.kdf.Hkdf;
 import io.gridveil.core.kdf.Label;
 import io.gridveil.core.secret.SecretAccess;
@@ -42,7 +43,7 @@ public final class DeterministicRandomSource implements RandomSource {
       c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(raw, "AES"), new IvParameterSpec(ZERO_BLOCK));
       return new DeterministicRandomSource(c);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES/CTR/NoPadding is required of every Java platform", e);
+      throw new ProtocolBugException("AES/CTR/NoPadding is required of every Java platform", e);
     } finally {
       java.util.Arrays.fill(raw, (byte) 0);
     }
@@ -69,7 +70,7 @@ public final class DeterministicRandomSource implements RandomSource {
     }
     byte[] keystream = ctr.update(new byte[out.length]);
     if (keystream == null || keystream.length != out.length) {
-      throw new IllegalStateException("CTR mode returned a short keystream");
+      throw new ProtocolBugException("CTR mode returned a short keystream");
     }
     System.arraycopy(keystream, 0, out, 0, out.length);
   }
