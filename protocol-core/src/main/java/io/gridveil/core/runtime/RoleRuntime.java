@@ -476,6 +476,7 @@ public final class RoleRuntime<S extends AuthenticatedParty<S, I>, I, M> {
           cancelled, call.outcomes, call.events);
     }
     try {
+      binding.storeKeys(endpoint.party(), store.vault());
       store.commit(new Commit(sequence + 1, put, delete, outbox.encode(binding.events())));
     } catch (StoreException | RuntimeException e) {
       failed = true;
