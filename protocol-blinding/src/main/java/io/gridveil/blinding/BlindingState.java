@@ -25,7 +25,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The state sections of the blinding roles (spec/runtime.md §6.2, spec/blinding.md §6 "Handles"),
+ * The state sections of the blinding roles (spec/runtime.md §6.2, spec/blinding.md §4.7),
  * each a canonical encoding (spec/encoding.md §3) starting with u16 schemaVersion 1, and their
  * strict decoders: a section that does not decode or breaks a role invariant is RT-S-05, a schema
  * version other than 1 is RT-S-02, an alias the vault does not resolve to a SECRET_32 is RT-S-04.

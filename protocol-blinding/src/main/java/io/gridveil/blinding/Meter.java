@@ -37,6 +37,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Persistence (spec/blinding.md §4.2, "Restart"): an embedding that keeps the seeds across a
  * restart stores {@link #lastRound()} of the next state durably before it sends the step's
  * Contribution, and rebuilds the meter with {@link #restore} before feeding the deal again.
+ * {@link BlindingMeterHandle} does this for a product and also keeps the seeds (in its vault), so
+ * a reopened meter is ready without a new deal (spec/runtime.md §6.2).
  */
 public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
   private final GroupId group;
