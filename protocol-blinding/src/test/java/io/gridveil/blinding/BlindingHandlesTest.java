@@ -317,4 +317,25 @@ final class BlindingHandlesTest {
     g.deliver("sm-3", g.meter(3).onReading(new Round(2), Reading.ofWattHours(3), g.now));
     assertEquals(6, exactOf(g, 2).sum());
   }
+
+  @Test
+  void anAwaitingRoundSurvivesAnAggregatorRestart() throws Exception {
+    HandleGroup g = inMemory("bh-await", 3, true);
+    g.setUp();
+    g.enterRound(2);
+    g.deliver("sm-2", g.meter(2).onReading(new Round(2), Reading.ofWattHours(222), g.now));
+    g.deliver("sm-3", g.meter(3).onReading(new Round(2), Reading.ofWattHours(333), g.now));
+    g.now = g.aggregator().nextTimeout().orElseThrow();
+    Outbox request = g.aggregator().onTimeout(g.now);
+    assertEquals(1, request.frames().size(), "a RecoveryRequest for the TTP");
+    assertEquals("ttp", g.nodeOf(request.frames().get(0).route()));
+    // The aggregator restarts before the release comes back: the round awaits in its section.
+    g.open("aggregator");
+    g.deliver("aggregator", request);
+    RoundOutcome.Exact x = exactOf(g, 2);
+    assertEquals(555, x.sum());
+    assertEquals(2, x.contributors());
+    assertEquals(1, x.recovered());
+    assertTrue(g.refusals.isEmpty(), "no refusal: " + g.refusals);
+  }
 }
