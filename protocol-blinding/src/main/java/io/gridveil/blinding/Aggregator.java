@@ -157,10 +157,6 @@ public final class Aggregator implements AuthenticatedParty<Aggregator, Blinding
     return params;
   }
 
-  GroupId group() {
-    return group;
-  }
-
   /**
    * Tells whether the group has been set up.
    *

@@ -193,15 +193,6 @@ public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
   }
 
   /**
-   * Returns the group.
-   *
-   * @return the group
-   */
-  GroupId group() {
-    return group;
-  }
-
-  /**
    * Returns the last round this meter encrypted: the mark to store durably before the step's
    * Contribution is sent (spec/blinding.md §4.2, "Restart").
    *

@@ -119,10 +119,6 @@ public final class Supplier implements AuthenticatedParty<Supplier, BlindingInpu
     return params;
   }
 
-  GroupId group() {
-    return group;
-  }
-
   /**
    * Tells whether the supplier holds its key.
    *

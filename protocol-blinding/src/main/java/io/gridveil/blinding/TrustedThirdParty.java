@@ -127,10 +127,6 @@ public final class TrustedThirdParty
     return params;
   }
 
-  GroupId group() {
-    return group;
-  }
-
   /**
    * Tells whether the group has been set up.
    *

@@ -338,4 +338,22 @@ final class BlindingHandlesTest {
     assertEquals(1, x.recovered());
     assertTrue(g.refusals.isEmpty(), "no refusal: " + g.refusals);
   }
+
+  @Test
+  void refusedReadingsChangeNothing() throws Exception {
+    HandleGroup g = inMemory("bh-reading", 2, false);
+    g.enterRound(2);
+    // Before the seed deal there is nothing to encrypt with (BLND-S-04).
+    Outbox early = g.meter(1).onReading(new Round(2), Reading.ofWattHours(1), g.now);
+    assertEquals("BLND-S-04", early.refusal().orElseThrow().check().value());
+    g.setUp();
+    // Above t_max = 1 000 000 Wh (CORE-R-01): refused, and the round is still free.
+    Outbox tooBig = g.meter(1).onReading(new Round(2), Reading.ofWattHours(1_000_001), g.now);
+    assertEquals("CORE-R-01", tooBig.refusal().orElseThrow().check().value());
+    assertTrue(tooBig.frames().isEmpty());
+    assertEquals(-1, g.meter(1).lastRound());
+    g.deliver("sm-1", g.meter(1).onReading(new Round(2), Reading.ofWattHours(1_000_000), g.now));
+    g.deliver("sm-2", g.meter(2).onReading(new Round(2), Reading.ofWattHours(9), g.now));
+    assertEquals(1_000_009, exactOf(g, 2).sum());
+  }
 }
