@@ -60,7 +60,8 @@ final class DistortionHandles {
 
   /**
    * Returns the role's Ed25519 key under {@code alias}: imported from {@code material} on first
-   * open, generated if there is no material, else the vault's (spec/runtime.md §5.2 item 3).
+   * open, generated if there is no material, else the vault's, which must then be the one given
+   * (RT-S-04; spec/runtime.md §5.2 item 3).
    */
   static Ed25519SigningKey signingKey(
       KeyVault vault, KeyAlias alias, Optional<SecretBytes> material, RandomSource random)
@@ -76,6 +77,11 @@ final class DistortionHandles {
     if (!(k instanceof Ed25519SigningKey e)) {
       // The endpoint signs with a software key only until issue 22 (spec/runtime.md §10.4).
       throw new StoreException(RuntimeChecks.RT_S_04, "alias " + alias + " is not a software key");
+    }
+    if (material.isPresent()
+        && !Ed25519SigningKey.fromSeed(material.get()).publicKey().equals(e.publicKey())) {
+      throw new StoreException(
+          RuntimeChecks.RT_S_04, "the vault's key under " + alias + " is not the one given");
     }
     return e;
   }

@@ -174,6 +174,14 @@ class DistortionHandleStateTest {
         SecretBytes.random(32, DeterministicRandomSource.fromSeed(84)), net.supplierOnly,
         RoleStore.inMemory(), DeterministicRandomSource.fromSeed(85)));
     assertEquals(Optional.of(RuntimeChecks.RT_S_04), e.checkId());
+    // The utility's vault holds the supplier key it imported; another key given on reopen is
+    // refused rather than silently ignored.
+    net.utility.close();
+    StoreException u = assertThrows(StoreException.class, () -> UtilityHandle.open(
+        HandleNet.DEPLOYMENT, net.collectorIds, Round.FIRST, net.utilityAnchors,
+        SecretBytes.random(32, DeterministicRandomSource.fromSeed(86)), stores.get("utility")));
+    assertEquals(Optional.of(RuntimeChecks.RT_S_04), u.checkId());
+    assertEquals(Round.FIRST, net.openUtility().openSlot());
   }
 
   /**
