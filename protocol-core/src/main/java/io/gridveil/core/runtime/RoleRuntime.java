@@ -514,7 +514,9 @@ public final class RoleRuntime<S extends AuthenticatedParty<S, I>, I, M> {
     } catch (MalformedMessageException e) {
       return false; // the endpoint refuses it with its check
     }
-    if (!h.group().equals(address.group())) {
+    // §3.5 item 1: a group the role does not serve (a multi-group receiver such as the
+    // distortion utility serves every group of its verifier, spec/distortion.md §13.2).
+    if (!h.group().equals(address.group()) && !endpoint.verifier().groups().contains(h.group())) {
       return true;
     }
     Address r = h.recipient();
