@@ -53,32 +53,56 @@ public final class CmtMeterKit {
     }
   }
 
-  /** @return the meter's identity */
+  /**
+   * Returns the meter's identity.
+   *
+   * @return the meter's identity
+   */
   public MeterId id() {
     return id;
   }
 
-  /** @return the group */
+  /**
+   * Returns the group.
+   *
+   * @return the group
+   */
   public GroupId group() {
     return group;
   }
 
-  /** @return the group's parameters */
+  /**
+   * Returns the group's parameters.
+   *
+   * @return the group's parameters
+   */
   public CmtParameters params() {
     return params;
   }
 
-  /** @return the timer durations */
+  /**
+   * Returns the timer durations.
+   *
+   * @return the timer durations
+   */
   public Timing timing() {
     return timing;
   }
 
-  /** @return the round schedule */
+  /**
+   * Returns the round schedule.
+   *
+   * @return the round schedule
+   */
   public RoundSchedule schedule() {
     return schedule;
   }
 
-  /** @return the credentials */
+  /**
+   * Returns the credentials.
+   *
+   * @return the credentials
+   */
   public MeterCredentials credentials() {
     return credentials;
   }

@@ -869,7 +869,7 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     return out;
   }
 
-  private static List<MeterId> sortedIds(Set<MeterId> ids) {
+  private static List<MeterId> sortedIds(java.util.Collection<? extends MeterId> ids) {
     List<MeterId> out = new ArrayList<>(ids);
     out.sort(java.util.Comparator.comparing(MeterId::value));
     return out;
