@@ -204,6 +204,11 @@ public final class CmtSupplierHandle extends AbstractRoleHandle<Supplier, CmtInp
     return runtime().party().members();
   }
 
+  /** The party's current state, for tests of the state sections. */
+  Supplier party() {
+    return runtime().party();
+  }
+
   private void retrust() {
     Endpoint<Supplier, CmtInput, CmtMessage> e = endpoint.get();
     if (e != null) {
