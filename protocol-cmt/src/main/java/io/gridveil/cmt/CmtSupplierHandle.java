@@ -3,6 +3,7 @@ package io.gridveil.cmt;
 
 import io.gridveil.core.GroupId;
 import io.gridveil.core.MeterId;
+import io.gridveil.core.ProtocolViolationException;
 import io.gridveil.core.Round;
 import io.gridveil.core.Token;
 import io.gridveil.core.auth.Anchor;
@@ -12,6 +13,7 @@ import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.auth.EnvelopeVerifier;
 import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.ec.X25519KeyPair;
+import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.EnvelopeCodec;
 import io.gridveil.core.random.RandomSource;
@@ -48,12 +50,26 @@ public final class CmtSupplierHandle extends AbstractRoleHandle<Supplier, CmtInp
 
   private final AtomicReference<Endpoint<Supplier, CmtInput, CmtMessage>> endpoint;
   private final Anchor own;
+  private final CmtParameters params;
+  private final GroupId group;
+  private final Timing timing;
+  private final RoundSchedule schedule;
+  private final RandomSource random;
+  private final X25519PublicKey readingKey;
 
   private CmtSupplierHandle(RoleRuntime<Supplier, CmtInput, CmtMessage> runtime,
-      AtomicReference<Endpoint<Supplier, CmtInput, CmtMessage>> endpoint, Anchor own) {
+      AtomicReference<Endpoint<Supplier, CmtInput, CmtMessage>> endpoint, Anchor own,
+      CmtParameters params, GroupId group, Timing timing, RoundSchedule schedule,
+      RandomSource random, X25519PublicKey readingKey) {
     super(runtime);
     this.endpoint = endpoint;
     this.own = own;
+    this.params = params;
+    this.group = group;
+    this.timing = timing;
+    this.schedule = schedule;
+    this.random = random;
+    this.readingKey = readingKey;
   }
 
   /** The supplier's sections, timer input, LC route and events (spec/runtime.md §3.1). */
@@ -118,7 +134,8 @@ public final class CmtSupplierHandle extends AbstractRoleHandle<Supplier, CmtInp
           ref.set(e);
           return e;
         });
-    return new CmtSupplierHandle(rt, ref, own);
+    return new CmtSupplierHandle(rt, ref, own, params, group, timing, schedule, random,
+        readingKeys.publicKey());
   }
 
   private static TrustAnchors anchors(Anchor own, Supplier s) {
@@ -127,6 +144,36 @@ public final class CmtSupplierHandle extends AbstractRoleHandle<Supplier, CmtInp
       t = t.with(Supplier.enrolmentAnchor(e.getKey(), e.getValue()));
     }
     return t;
+  }
+
+  /**
+   * Provisions a meter (spec/runtime.md §5.4 item 1, the factory flow): generates its device key
+   * and ms_i from the handle's random source, enrols the identity with the device key's public
+   * half (committed before this returns) and returns the kit. The supplier keeps none of the
+   * meter's secrets.
+   *
+   * @param id the meter's identity
+   * @param now the product's current time
+   * @return the kit, for the meter's {@link CmtMeterHandle#open}
+   * @throws ProtocolViolationException CMT-V-12 if the identity is revoked, CMT-S-01 if it is
+   *     enrolled already; nothing changes
+   * @throws StoreException if the commit failed; the handle is then failed
+   */
+  public CmtMeterKit provision(MeterId id, LogicalTime now)
+      throws ProtocolViolationException, StoreException {
+    Objects.requireNonNull(id, "id");
+    if (runtime().party().enrolments().containsKey(id)) {
+      throw new CmtViolationException(CmtChecks.CMT_S_01, "identity enrolled already");
+    }
+    Ed25519SigningKey device = Ed25519SigningKey.generate(random);
+    MeterSecret secret = MeterSecret.random(random);
+    Outbox out = enrol(id, device.publicKey(), now);
+    if (out.refusal().isPresent()) {
+      throw new CmtViolationException(out.refusal().get().check(), out.refusal().get().field());
+    }
+    return new CmtMeterKit(id, group, params, timing, schedule,
+        new MeterCredentials(device.publicKey(), TrustAnchors.empty().with(own), readingKey),
+        device, secret);
   }
 
   /**

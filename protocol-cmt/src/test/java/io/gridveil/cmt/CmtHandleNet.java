@@ -97,6 +97,16 @@ final class CmtHandleNet {
     return id;
   }
 
+  /** Provisions a meter at the supplier (runtime.md §5.4 item 1), opens and starts it. */
+  MeterId provision(String name, RoleStore store)
+      throws StoreException, io.gridveil.core.ProtocolViolationException {
+    MeterId id = new MeterId(name);
+    kits.put(id, supplier.provision(id, now()));
+    openMeter(id, store);
+    post(meters.get(id).start(now()));
+    return id;
+  }
+
   CmtMeterHandle openMeter(MeterId id, RoleStore store) throws StoreException {
     CmtMeterHandle h = CmtMeterHandle.open(kits.get(id), random, store);
     meters.put(id, h);

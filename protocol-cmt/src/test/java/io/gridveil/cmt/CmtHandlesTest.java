@@ -221,6 +221,23 @@ class CmtHandlesTest {
     assertEquals(AuthChecks.AUTH_V_08, again.refusal().orElseThrow().check());
   }
 
+  @Test
+  void provisionedMetersFormAGroupAndAnIdentityIsProvisionedOnce() throws Exception {
+    CmtHandleNet net = new CmtHandleNet(18, RoleStore.inMemory());
+    for (int i = 0; i < 3; i++) {
+      net.provision("pm-" + i, RoleStore.inMemory());
+    }
+    net.settle(3);
+    Map<MeterId, Long> r = readings(net, 1_000);
+    assertExact(net.round(1, r), r);
+    long enrolled = net.supplier.party().enrolments().size();
+    io.gridveil.core.ProtocolViolationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.gridveil.core.ProtocolViolationException.class,
+        () -> net.supplier.provision(new MeterId("pm-1"), net.now()));
+    assertEquals(CmtChecks.CMT_S_01, e.checkId());
+    assertEquals(enrolled, net.supplier.party().enrolments().size());
+  }
+
   private static CmtMeterHandle lc(CmtHandleNet net) {
     return net.meters.values().stream().filter(CmtMeterHandle::isLocalConcentrator).findFirst()
         .orElseThrow();
