@@ -55,6 +55,28 @@ public sealed interface CmtEvent extends ProtocolEvent {
   }
 
   /**
+   * The supplier accepted the group key of an epoch (spec/cmt.md §3.4 step 5): rounds are
+   * requested under it from now on.
+   *
+   * @param group the group
+   * @param epoch ε
+   * @param n the number of members
+   */
+  record GroupKeyAccepted(GroupId group, long epoch, int n) implements CmtEvent {
+    /**
+     * Validates that no component is null.
+     *
+     * @param group the group
+     * @param epoch ε
+     * @param n the number of members
+     * @throws NullPointerException if a component is null
+     */
+    public GroupKeyAccepted {
+      Objects.requireNonNull(group, "group");
+    }
+  }
+
+  /**
    * The LC keyed the group for an epoch (spec/cmt.md §3.4 step 5).
    *
    * @param group the group

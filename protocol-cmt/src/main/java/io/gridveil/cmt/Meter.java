@@ -14,6 +14,11 @@ import io.gridveil.cmt.CmtInput.LocalReading;
 import io.gridveil.cmt.CmtInput.RotateLc;
 import io.gridveil.cmt.CmtInput.Start;
 import io.gridveil.cmt.CmtInput.Timer;
+import io.gridveil.cmt.CmtInput.TimerKind;
+import io.gridveil.cmt.LocalConcentrator.Collecting;
+import io.gridveil.cmt.LocalConcentrator.Keyed;
+import io.gridveil.cmt.LocalConcentrator.Keying;
+import io.gridveil.cmt.LocalConcentrator.LcPhase;
 import io.gridveil.cmt.CmtMessage.Delta;
 import io.gridveil.cmt.CmtMessage.EncryptedReading;
 import io.gridveil.cmt.CmtMessage.KeyShare;
@@ -56,7 +61,9 @@ import io.gridveil.core.ec.X25519KeyPair;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.TimerId;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
@@ -64,6 +71,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -175,6 +184,48 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
     }
     return new Meter(config, new Off(), RoundBuffer.empty(params.roundWindow()),
         Optional.empty(), lastEpoch);
+  }
+
+  /**
+   * Restores a meter from its durable state (spec/runtime.md §6.2): phase OFF, with the last key
+   * epoch it used and the last round it encrypted, so that it never reuses an epoch and refuses a
+   * request for a round at or below {@code lastCompleted} with CMT-S-03, as a running meter does
+   * (spec/cmt.md §3.12 (a)). {@link #create} is this with lastCompleted 0 (no round is 0). Feed
+   * it {@link CmtInput.Start} to rejoin (spec/cmt.md §3.9 step 3).
+   *
+   * @param params the group's parameters
+   * @param id the meter's identity
+   * @param group the group it will join
+   * @param secret ms_i
+   * @param lastEpoch the last key epoch it used, at least 0
+   * @param lastCompleted the last round it encrypted, at least 0
+   * @param credentials its device key, the supplier's anchors and reading key (spec/cmt.md §11)
+   * @return the meter
+   * @throws IllegalArgumentException if lastEpoch or lastCompleted is negative
+   */
+  public static Meter restore(
+      CmtParameters params,
+      MeterId id,
+      GroupId group,
+      MeterSecret secret,
+      long lastEpoch,
+      long lastCompleted,
+      MeterCredentials credentials) {
+    if (lastCompleted < 0) {
+      throw new IllegalArgumentException("last completed round must be >= 0");
+    }
+    Meter m = create(params, id, group, secret, lastEpoch, credentials);
+    return new Meter(m.config, m.member, RoundBuffer.restored(params.roundWindow(), lastCompleted),
+        Optional.empty(), lastEpoch);
+  }
+
+  /**
+   * Returns the last round this meter encrypted (the encrypt-once mark, spec/runtime.md §6.2).
+   *
+   * @return the round index, 0 before the first
+   */
+  public long lastCompleted() {
+    return rounds.lastCompleted();
   }
 
   /**
@@ -369,7 +420,91 @@ public final class Meter implements AuthenticatedParty<Meter, CmtInput> {
       throw new CmtViolationException(CmtChecks.CMT_S_01, "input not accepted by a meter");
     }
     next = next.settle(out, random);
-    return new Step<>(next, out.envelopes, out.events);
+    return new Step<>(next, out.envelopes, out.events).withTimers(timers(next, input, out));
+  }
+
+  // ---- timers (spec/runtime.md §4.5) --------------------------------------------------------
+
+  /**
+   * The timers a step arms and disarms (spec/runtime.md §4.3, §4.5), derived from the state
+   * before and after it: DISCOVERY(0) with every discovery broadcast while discovering, until an
+   * LC is followed or this meter becomes one; LC_TIMEOUT(0) on entering membership as a follower
+   * and again on every frame from its LC, until it leaves or becomes LC; as LC,
+   * REGISTRATION_DEADLINE(ε) when a collection or secure sum for ε starts (and again when its
+   * deadline finds too few members), until keyed or stepped down; ROUND_DEADLINE(j) when the
+   * reading request of j is relayed, until fired or stepped down. Disarms come before arms.
+   */
+  private List<TimerRequest> timers(Meter next, CmtInput input, MeterOut out) {
+    List<TimerRequest> disarm = new ArrayList<>();
+    List<TimerRequest> arm = new ArrayList<>();
+    TimerId discovery = new TimerId(TimerId.DISCOVERY, 0);
+    boolean broadcast = false;
+    for (Envelope<?> e : out.envelopes) {
+      broadcast |= e.body() instanceof LcDiscovery;
+    }
+    if (next.member instanceof Discovering && broadcast) {
+      arm.add(new TimerRequest.Arm(discovery));
+    } else if (member instanceof Discovering && !(next.member instanceof Discovering)) {
+      disarm.add(new TimerRequest.Disarm(discovery));
+    }
+    TimerId lcTimeout = new TimerId(TimerId.LC_TIMEOUT, 0);
+    if (next.isFollower()) {
+      if (!isFollower() || next.fromOwnLc(input)) {
+        arm.add(new TimerRequest.Arm(lcTimeout));
+      }
+    } else if (isFollower()) {
+      disarm.add(new TimerRequest.Disarm(lcTimeout));
+    }
+    LcPhase before = lc.map(LocalConcentrator::phase).orElse(null);
+    LcPhase after = next.lc.map(LocalConcentrator::phase).orElse(null);
+    long epochBefore = before instanceof Collecting || before instanceof Keying
+        ? before.epoch() : -1;
+    long epochAfter = after instanceof Collecting || after instanceof Keying ? after.epoch() : -1;
+    boolean samePhase = epochBefore >= 0 && epochBefore == epochAfter
+        && before != null && after != null && before.getClass().equals(after.getClass());
+    if (epochBefore >= 0 && epochBefore != epochAfter) {
+      disarm.add(new TimerRequest.Disarm(
+          new TimerId(TimerId.REGISTRATION_DEADLINE, epochBefore)));
+    }
+    if (epochAfter >= 0 && (!samePhase || (input instanceof Timer t
+        && t.kind() == TimerKind.REGISTRATION_DEADLINE))) {
+      arm.add(new TimerRequest.Arm(new TimerId(TimerId.REGISTRATION_DEADLINE, epochAfter)));
+    }
+    Set<Round> relayedBefore = new TreeSet<>();
+    if (before instanceof Keyed k) {
+      relayedBefore.addAll(k.acks().keySet());
+    }
+    Set<Round> relayedAfter = new TreeSet<>();
+    if (after instanceof Keyed k) {
+      relayedAfter.addAll(k.acks().keySet());
+    }
+    for (Round j : relayedBefore) {
+      if (!relayedAfter.contains(j)) {
+        disarm.add(new TimerRequest.Disarm(TimerId.roundDeadline(j)));
+      }
+    }
+    for (Round j : relayedAfter) {
+      if (!relayedBefore.contains(j)) {
+        arm.add(new TimerRequest.Arm(TimerId.roundDeadline(j)));
+      }
+    }
+    disarm.addAll(arm);
+    return disarm;
+  }
+
+  /** A member of a ring that another meter manages (LC_TIMEOUT applies). */
+  private boolean isFollower() {
+    return joinedOrNull() != null && lc.isEmpty();
+  }
+
+  /** True if the input is a frame from the LC this meter follows. */
+  private boolean fromOwnLc(CmtInput input) {
+    LcLink link = linkOrNull();
+    if (!(input instanceof Inbound in) || link == null) {
+      return false;
+    }
+    Address sender = in.verified().envelope().sender();
+    return sender.equals(Address.meter(link.token())) || sender.equals(Address.identified(link.id()));
   }
 
   // ---- local inputs -------------------------------------------------------------------------

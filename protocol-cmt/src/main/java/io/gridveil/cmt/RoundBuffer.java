@@ -62,6 +62,18 @@ final class RoundBuffer {
     return new RoundBuffer(window, 0, 0, Map.of());
   }
 
+  /**
+   * A buffer of a restored meter (spec/runtime.md §6.2): no slot, round {@code lastCompleted} and
+   * every round before it completed.
+   *
+   * @param window W (spec/cmt.md §1.2)
+   * @param lastCompleted the persisted encrypt-once mark
+   * @return the buffer
+   */
+  static RoundBuffer restored(int window, long lastCompleted) {
+    return new RoundBuffer(window, lastCompleted, lastCompleted, Map.of());
+  }
+
   /** The last round this meter encrypted (spec/cmt.md §3.12 (a)). */
   long lastCompleted() {
     return lastCompleted;

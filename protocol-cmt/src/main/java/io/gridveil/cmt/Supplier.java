@@ -17,14 +17,19 @@ import io.gridveil.core.Round;
 import io.gridveil.core.Token;
 import io.gridveil.core.auth.Anchor;
 import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.AuthenticationException;
 import io.gridveil.core.auth.Ed25519PublicKey;
 import io.gridveil.core.auth.Ed25519SigningKey;
 import io.gridveil.core.auth.Licence;
+import io.gridveil.core.auth.ReadingKey;
 import io.gridveil.core.auth.ReadingKeyring;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.SignedRevocationList;
 import io.gridveil.core.auth.VerifiedEnvelope;
+import io.gridveil.core.codec.CanonicalReader;
+import io.gridveil.core.codec.CanonicalWriter;
+import io.gridveil.core.codec.MalformedMessageException;
 import io.gridveil.core.ec.X25519KeyPair;
 import io.gridveil.core.ec.X25519PublicKey;
 import io.gridveil.core.message.Address;
@@ -32,8 +37,12 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.RuntimeChecks;
+import io.gridveil.core.runtime.StoreException;
+import io.gridveil.core.runtime.TimerId;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretLong;
 import java.util.ArrayList;
@@ -45,6 +54,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -101,12 +112,16 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     final long groupKey;
     final Set<Token> members;
     final MeterId keyedBy;
+    /** The members' token keys, from which the reading keyring is re-derived (runtime.md §6.2). */
+    final List<X25519PublicKey> tokenKeys;
 
-    Key(long epoch, long groupKey, Set<Token> members, MeterId keyedBy) {
+    Key(long epoch, long groupKey, Set<Token> members, MeterId keyedBy,
+        List<X25519PublicKey> tokenKeys) {
       this.epoch = epoch;
       this.groupKey = groupKey;
       this.members = Set.copyOf(members);
       this.keyedBy = keyedBy;
+      this.tokenKeys = List.copyOf(tokenKeys);
     }
 
     @Override
@@ -400,7 +415,9 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
       throws ProtocolViolationException {
     Objects.requireNonNull(input, "input");
     if (input instanceof RequestRound r) {
-      return requestRound(r.round());
+      // spec/runtime.md §4.5: ROUND_DEADLINE(j) on requestRound(j).
+      return requestRound(r.round()).withTimers(
+          List.of(new TimerRequest.Arm(TimerId.roundDeadline(r.round()))));
     } else if (input instanceof CmtInput.Enrol en) {
       return Step.of(enrol(en.meter(), en.deviceKey()));
     } else if (input instanceof CmtInput.Revoke rv) {
@@ -410,7 +427,8 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     } else if (input instanceof Timer t && t.kind() == TimerKind.ROUND_DEADLINE) {
       return deadline(t.round());
     } else if (input instanceof Inbound in) {
-      return inbound(in.verified());
+      Step<Supplier> s = inbound(in.verified());
+      return s.timers().isEmpty() ? s.withTimers(disarmDecided(s.next())) : s;
     }
     throw new CmtViolationException(CmtChecks.CMT_S_01, "input not accepted by the supplier");
   }
@@ -655,12 +673,16 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
     // §11.4: only this epoch's tokens verify from now on; the key is bound to the LC's identity.
     B b = new B(this);
     b.keyring = ring;
-    b.key = new Key(g.epoch(), g.groupKey().value(SecretAccess.grant()), tokens, lc);
+    b.key = new Key(g.epoch(), g.groupKey().value(SecretAccess.grant()), tokens, lc,
+        g.tokenKeys());
     Map<MeterId, Long> km = new HashMap<>(keyedMax);
     km.merge(lc, g.epoch(), Math::max);
     b.keyedMax = km;
     b.open = Map.of();
-    return new Step<>(b.build(), List.of(), sortedEvents(events));
+    Supplier next = b.build();
+    sortedEvents(events);
+    events.add(new CmtEvent.GroupKeyAccepted(group, g.epoch(), tokens.size()));
+    return new Step<>(next, List.of(), events).withTimers(disarmDecided(next));
   }
 
   private Step<Supplier> requestRound(Round round) throws CmtViolationException {
@@ -741,6 +763,20 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
         List.of(new RoundOutcome.Voided(group, round, VoidReason.MISSING_CONTRIBUTION)));
   }
 
+  /**
+   * Disarms ROUND_DEADLINE(j) of every round open here and decided in {@code next}
+   * (spec/runtime.md §4.5).
+   */
+  private List<TimerRequest> disarmDecided(Supplier next) {
+    List<TimerRequest> out = new ArrayList<>();
+    for (Round r : new TreeSet<>(open.keySet())) {
+      if (!next.open.containsKey(r)) {
+        out.add(new TimerRequest.Disarm(TimerId.roundDeadline(r)));
+      }
+    }
+    return out;
+  }
+
   private Supplier with(@Nullable Key k, long last, Map<Round, Open> o) {
     B b = new B(this);
     b.key = k;
@@ -759,6 +795,257 @@ public final class Supplier implements AuthenticatedParty<Supplier, CmtInput> {
   private static List<ProtocolEvent> sortedEvents(List<ProtocolEvent> events) {
     events.sort((a, b) -> ((RoundOutcome) a).round().compareTo(((RoundOutcome) b).round()));
     return events;
+  }
+
+  // ---- durable state (spec/runtime.md §6.2, spec/cmt.md §5.3) --------------------------------
+
+  /** The schema version of every section of the supplier's state. */
+  static final int STATE_SCHEMA = 1;
+
+  /**
+   * Encodes the supplier's durable state into the sections of spec/runtime.md §6.2:
+   * {@code role} (enrolments, licences, revocations and the list, next serial, licence term),
+   * {@code marks} (the current group key with its identity and token keys, greatest keyed epoch
+   * per identity, last requested round) and {@code round/<j>} per open round (its epoch and the
+   * ciphertexts so far). The reading keyring is not stored: it is re-derived from the token keys
+   * and the reading key on load.
+   *
+   * @return the sections by name
+   */
+  Map<String, byte[]> sections() {
+    Map<String, byte[]> out = new TreeMap<>();
+    CanonicalWriter role = new CanonicalWriter().u16(STATE_SCHEMA);
+    role.u32(enrolled.size());
+    for (MeterId id : sortedIds(enrolled.keySet())) {
+      role.ascii8(id.value()).fixed(present(enrolled.get(id)).toBytes());
+    }
+    role.u32(licences.size());
+    for (MeterId id : sortedIds(licences.keySet())) {
+      role.ascii8(id.value()).bytes32(present(licences.get(id)).encode());
+    }
+    role.u32(revokedIds.size());
+    for (MeterId id : sortedIds(revokedIds)) {
+      role.ascii8(id.value());
+    }
+    List<String> keys = new ArrayList<>();
+    for (Ed25519PublicKey k : revokedKeys) {
+      keys.add(java.util.HexFormat.of().formatHex(k.toBytes()));
+    }
+    java.util.Collections.sort(keys);
+    role.u32(keys.size());
+    for (String k : keys) {
+      role.fixed(java.util.HexFormat.of().parseHex(k));
+    }
+    role.u64(revocations.version()).u32(revocations.revoked().size());
+    for (long serial : new TreeSet<>(revocations.revoked())) {
+      role.u64(serial);
+    }
+    role.u64(nextSerial).u64(licenceRounds);
+    out.put("role", role.toByteArray());
+    CanonicalWriter marks = new CanonicalWriter().u16(STATE_SCHEMA);
+    Key k = key;
+    if (k == null) {
+      marks.u8(0);
+    } else {
+      marks.u8(1).u64(k.epoch).u64(k.groupKey).ascii8(k.keyedBy.value()).u32(k.tokenKeys.size());
+      for (X25519PublicKey pk : k.tokenKeys) {
+        marks.fixed(pk.toBytes());
+      }
+    }
+    marks.u32(keyedMax.size());
+    for (MeterId id : sortedIds(keyedMax.keySet())) {
+      marks.ascii8(id.value()).u64(present(keyedMax.get(id)));
+    }
+    marks.u64(lastRequested);
+    out.put("marks", marks.toByteArray());
+    for (Map.Entry<Round, Open> e : open.entrySet()) {
+      CanonicalWriter w = new CanonicalWriter().u16(STATE_SCHEMA).u64(e.getValue().epoch())
+          .u32(e.getValue().ciphertexts().size());
+      for (Token t : new TreeSet<>(e.getValue().ciphertexts().keySet())) {
+        w.fixed(t.toBytes()).u64(present(e.getValue().ciphertexts().get(t)));
+      }
+      out.put("round/" + e.getKey().index(), w.toByteArray());
+    }
+    return out;
+  }
+
+  private static List<MeterId> sortedIds(java.util.Collection<? extends MeterId> ids) {
+    List<MeterId> out = new ArrayList<>(ids);
+    out.sort(java.util.Comparator.comparing(MeterId::value));
+    return out;
+  }
+
+  /**
+   * Rebuilds a supplier from the sections of {@link #sections()} (spec/runtime.md §6.2),
+   * strictly: every section of its schema, no trailing bytes, and the invariants of a state the
+   * supplier could have reached (the key's members are its token keys' reading tokens, every open
+   * round is of the key's epoch, holds only members' ciphertexts below M and is at or below the
+   * last requested round).
+   *
+   * @param params the group's parameters
+   * @param group the group
+   * @param licenceKey the supplier's licence key
+   * @param readingKeys the supplier's reading key pair
+   * @param sections the stored sections
+   * @return the supplier
+   * @throws StoreException RT-S-02 for another schema, RT-S-05 for a section that is missing,
+   *     does not decode or breaks an invariant
+   */
+  static Supplier fromSections(CmtParameters params, GroupId group, Ed25519SigningKey licenceKey,
+      X25519KeyPair readingKeys, Map<String, byte[]> sections) throws StoreException {
+    B b = new B(params, group, licenceKey, ReadingKeyring.empty(readingKeys));
+    try {
+      CanonicalReader role = section(sections, "role");
+      Map<MeterId, Ed25519PublicKey> enrolled = new HashMap<>();
+      int n = role.u32("role.enrolled");
+      for (int i = 0; i < n; i++) {
+        MeterId id = meterId(role, "role.enrolled.id");
+        if (enrolled.put(id, Ed25519PublicKey.of(role.fixed("role.enrolled.key", 32))) != null) {
+          throw new StoreException(RuntimeChecks.RT_S_05, "supplier role: identity enrolled twice");
+        }
+      }
+      Map<MeterId, SignedLicence> licences = new HashMap<>();
+      n = role.u32("role.licences");
+      for (int i = 0; i < n; i++) {
+        MeterId id = meterId(role, "role.licences.id");
+        SignedLicence l = SignedLicence.decode(role.bytes32("role.licences.licence", 1 << 16));
+        if (!l.licence().meter().equals(id) || licences.put(id, l) != null) {
+          throw new StoreException(RuntimeChecks.RT_S_05, "supplier role: licence entry");
+        }
+      }
+      Set<MeterId> revokedIds = new HashSet<>();
+      n = role.u32("role.revokedIds");
+      for (int i = 0; i < n; i++) {
+        revokedIds.add(meterId(role, "role.revokedIds.id"));
+      }
+      Set<Ed25519PublicKey> revokedKeys = new HashSet<>();
+      n = role.u32("role.revokedKeys");
+      for (int i = 0; i < n; i++) {
+        revokedKeys.add(Ed25519PublicKey.of(role.fixed("role.revokedKeys.key", 32)));
+      }
+      long version = role.u64("role.revocations.version");
+      n = role.u32("role.revocations.count");
+      if (n > RevocationList.MAX_SERIALS) {
+        throw new StoreException(RuntimeChecks.RT_S_05, "supplier role: revocation list too long");
+      }
+      Set<Long> serials = new HashSet<>();
+      for (int i = 0; i < n; i++) {
+        serials.add(role.u64("role.revocations.serial"));
+      }
+      b.enrolled = enrolled;
+      b.licences = licences;
+      b.revokedIds = revokedIds;
+      b.revokedKeys = revokedKeys;
+      b.revocations = new RevocationList(version, serials);
+      b.nextSerial = role.u64("role.nextSerial");
+      b.licenceRounds = role.u64("role.licenceRounds");
+      role.requireEnd("role");
+      CanonicalReader marks = section(sections, "marks");
+      int hasKey = marks.u8("marks.hasKey");
+      if (hasKey > 1) {
+        throw new StoreException(RuntimeChecks.RT_S_05, "supplier marks: key flag");
+      }
+      if (hasKey == 1) {
+        long epoch = marks.u64("marks.epoch");
+        long groupKey = marks.u64("marks.groupKey");
+        MeterId keyedBy = meterId(marks, "marks.keyedBy");
+        int m = marks.u32("marks.tokenKeys");
+        if (m > params.aggregation().nMax() || (groupKey & ~params.mask()) != 0) {
+          throw new StoreException(RuntimeChecks.RT_S_05, "supplier marks: group key");
+        }
+        List<X25519PublicKey> tokenKeys = new ArrayList<>();
+        ReadingKeyring ring = b.blank;
+        Set<Token> members = new HashSet<>();
+        for (int i = 0; i < m; i++) {
+          X25519PublicKey pk = X25519PublicKey.of(marks.fixed("marks.tokenKey", 32));
+          tokenKeys.add(pk);
+          ring = ring.register(pk, group, epoch);
+          members.add(ReadingKey.tokenOf(pk));
+        }
+        b.keyring = ring;
+        b.key = new Key(epoch, groupKey, members, keyedBy, tokenKeys);
+      }
+      Map<MeterId, Long> keyedMax = new HashMap<>();
+      n = marks.u32("marks.keyedMax");
+      for (int i = 0; i < n; i++) {
+        keyedMax.put(meterId(marks, "marks.keyedMax.id"), marks.u64("marks.keyedMax.epoch"));
+      }
+      b.keyedMax = keyedMax;
+      b.lastRequested = marks.u64("marks.lastRequested");
+      marks.requireEnd("marks");
+      Map<Round, Open> open = new HashMap<>();
+      for (Map.Entry<String, byte[]> e : sections.entrySet()) {
+        if (!e.getKey().startsWith("round/")) {
+          continue;
+        }
+        long j = Long.parseLong(e.getKey().substring("round/".length()));
+        Key k = b.key;
+        CanonicalReader r = section(sections, e.getKey());
+        long epoch = r.u64("round.epoch");
+        if (k == null || epoch != k.epoch || j <= 0 || j > b.lastRequested) {
+          throw new StoreException(RuntimeChecks.RT_S_05, "supplier round: not a reachable round");
+        }
+        Map<Token, Long> cs = new HashMap<>();
+        int m = r.u32("round.count");
+        for (int i = 0; i < m; i++) {
+          Token t = Token.fromBytes(r.fixed("round.token", Token.LENGTH));
+          long c = r.u64("round.ciphertext");
+          if (!k.members.contains(t) || (c & ~params.mask()) != 0 || cs.put(t, c) != null) {
+            throw new StoreException(RuntimeChecks.RT_S_05, "supplier round: ciphertext entry");
+          }
+        }
+        if (cs.size() >= k.members.size()) {
+          throw new StoreException(RuntimeChecks.RT_S_05, "supplier round: a decided round open");
+        }
+        r.requireEnd("round");
+        open.put(new Round(j), new Open(epoch, cs));
+      }
+      b.open = open;
+      return b.build();
+    } catch (MalformedMessageException e) {
+      throw new StoreException(RuntimeChecks.RT_S_05, "supplier state: field " + e.field());
+    } catch (AuthenticationException | IllegalArgumentException e) {
+      throw new StoreException(RuntimeChecks.RT_S_05, "supplier state: invalid value");
+    }
+  }
+
+  private static MeterId meterId(CanonicalReader r, String field)
+      throws MalformedMessageException, StoreException {
+    String v = r.ascii8(field, MeterId.MAX_LENGTH);
+    if (!MeterId.isValid(v)) {
+      throw new StoreException(RuntimeChecks.RT_S_05, "supplier state: identity in " + field);
+    }
+    return new MeterId(v);
+  }
+
+  private static CanonicalReader section(Map<String, byte[]> sections, String name)
+      throws StoreException, MalformedMessageException {
+    byte[] b = sections.get(name);
+    if (b == null) {
+      throw new StoreException(RuntimeChecks.RT_S_05, "supplier section " + name + " missing");
+    }
+    CanonicalReader r = CanonicalReader.of(b);
+    int schema = r.u16(name + ".schema");
+    if (schema != STATE_SCHEMA) {
+      throw new StoreException(RuntimeChecks.RT_S_02, "supplier section " + name + " schema");
+    }
+    return r;
+  }
+
+  /** The enrolled identities with their device keys (the endpoint's enrolment anchors). */
+  Map<MeterId, Ed25519PublicKey> enrolments() {
+    return enrolled;
+  }
+
+  /**
+   * Returns the identity that keyed the current group key, the LC the supplier's
+   * {@code LOCAL_CONCENTRATOR} frames go to (spec/runtime.md §3.4 item 2).
+   *
+   * @return the identity, empty before the first key
+   */
+  Optional<MeterId> keyedBy() {
+    Key k = key;
+    return k == null ? Optional.empty() : Optional.of(k.keyedBy);
   }
 
   @Override

@@ -251,7 +251,10 @@ class SupplierTest {
     Supplier before = s;
     Step<Supplier> st = before.step(lc(groupKey(2, 5, fresh(3)), before), rng);
     assertEquals(List.of(new RoundOutcome.Voided(G, new Round(4),
-        VoidReason.MEMBERSHIP_CHANGED)), st.events());
+        VoidReason.MEMBERSHIP_CHANGED), new CmtEvent.GroupKeyAccepted(G, 2, 3)), st.events());
+    // runtime.md §4.5: the voided round's deadline is disarmed with it
+    assertEquals(List.of(new io.gridveil.core.party.TimerRequest.Disarm(
+        io.gridveil.core.runtime.TimerId.roundDeadline(new Round(4)))), st.timers());
     assertEquals(3, st.next().readingKeyring().orElseThrow().size());
     Supplier after = st.next().step(new CmtInput.RequestRound(new Round(5)), rng).next();
     assertViolation("AUTH-V-05", () -> after.step(reading(0, token(0), new Round(5), 1, 0, after),
