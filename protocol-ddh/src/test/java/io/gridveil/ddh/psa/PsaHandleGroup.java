@@ -60,7 +60,7 @@ final class PsaHandleGroup {
     }
   }
 
-  PsaMeterHandle meter(int i, RoleStore store) throws Exception {
+  PsaMeterHandle meter(int i, RoleStore store) throws io.gridveil.core.runtime.StoreException {
     return PsaMeterHandle.open(params, deal.meterKeys().get(i), licences.get(i), seeds.get(i),
         pki.anchors(), store, SCHEDULE, DeterministicRandomSource.fromSeed(900 + i));
   }
