@@ -11,8 +11,10 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.TimerId;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,10 +52,10 @@ public final class Aggregator implements AuthenticatedParty<Aggregator, Blinding
   private final Set<Long> decided;
 
   /** The group as set up by the TTP. */
-  private record Setup(PaillierPublicKey publicKey, List<MeterId> roster, Map<MeterId, Integer> index) {}
+  record Setup(PaillierPublicKey publicKey, List<MeterId> roster, Map<MeterId, Integer> index) {}
 
   /** A round's contributors (ring indices) and running product. */
-  private record OpenRound(Set<Integer> contributors, BigInteger product) {}
+  record OpenRound(Set<Integer> contributors, BigInteger product) {}
 
   private Aggregator(
       GroupId group,
@@ -87,6 +90,71 @@ public final class Aggregator implements AuthenticatedParty<Aggregator, Blinding
         Map.of(),
         Map.of(),
         Set.of());
+  }
+
+  /**
+   * Restores an aggregator from its durable state (spec/runtime.md §6.2); the caller has checked
+   * the state's invariants.
+   *
+   * @param group the group
+   * @param params the group's parameters
+   * @param setup the group setup, empty before it
+   * @param floor the first round not yet closed by a deadline
+   * @param open the open rounds
+   * @param awaiting the rounds awaiting a recovery release
+   * @param decided the decided rounds at or above the floor
+   * @return the aggregator
+   */
+  static Aggregator restore(
+      GroupId group,
+      BlindingParameters params,
+      Optional<Setup> setup,
+      long floor,
+      Map<Long, OpenRound> open,
+      Map<Long, OpenRound> awaiting,
+      Set<Long> decided) {
+    return new Aggregator(
+        group, params, setup.orElse(null), floor, Map.copyOf(open), Map.copyOf(awaiting),
+        Set.copyOf(decided));
+  }
+
+  /**
+   * Builds the setup record of a restored aggregator.
+   *
+   * @param publicKey the public key
+   * @param roster the roster in ring order
+   * @return the setup
+   */
+  static Setup setupOf(PaillierPublicKey publicKey, List<MeterId> roster) {
+    Map<MeterId, Integer> index = new HashMap<>();
+    for (int i = 0; i < roster.size(); i++) {
+      index.put(roster.get(i), i + 1);
+    }
+    return new Setup(publicKey, List.copyOf(roster), Map.copyOf(index));
+  }
+
+  Optional<Setup> setup() {
+    return Optional.ofNullable(setup);
+  }
+
+  long floor() {
+    return floor;
+  }
+
+  Map<Long, OpenRound> open() {
+    return open;
+  }
+
+  Map<Long, OpenRound> awaiting() {
+    return awaiting;
+  }
+
+  Set<Long> decided() {
+    return decided;
+  }
+
+  BlindingParameters params() {
+    return params;
   }
 
   /**
@@ -203,15 +271,21 @@ public final class Aggregator implements AuthenticatedParty<Aggregator, Blinding
       Set<Long> nextDecided = new HashSet<>(decided);
       nextDecided.add(j);
       Envelope<BlindingMessage> out = aggregate(env.round(), product, n, 0);
-      return new Step<>(
-          new Aggregator(
-              group, params, s, floor, Map.copyOf(nextOpen), awaiting, Set.copyOf(nextDecided)),
-          List.of(out),
-          List.of());
+      // spec/runtime.md §4.5: the round is decided, its deadline is disarmed.
+      return new Step<Aggregator>(
+              new Aggregator(
+                  group, params, s, floor, Map.copyOf(nextOpen), awaiting, Set.copyOf(nextDecided)),
+              List.of(out),
+              List.of())
+          .withTimers(List.of(new TimerRequest.Disarm(TimerId.roundDeadline(env.round()))));
     }
     nextOpen.put(j, new OpenRound(Set.copyOf(contributors), product));
-    return Step.of(
-        new Aggregator(group, params, s, floor, Map.copyOf(nextOpen), awaiting, decided));
+    Step<Aggregator> step =
+        Step.of(new Aggregator(group, params, s, floor, Map.copyOf(nextOpen), awaiting, decided));
+    // spec/runtime.md §4.5: the first input of round j arms ROUND_DEADLINE(j).
+    return open.containsKey(j)
+        ? step
+        : step.withTimers(List.of(new TimerRequest.Arm(TimerId.roundDeadline(env.round()))));
   }
 
   private Step<Aggregator> deadline(Round round) {
@@ -244,7 +318,12 @@ public final class Aggregator implements AuthenticatedParty<Aggregator, Blinding
         events.add(new RoundOutcome.Voided(group, new Round(r), VoidReason.RECOVERY_INCOMPLETE));
       }
     }
+    List<TimerRequest> timers = new ArrayList<>();
     for (long r : due) {
+      if (r != j) {
+        // spec/runtime.md §4.5: an earlier round decided here has its own deadline disarmed.
+        timers.add(new TimerRequest.Disarm(TimerId.roundDeadline(new Round(r))));
+      }
       OpenRound o = nextOpen.remove(r);
       int t = o == null ? 0 : o.contributors().size();
       Round rr = new Round(r);
@@ -281,7 +360,7 @@ public final class Aggregator implements AuthenticatedParty<Aggregator, Blinding
             Map.copyOf(nextOpen),
             Map.copyOf(nextAwaiting),
             Set.copyOf(nextDecided));
-    return new Step<>(next, out, events);
+    return new Step<>(next, out, events).withTimers(timers);
   }
 
   private Step<Aggregator> release(

@@ -9,13 +9,16 @@ import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.AuthenticatedParty;
 import io.gridveil.core.auth.VerifiedEnvelope;
+import io.gridveil.core.keys.SecretKeyHandle;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretBytes;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -34,6 +37,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Persistence (spec/blinding.md §4.2, "Restart"): an embedding that keeps the seeds across a
  * restart stores {@link #lastRound()} of the next state durably before it sends the step's
  * Contribution, and rebuilds the meter with {@link #restore} before feeding the deal again.
+ * {@link BlindingMeterHandle} does this for a product and also keeps the seeds (in its vault), so
+ * a reopened meter is ready without a new deal (spec/runtime.md §6.2).
  */
 public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
   private final GroupId group;
@@ -42,9 +47,28 @@ public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
   private final @Nullable Keys keys;
   private final long lastRound;
 
-  /** The dealt material: public key, ring PRFs, aggregation parameters over N. */
+  /**
+   * The dealt material: public key, ring PRFs, aggregation parameters over N, the public setup,
+   * and the two seeds while they are not yet in a vault (empty for a restored meter).
+   */
   private record Keys(
-      PaillierPublicKey publicKey, RingPrf own, RingPrf previous, AggregationParameters aggregation) {}
+      PaillierPublicKey publicKey,
+      RingPrf own,
+      RingPrf previous,
+      AggregationParameters aggregation,
+      DealtSetup setup,
+      List<SecretBytes> seeds) {}
+
+  /**
+   * The public part of a seed deal that a meter keeps durably (spec/runtime.md §6.2): its ring
+   * index, the group size, N and h_s.
+   *
+   * @param index i in 1..n
+   * @param groupSize n
+   * @param n N
+   * @param hs h_s
+   */
+  record DealtSetup(int index, int groupSize, BigInteger n, BigInteger hs) {}
 
   private Meter(
       GroupId group, MeterId self, BlindingParameters params, @Nullable Keys keys, long lastRound) {
@@ -90,6 +114,82 @@ public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
         Objects.requireNonNull(params, "params"),
         null,
         lastRound);
+  }
+
+  /**
+   * Restores a dealt meter from its durable state (spec/runtime.md §6.2): the public setup of its
+   * deal and its two seeds as vault key handles.
+   *
+   * @param group the group
+   * @param self the meter's identity
+   * @param params the group's parameters
+   * @param lastRound the persisted encrypt-once mark, -1 if none
+   * @param setup the public setup of the deal
+   * @param own the handle of s_i
+   * @param previous the handle of s_(i-1)
+   * @return the meter, ready
+   * @throws BlindingViolationException if N and h_s do not form a public key (BLND-V-0x)
+   * @throws IllegalArgumentException if the mark, index or group size is out of range
+   */
+  static Meter restoreDealt(
+      GroupId group,
+      MeterId self,
+      BlindingParameters params,
+      long lastRound,
+      DealtSetup setup,
+      SecretKeyHandle own,
+      SecretKeyHandle previous)
+      throws BlindingViolationException {
+    if (setup.groupSize() < 2 || setup.groupSize() > params.nMax() || setup.index() < 1
+        || setup.index() > setup.groupSize()) {
+      throw new IllegalArgumentException("index or group size out of range");
+    }
+    PaillierPublicKey pk = PaillierPublicKey.of(setup.n(), setup.hs());
+    int keyBytes = params.keySize().residueLength();
+    int previousEdge = setup.index() == 1 ? setup.groupSize() : setup.index() - 1;
+    Keys k =
+        new Keys(
+            pk,
+            RingPrf.of(own, group, setup.index(), pk.n(), keyBytes),
+            RingPrf.of(previous, group, previousEdge, pk.n(), keyBytes),
+            params.aggregation(pk.n()),
+            setup,
+            List.of());
+    return new Meter(restore(group, self, params, lastRound), k);
+  }
+
+  private Meter(Meter waiting, Keys keys) {
+    this(waiting.group, waiting.self, waiting.params, keys, waiting.lastRound);
+  }
+
+  /**
+   * Returns the public setup of the deal, if dealt.
+   *
+   * @return the setup
+   */
+  Optional<DealtSetup> dealtSetup() {
+    Keys k = keys;
+    return k == null ? Optional.empty() : Optional.of(k.setup());
+  }
+
+  /**
+   * Returns s_i and s_(i-1) as dealt, while this meter holds them itself (after a deal, not after
+   * a restore from a vault): what the handle writes into the vault before the commit.
+   *
+   * @return the two seeds, or empty
+   */
+  List<SecretBytes> dealtSeeds() {
+    Keys k = keys;
+    return k == null ? List.of() : k.seeds();
+  }
+
+  /**
+   * Returns the parameters.
+   *
+   * @return the parameters
+   */
+  BlindingParameters params() {
+    return params;
   }
 
   /**
@@ -207,7 +307,9 @@ public final class Meter implements AuthenticatedParty<Meter, BlindingInput> {
             pk,
             RingPrf.of(d.ownSeed(), group, d.index(), pk.n(), keyBytes),
             RingPrf.of(d.previousSeed(), group, previousEdge, pk.n(), keyBytes),
-            params.aggregation(pk.n()));
+            params.aggregation(pk.n()),
+            new DealtSetup(d.index(), d.groupSize(), d.n(), d.hs()),
+            List.of(d.ownSeed(), d.previousSeed()));
     return Step.of(new Meter(group, self, params, k, lastRound));
   }
 

@@ -5,6 +5,7 @@ import io.gridveil.core.GroupId;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.kdf.Label;
 import io.gridveil.core.kdf.Prf;
+import io.gridveil.core.keys.SecretKeyHandle;
 import io.gridveil.core.secret.SecretBytes;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -41,6 +42,23 @@ final class RingPrf {
   static RingPrf of(SecretBytes seed, GroupId group, int edge, BigInteger n, int keyBytes) {
     Objects.requireNonNull(seed, "seed");
     return new RingPrf(Prf.derive(seed, LABEL, context(group, edge, n, keyBytes)), n);
+  }
+
+  /**
+   * Keys F(s_i, ·) from a seed held in a vault (spec/runtime.md §5.2): the same K_i as {@link
+   * #of(SecretBytes, GroupId, int, BigInteger, int)}, derived by the vault's key handle.
+   *
+   * @param seed the handle of s_i
+   * @param group the group
+   * @param edge i, the ring edge index in 1..n
+   * @param n N
+   * @param keyBytes len(N) = k/8
+   * @return the PRF
+   */
+  static RingPrf of(SecretKeyHandle seed, GroupId group, int edge, BigInteger n, int keyBytes) {
+    Objects.requireNonNull(seed, "seed");
+    return new RingPrf(
+        Prf.of(seed.derive(LABEL, context(group, edge, n, keyBytes), Prf.KEY_LENGTH)), n);
   }
 
   /**

@@ -9,15 +9,19 @@ import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.TimerId;
 import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.core.secret.Wipe;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -68,6 +72,51 @@ public final class Supplier implements AuthenticatedParty<Supplier, BlindingInpu
         null,
         0,
         Set.of());
+  }
+
+  /**
+   * Restores a supplier from its durable state (spec/runtime.md §6.2); the caller has checked the
+   * state's invariants.
+   *
+   * @param group the group
+   * @param params the group's parameters
+   * @param key the delivered key and group size, empty before the delivery
+   * @param floor the first round not yet closed by a deadline
+   * @param decided the decided rounds at or above the floor
+   * @return the supplier
+   */
+  static Supplier restore(
+      GroupId group,
+      BlindingParameters params,
+      Optional<Map.Entry<PaillierPrivateKey, Integer>> key,
+      long floor,
+      Set<Long> decided) {
+    Keyed k =
+        key.map(e -> new Keyed(e.getKey(), e.getValue(), params.aggregation(e.getKey().n())))
+            .orElse(null);
+    return new Supplier(group, params, k, floor, Set.copyOf(decided));
+  }
+
+  Optional<PaillierPrivateKey> key() {
+    Keyed k = keyed;
+    return k == null ? Optional.empty() : Optional.of(k.key());
+  }
+
+  int groupSize() {
+    Keyed k = keyed;
+    return k == null ? 0 : k.groupSize();
+  }
+
+  long floor() {
+    return floor;
+  }
+
+  Set<Long> decided() {
+    return decided;
+  }
+
+  BlindingParameters params() {
+    return params;
   }
 
   /**
@@ -164,8 +213,13 @@ public final class Supplier implements AuthenticatedParty<Supplier, BlindingInpu
             : new RoundOutcome.Voided(group, round, VoidReason.INADMISSIBLE_SUM);
     Set<Long> nextDecided = new HashSet<>(decided);
     nextDecided.add(j);
-    return new Step<>(
-        new Supplier(group, params, k, floor, Set.copyOf(nextDecided)), List.of(), List.of(outcome));
+    // spec/runtime.md §4.5 (as built for the blinding supplier): the aggregate is the first and
+    // only input of round j here; ROUND_DEADLINE(j) armed with it closes round j (the floor).
+    return new Step<Supplier>(
+            new Supplier(group, params, k, floor, Set.copyOf(nextDecided)),
+            List.of(),
+            List.of(outcome))
+        .withTimers(List.of(new TimerRequest.Arm(TimerId.roundDeadline(round))));
   }
 
   private Step<Supplier> deadline(Round round) {

@@ -12,6 +12,7 @@ import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.auth.VerifiedEnvelope;
+import io.gridveil.core.keys.SecretKeyHandle;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -48,8 +50,11 @@ public final class TrustedThirdParty
   private final BlindingParameters params;
   private final @Nullable Dealt dealt;
 
-  /** What the TTP keeps after setup: N, the ring PRFs, the rounds already released. */
-  private record Dealt(BigInteger n, List<RingPrf> ring, Set<Long> released) {}
+  /**
+   * What the TTP keeps after setup: N, the ring PRFs, the rounds already released, and the seeds
+   * while it holds them itself (after setup, not after a restore from a vault).
+   */
+  private record Dealt(BigInteger n, List<RingPrf> ring, Set<Long> released, List<SecretBytes> seeds) {}
 
   private TrustedThirdParty(GroupId group, BlindingParameters params, @Nullable Dealt dealt) {
     this.group = group;
@@ -67,6 +72,59 @@ public final class TrustedThirdParty
   public static TrustedThirdParty create(GroupId group, BlindingParameters params) {
     return new TrustedThirdParty(
         Objects.requireNonNull(group, "group"), Objects.requireNonNull(params, "params"), null);
+  }
+
+  /**
+   * Restores a TTP that has dealt from its durable state (spec/runtime.md §6.2): N, the ring seeds
+   * as vault key handles in edge order, and the rounds already released.
+   *
+   * @param group the group
+   * @param params the group's parameters
+   * @param n N
+   * @param seeds the handles of s_1 .. s_n
+   * @param released the rounds whose correction was released
+   * @return the TTP
+   * @throws IllegalArgumentException if the ring size is out of range
+   */
+  static TrustedThirdParty restoreDealt(
+      GroupId group,
+      BlindingParameters params,
+      BigInteger n,
+      List<SecretKeyHandle> seeds,
+      Set<Long> released) {
+    if (seeds.size() < 2 || seeds.size() > params.nMax()) {
+      throw new IllegalArgumentException("ring size out of range");
+    }
+    List<RingPrf> ring = new ArrayList<>();
+    for (int i = 1; i <= seeds.size(); i++) {
+      ring.add(RingPrf.of(seeds.get(i - 1), group, i, n, params.keySize().residueLength()));
+    }
+    return new TrustedThirdParty(
+        group, params, new Dealt(n, List.copyOf(ring), Set.copyOf(released), List.of()));
+  }
+
+  Optional<BigInteger> modulus() {
+    Dealt d = dealt;
+    return d == null ? Optional.empty() : Optional.of(d.n());
+  }
+
+  int ringSize() {
+    Dealt d = dealt;
+    return d == null ? 0 : d.ring().size();
+  }
+
+  List<SecretBytes> dealtSeeds() {
+    Dealt d = dealt;
+    return d == null ? List.of() : d.seeds();
+  }
+
+  Set<Long> released() {
+    Dealt d = dealt;
+    return d == null ? Set.of() : d.released();
+  }
+
+  BlindingParameters params() {
+    return params;
   }
 
   /**
@@ -182,7 +240,7 @@ public final class TrustedThirdParty
     out.add(envelope(Address.SUPPLIER, now, keyDelivery(keys.privateKey(), n)));
     // §4.1 step 7: keep N and the seeds' PRFs; the key pair is not kept.
     TrustedThirdParty next =
-        new TrustedThirdParty(group, params, new Dealt(modulus, List.copyOf(ring), Set.of()));
+        new TrustedThirdParty(group, params, new Dealt(modulus, List.copyOf(ring), Set.of(), List.copyOf(seeds)));
     return new Step<>(next, out, excluded);
   }
 
@@ -271,7 +329,7 @@ public final class TrustedThirdParty
     Set<Long> released = new HashSet<>(d.released());
     released.add(j);
     TrustedThirdParty next =
-        new TrustedThirdParty(group, params, new Dealt(d.n(), d.ring(), Set.copyOf(released)));
+        new TrustedThirdParty(group, params, new Dealt(d.n(), d.ring(), Set.copyOf(released), d.seeds()));
     Envelope<BlindingMessage> release =
         envelope(
             Address.AGGREGATOR,

@@ -2,6 +2,14 @@
 /**
  * Blinding factors dealt by a trusted third party, over Paillier (spec/blinding.md).
  *
+ * <p>A product embeds the four roles through their handles (spec/runtime.md §3.2, spec/blinding.md
+ * §4.7): {@link io.gridveil.blinding.BlindingTtpHandle}, {@link
+ * io.gridveil.blinding.BlindingMeterHandle}, {@link io.gridveil.blinding.BlindingAggregatorHandle}
+ * and {@link io.gridveil.blinding.BlindingSupplierHandle}, each opened from a {@link
+ * io.gridveil.blinding.BlindingDeployment}, its key and a {@code RoleStore}: bytes and logical time
+ * in, one {@code Outbox} out (frames with their routes, armed timers, outcomes, refusals), state
+ * committed before the outbox is released. The parties below are what the handles drive.
+ *
  * <p>Paillier with g = N + 1 ({@link io.gridveil.blinding.PaillierKeyPair},
  * {@link io.gridveil.blinding.PaillierPublicKey}, {@link io.gridveil.blinding.PaillierPrivateKey},
  * §2): key generation at 2048 or 3072 bits, fixed-base short-exponent encryption (§2.4, §2.8),

@@ -10,6 +10,8 @@ import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
+import io.gridveil.core.runtime.TimerId;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.distortion.reconstruction.BinGrid;
 import io.gridveil.distortion.reconstruction.ObservationGrid;
@@ -126,6 +128,39 @@ public final class Collector implements AuthenticatedParty<Collector, Collector.
   }
 
   /**
+   * Rebuilds a collector from its durable state (spec/runtime.md §6.2: the open slot and its
+   * readings), for {@link CollectorHandle}.
+   *
+   * @param group the collector's group
+   * @param noise the public noise parameters of its meters
+   * @param grid the public reconstruction grid
+   * @param options the stopping rule
+   * @param open the open slot
+   * @param readings the distorted reading of each meter that reported in the open slot
+   * @return the collector
+   */
+  static Collector restore(
+      GroupId group,
+      NoiseParameters noise,
+      BinGrid grid,
+      ReconstructionOptions options,
+      Round open,
+      Map<MeterId, Long> readings) {
+    Collector c = create(group, noise, grid, options, open);
+    return new Collector(c.group, c.noise, c.grid, c.observationGrid, c.options, c.open,
+        Map.copyOf(readings));
+  }
+
+  /**
+   * Returns the readings of the open slot by meter, for the handle's state section.
+   *
+   * @return the readings
+   */
+  Map<MeterId, Long> readings() {
+    return readings;
+  }
+
+  /**
    * Returns the open slot.
    *
    * @return the slot
@@ -201,8 +236,12 @@ public final class Collector implements AuthenticatedParty<Collector, Collector.
     }
     Map<MeterId, Long> next = new HashMap<>(readings);
     next.put(meter, r.value());
-    return Step.of(
+    Step<Collector> step = Step.of(
         new Collector(group, noise, grid, observationGrid, options, open, Map.copyOf(next)));
+    // spec/runtime.md §4.5: the first input of slot j arms ROUND_DEADLINE(j).
+    return readings.isEmpty()
+        ? step.withTimers(List.of(new TimerRequest.Arm(TimerId.roundDeadline(open))))
+        : step;
   }
 
   private Step<Collector> onDeadline(Round round) throws DistortionViolationException {
@@ -230,7 +269,8 @@ public final class Collector implements AuthenticatedParty<Collector, Collector.
             group, round, rec.distribution(), rec.iterations(), rec.converged(), rec.excluded());
     Collector next =
         new Collector(group, noise, grid, observationGrid, options, round.next(), Map.of());
-    return new Step<>(next, List.of(out), List.of(ev));
+    return new Step<>(next, List.of(out), List.of(ev),
+        List.of(new TimerRequest.Disarm(TimerId.roundDeadline(round))));
   }
 
   @Override

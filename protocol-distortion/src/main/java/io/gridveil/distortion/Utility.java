@@ -10,6 +10,8 @@ import io.gridveil.core.auth.VerifiedEnvelope;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
+import io.gridveil.core.runtime.TimerId;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.distortion.billing.TariffDigest;
 import io.gridveil.distortion.reconstruction.BinGrid;
@@ -102,7 +104,13 @@ public final class Utility implements AuthenticatedParty<Utility, Utility.Input>
   }
 
   /** A bill the utility asked for or received. */
-  private record BillKey(MeterId meter, long cycle) {}
+  /**
+   * A (meter, cycle) pair of a bill asked for or received.
+   *
+   * @param meter the meter
+   * @param cycle the billing cycle
+   */
+  record BillKey(MeterId meter, long cycle) {}
 
   private final BinGrid grid;
   private final TariffDigest tariff;
@@ -165,6 +173,65 @@ public final class Utility implements AuthenticatedParty<Utility, Utility.Input>
         Map.of(),
         Set.of(),
         Map.of());
+  }
+
+  /**
+   * Rebuilds a utility from its durable state (spec/runtime.md §6.2), for {@link UtilityHandle}.
+   *
+   * @param grid the public reconstruction grid
+   * @param tariff the public tariff's digest
+   * @param collectors the collector identity c_g of each group
+   * @param open the open slot
+   * @param locals the local distributions received for the open slot
+   * @param outstanding the bill queries not answered yet
+   * @param bills the bills received
+   * @return the utility
+   * @throws IllegalArgumentException if a local distribution's group is not served, or a
+   *     distribution is on another grid
+   */
+  static Utility restore(
+      BinGrid grid,
+      TariffDigest tariff,
+      Map<GroupId, MeterId> collectors,
+      Round open,
+      Map<GroupId, BinnedDistribution> locals,
+      Set<BillKey> outstanding,
+      Map<BillKey, DistortionMessage.BillingResponse> bills) {
+    Utility u = create(grid, tariff, collectors, open);
+    for (Map.Entry<GroupId, BinnedDistribution> e : locals.entrySet()) {
+      if (!u.collectors.containsKey(e.getKey()) || !e.getValue().grid().equals(grid)) {
+        throw new IllegalArgumentException("a local distribution of another group or grid");
+      }
+    }
+    return new Utility(u.grid, u.tariff, u.groups, u.collectors, u.open, Map.copyOf(locals),
+        Set.copyOf(outstanding), Map.copyOf(bills));
+  }
+
+  /**
+   * Returns the local distributions of the open slot, for the handle's state section.
+   *
+   * @return the distributions by group
+   */
+  Map<GroupId, BinnedDistribution> locals() {
+    return locals;
+  }
+
+  /**
+   * Returns the bill queries not answered yet.
+   *
+   * @return the outstanding queries
+   */
+  Set<BillKey> outstanding() {
+    return outstanding;
+  }
+
+  /**
+   * Returns the bills received.
+   *
+   * @return the bills by (meter, cycle)
+   */
+  Map<BillKey, DistortionMessage.BillingResponse> bills() {
+    return bills;
   }
 
   /**
@@ -287,8 +354,12 @@ public final class Utility implements AuthenticatedParty<Utility, Utility.Input>
     }
     Map<GroupId, BinnedDistribution> next = new LinkedHashMap<>(locals);
     next.put(e.group(), d);
-    return Step.of(
+    Step<Utility> step = Step.of(
         new Utility(grid, tariff, groups, collectors, open, Map.copyOf(next), outstanding, bills));
+    // spec/runtime.md §4.5: the first input of slot j arms ROUND_DEADLINE(j).
+    return locals.isEmpty()
+        ? step.withTimers(List.of(new TimerRequest.Arm(TimerId.roundDeadline(open))))
+        : step;
   }
 
   private Step<Utility> onBill(
@@ -351,7 +422,8 @@ public final class Utility implements AuthenticatedParty<Utility, Utility.Input>
     return new Step<>(
         new Utility(grid, tariff, groups, collectors, round.next(), Map.of(), outstanding, bills),
         List.of(),
-        List.of(ev));
+        List.of(ev),
+        List.of(new TimerRequest.Disarm(TimerId.roundDeadline(round))));
   }
 
   private double[] uniform() {

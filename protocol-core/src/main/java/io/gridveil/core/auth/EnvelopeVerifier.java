@@ -100,6 +100,15 @@ public final class EnvelopeVerifier<M> {
   }
 
   /**
+   * Returns the groups the receiver serves.
+   *
+   * @return the groups, at least one
+   */
+  public Set<GroupId> groups() {
+    return groups;
+  }
+
+  /**
    * Returns a verifier that also accepts MACed reading frames of the keyring's tokens.
    *
    * @param readingKeys the supplier's keyring

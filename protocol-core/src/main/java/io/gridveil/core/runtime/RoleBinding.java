@@ -47,6 +47,18 @@ public interface RoleBinding<S, I> {
   }
 
   /**
+   * Writes ahead into the vault the long-term keys a step delivered to the party (spec/runtime.md
+   * §5.4 item 4, §6.1 item 2): called before every commit, so a stored state never names an alias
+   * the vault lacks. The default writes nothing; a role whose keys arrive in-protocol (the blinding
+   * meter's SeedDeal) imports them here.
+   *
+   * @param party the party state about to be committed
+   * @param vault the role's vault
+   * @throws StoreException if the vault could not be written; the commit does not happen
+   */
+  default void storeKeys(S party, KeyVault vault) throws StoreException {}
+
+  /**
    * Returns the codec of the role's own events.
    *
    * @return the codec

@@ -476,6 +476,7 @@ public final class RoleRuntime<S extends AuthenticatedParty<S, I>, I, M> {
           cancelled, call.outcomes, call.events);
     }
     try {
+      binding.storeKeys(endpoint.party(), store.vault());
       store.commit(new Commit(sequence + 1, put, delete, outbox.encode(binding.events())));
     } catch (StoreException | RuntimeException e) {
       failed = true;
@@ -513,7 +514,9 @@ public final class RoleRuntime<S extends AuthenticatedParty<S, I>, I, M> {
     } catch (MalformedMessageException e) {
       return false; // the endpoint refuses it with its check
     }
-    if (!h.group().equals(address.group())) {
+    // §3.5 item 1: a group the role does not serve (a multi-group receiver such as the
+    // distortion utility serves every group of its verifier, spec/distortion.md §13.2).
+    if (!h.group().equals(address.group()) && !endpoint.verifier().groups().contains(h.group())) {
       return true;
     }
     Address r = h.recipient();

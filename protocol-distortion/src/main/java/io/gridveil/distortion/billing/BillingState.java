@@ -125,6 +125,30 @@ public record BillingState(
         DistortionChecks.DIST_S_03, "the queried cycle is no longer retained");
   }
 
+  /**
+   * Encodes this state as the file billing store does (spec/distortion.md §3.4, GVBS v1): the
+   * content of the distortion meter's state section (spec/runtime.md §6.2).
+   *
+   * @param plan the billing plan the state is bound to
+   * @return the encoding
+   */
+  public byte[] encode(BillingPlan plan) {
+    return BillingStateCodec.encode(plan, this);
+  }
+
+  /**
+   * Decodes a GVBS v1 encoding strictly (spec/distortion.md §3.4).
+   *
+   * @param plan the billing plan the state must be bound to
+   * @param stored the encoding
+   * @return the state
+   * @throws DistortionViolationException DIST-S-06 for a corrupt, foreign or inconsistent state
+   */
+  public static BillingState decode(BillingPlan plan, byte[] stored)
+      throws DistortionViolationException {
+    return BillingStateCodec.decode(plan, stored);
+  }
+
   @Override
   public String toString() {
     return "BillingState[openCycle=" + openCycle + ", lastSlot=" + lastSlot + ", totals=redacted]";
