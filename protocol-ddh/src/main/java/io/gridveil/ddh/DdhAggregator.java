@@ -11,7 +11,9 @@ import io.gridveil.core.message.Address;
 import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.TimerId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,8 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
   private final long closedThrough;
 
   /** A round still open: the running sum mod M and who has contributed. */
-  private static final class OpenRound {
+  /** An open round: the running sum and which positions contributed. */
+  static final class OpenRound {
     private final long sum;
     private final boolean[] present;
 
@@ -59,6 +62,10 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
 
     boolean[] present() {
       return present;
+    }
+
+    boolean[] presentCopy() {
+      return present.clone();
     }
 
     OpenRound add(int position, long c, long mask) {
@@ -93,6 +100,50 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
       throws DdhViolationException {
     Roster roster = signed.verify(anchor, params, group);
     return new DdhAggregator(params, anchor, roster, new TreeMap<>(), -1);
+  }
+
+  /**
+   * Rebuilds an aggregator from its durable state (spec/runtime.md §6.2): the roster it accepted
+   * last (verified when it was accepted; the store authenticates it since), the open rounds and
+   * the last closed round.
+   *
+   * @param params the group's parameters
+   * @param anchor the supplier's roster-signing key
+   * @param roster the current roster
+   * @param sums per open round j, the running sum
+   * @param present per open round j, which positions contributed
+   * @param closedThrough the last closed round, -1 if none
+   * @return the aggregator
+   * @throws IllegalArgumentException if the state breaks an invariant
+   */
+  static DdhAggregator restore(DdhParameters params, Ed25519PublicKey anchor, Roster roster,
+      NavigableMap<Long, Long> sums, NavigableMap<Long, boolean[]> present, long closedThrough) {
+    if (closedThrough < -1 || !sums.keySet().equals(present.keySet()) || !roster.wellFormed(params)) {
+      throw new IllegalArgumentException("inconsistent aggregator state");
+    }
+    TreeMap<Long, OpenRound> open = new TreeMap<>();
+    for (Map.Entry<Long, Long> e : sums.entrySet()) {
+      boolean[] p = present.get(e.getKey());
+      if (p == null || e.getKey() <= closedThrough || p.length != roster.size()
+          || (e.getValue() & ~params.mask()) != 0) {
+        throw new IllegalArgumentException("open round breaks an invariant");
+      }
+      open.put(e.getKey(), new OpenRound(e.getValue(), p.clone()));
+    }
+    return new DdhAggregator(params, Objects.requireNonNull(anchor, "anchor"), roster, open,
+        closedThrough);
+  }
+
+  Roster roster() {
+    return roster;
+  }
+
+  long closedThrough() {
+    return closedThrough;
+  }
+
+  NavigableMap<Long, OpenRound> openRounds() {
+    return java.util.Collections.unmodifiableNavigableMap(open);
   }
 
   /**
@@ -160,9 +211,12 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
     } else if (r.present()[i]) {
       throw new DdhViolationException(DdhChecks.DDH_S_03, "duplicate contribution");
     }
+    boolean first = !open.containsKey(j);
     TreeMap<Long, OpenRound> next = new TreeMap<>(open);
     next.put(j, r.add(i, m.ciphertext(), params.mask()));
-    return Step.of(new DdhAggregator(params, anchor, roster, next, closedThrough));
+    Step<DdhAggregator> s = Step.of(new DdhAggregator(params, anchor, roster, next, closedThrough));
+    // spec/runtime.md §4.5: the first contribution of round j arms its deadline.
+    return first ? s.withTimers(List.of(new TimerRequest.Arm(TimerId.roundDeadline(e.round())))) : s;
   }
 
   // §3.2 step 4: close every open round up to j, and j itself, forwarding sum and contributors.
@@ -188,7 +242,12 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
           Address.AGGREGATOR, Address.SUPPLIER, roster.group(), new Round(r.getKey()),
           new DdhMessage.AggregateSum(roster.version(), r.getValue().sum(), contributors)));
     }
-    return new Step<>(new DdhAggregator(params, anchor, roster, next, j), out, List.of());
+    List<TimerRequest> timers = new ArrayList<>();
+    for (long r : open.headMap(j, true).keySet()) {
+      timers.add(new TimerRequest.Disarm(TimerId.roundDeadline(new Round(r))));
+    }
+    return new Step<>(new DdhAggregator(params, anchor, roster, next, j), out, List.of())
+        .withTimers(timers);
   }
 
   // §2.4: open rounds of the old version can never complete; they are dropped (the supplier voids them).
@@ -199,7 +258,12 @@ public final class DdhAggregator implements AuthenticatedParty<DdhAggregator, Dd
     }
     Roster next = m.roster().verifyNext(anchor, params, roster);
     List<ProtocolEvent> ev = List.of(new RosterAccepted(next.group(), next.version()));
-    return new Step<>(new DdhAggregator(params, anchor, next, new TreeMap<>(), closedThrough), List.of(), ev);
+    List<TimerRequest> timers = new ArrayList<>();
+    for (long r : open.keySet()) {
+      timers.add(new TimerRequest.Disarm(TimerId.roundDeadline(new Round(r))));
+    }
+    return new Step<>(new DdhAggregator(params, anchor, next, new TreeMap<>(), closedThrough), List.of(), ev)
+        .withTimers(timers);
   }
 
   /**

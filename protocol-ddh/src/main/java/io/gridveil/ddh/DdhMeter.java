@@ -121,6 +121,26 @@ public final class DdhMeter implements AuthenticatedParty<DdhMeter, DdhInput> {
     return keyed(params, self, key, anchor, roster, lastEncrypted, lastRevealed);
   }
 
+  /**
+   * Rebuilds a meter from its durable state (spec/runtime.md §6.2): the roster it accepted last
+   * (verified when it was accepted; the store authenticates it since) and its marks.
+   *
+   * @throws DdhViolationException DDH-V-05 if the roster does not list this meter with its key
+   * @throws IllegalArgumentException if the marks break -1 &lt;= lastRevealed &lt;= lastEncrypted
+   */
+  static DdhMeter restoreAccepted(
+      DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
+      Roster roster, long lastEncrypted, long lastRevealed) throws DdhViolationException {
+    if (lastRevealed < -1 || lastRevealed > lastEncrypted) {
+      throw new IllegalArgumentException("marks must satisfy -1 <= lastRevealed <= lastEncrypted");
+    }
+    return keyed(params, self, key, anchor, roster, lastEncrypted, lastRevealed);
+  }
+
+  Roster roster() {
+    return roster;
+  }
+
   private static DdhMeter keyed(
       DdhParameters params, MeterId self, X25519PrivateKey key, Ed25519PublicKey anchor,
       Roster roster, long lastEncrypted, long lastRevealed) throws DdhViolationException {

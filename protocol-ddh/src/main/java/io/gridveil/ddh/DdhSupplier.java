@@ -17,8 +17,10 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.TimerId;
 import io.gridveil.core.secret.SecretAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +59,8 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
   private final long lastAggregate;
 
   /** A round waiting for reveals (spec/ddh.md §3.4 step 3). */
-  private static final class Pending {
+  /** A round waiting for pad reveals (spec/ddh.md §3.4). */
+  static final class Pending {
     private final long partial;
     private final int contributors;
     private final int recovered;
@@ -73,6 +76,19 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
       this.recovered = recovered;
       this.needs = needs;
       this.got = got;
+    }
+
+    long partial() {
+      return partial;
+    }
+
+    boolean[] present() {
+      return present.clone();
+    }
+
+    /** The reveals received, keyed by revealer * 65536 + missing. */
+    Map<Integer, Long> got() {
+      return got;
     }
   }
 
@@ -140,6 +156,72 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
   }
 
   /**
+   * Rebuilds a supplier from its durable state (spec/runtime.md §6.2): its signed roster (its own,
+   * signed with {@code signingKey}), the rounds pending recovery (partial sum, contributors and
+   * the reveals received; the recovery plan is recomputed) and the last aggregated round. The
+   * pairwise keys are re-derived.
+   *
+   * @throws IllegalArgumentException if the state breaks an invariant
+   * @throws DdhViolationException AUTH-V-14 if a pairwise agreement is all zero
+   */
+  static DdhSupplier restore(DdhParameters params, X25519PrivateKey key,
+      Ed25519SigningKey signingKey, SignedRoster signed, NavigableMap<Long, Long> partials,
+      NavigableMap<Long, boolean[]> presents, NavigableMap<Long, Map<Integer, Long>> gots,
+      long lastAggregate) throws DdhViolationException {
+    Roster roster = signed.unverifiedRoster();
+    if (!roster.wellFormed(params) || !roster.supplierKey().equals(key.publicKey())
+        || lastAggregate < -1 || !partials.keySet().equals(presents.keySet())
+        || !partials.keySet().equals(gots.keySet())) {
+      throw new IllegalArgumentException("inconsistent supplier state");
+    }
+    int n = roster.size();
+    TreeMap<Long, Pending> pending = new TreeMap<>();
+    for (Map.Entry<Long, Long> e : partials.entrySet()) {
+      boolean[] present = presents.get(e.getKey());
+      Map<Integer, Long> got = gots.get(e.getKey());
+      if (present == null || got == null || present.length != n || e.getKey() > lastAggregate
+          || (e.getValue() & ~params.mask()) != 0) {
+        throw new IllegalArgumentException("pending round breaks an invariant");
+      }
+      int k = 0;
+      for (boolean b : present) {
+        k += b ? 1 : 0;
+      }
+      List<RecoveryPlan.Need> plan = RecoveryPlan.of(n, present.clone());
+      if (plan == null || k == n || k < params.minContributors()) {
+        throw new IllegalArgumentException("pending round breaks an invariant");
+      }
+      Map<Integer, RecoveryPlan.Need> needs = new HashMap<>();
+      for (RecoveryPlan.Need need : plan) {
+        needs.put(key(need.revealer(), need.missing()), need);
+      }
+      if (!needs.keySet().containsAll(got.keySet()) || got.size() >= needs.size()) {
+        throw new IllegalArgumentException("pending round breaks an invariant");
+      }
+      for (long pad : got.values()) {
+        if ((pad & ~params.mask()) != 0) {
+          throw new IllegalArgumentException("pending round breaks an invariant");
+        }
+      }
+      pending.put(e.getKey(), new Pending(e.getValue(), k, n - k, present.clone(),
+          Map.copyOf(needs), Map.copyOf(got)));
+    }
+    Prf[] pads = new Prf[n];
+    for (int i = 0; i < n; i++) {
+      pads[i] = PairwiseKeys.supplier(key, roster.member(i).key(), roster.member(i), roster);
+    }
+    return new DdhSupplier(params, key, signingKey, signed, pads, pending, lastAggregate);
+  }
+
+  NavigableMap<Long, Pending> pendingRounds() {
+    return java.util.Collections.unmodifiableNavigableMap(pending);
+  }
+
+  long lastAggregate() {
+    return lastAggregate;
+  }
+
+  /**
    * Re-keys the group (spec/ddh.md §2.4): a new roster version with the given members, each
    * licence checked again (spec/ddh.md §10.3); pending rounds of the old version are voided.
    *
@@ -161,7 +243,7 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
       ev.add(new RoundOutcome.Voided(roster.group(), new Round(j), VoidReason.MEMBERSHIP_CHANGED));
     }
     DdhSupplier s = new DdhSupplier(params, key, signingKey, next.signed, next.pads, new TreeMap<>(), lastAggregate);
-    return new Step<>(s, List.of(s.announcement()), ev);
+    return new Step<>(s, List.of(s.announcement()), ev).withTimers(disarm(pending.keySet()));
   }
 
   /**
@@ -305,7 +387,9 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
     }
     TreeMap<Long, Pending> next = new TreeMap<>(pending);
     next.put(j, new Pending(partial, k, n - k, present, Map.copyOf(needs), Map.of()));
-    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, j), out, List.of());
+    // spec/runtime.md §4.5: a round waiting for reveals arms its deadline.
+    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, j), out, List.of())
+        .withTimers(List.of(new TimerRequest.Arm(TimerId.roundDeadline(round))));
   }
 
   private static int key(int revealer, int missing) {
@@ -366,7 +450,8 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
     residue &= params.mask();
     next.remove(j);
     RoundOutcome o = outcome(e.round(), residue, p.contributors, p.recovered);
-    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, lastAggregate), List.of(), List.of(o));
+    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, lastAggregate), List.of(), List.of(o))
+        .withTimers(disarm(List.of(j)));
   }
 
   // §3.4 step 9: what is still pending at the deadline is void; a round never aggregated is void.
@@ -386,7 +471,16 @@ public final class DdhSupplier implements AuthenticatedParty<DdhSupplier, DdhInp
     if (ev.isEmpty()) {
       return Step.of(this);
     }
-    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, last), List.of(), ev);
+    return new Step<>(new DdhSupplier(params, key, signingKey, signed, pads, next, last), List.of(), ev)
+        .withTimers(disarm(pending.headMap(j, true).keySet()));
+  }
+
+  private static List<TimerRequest> disarm(java.util.Collection<? extends Long> rounds) {
+    List<TimerRequest> out = new ArrayList<>();
+    for (long r : rounds) {
+      out.add(new TimerRequest.Disarm(TimerId.roundDeadline(new Round(r))));
+    }
+    return out;
   }
 
   private Step<DdhSupplier> decided(long j, List<Envelope<?>> out, RoundOutcome o) {

@@ -3,6 +3,11 @@
  * EDAT: DDH-based noise aggregation without a trusted party, with dropout recovery and
  * authenticated envelopes (spec/ddh.md §1 to §6, §10).
  *
+ * <p>A product embeds EDAT through the role handles (spec/runtime.md §3.2, spec/ddh.md §11):
+ * {@link io.gridveil.ddh.DdhSupplierHandle}, {@link io.gridveil.ddh.DdhAggregatorHandle} and
+ * {@link io.gridveil.ddh.DdhMeterHandle}, which own the parties below, their timers and their
+ * stores. The parties remain for tests, the simulator and benchmarks.
+ *
  * <p>Driving a group for R rounds (the simulator's loop; every step is sans-I/O):
  * <ol>
  *   <li>Keys: the supplier's and the aggregator's role keys (core {@code Ed25519SigningKey}) are

@@ -5,6 +5,7 @@ import io.gridveil.core.keys.AgreementKeyHandle;
 import io.gridveil.core.keys.SecretKeyHandle;
 import io.gridveil.core.keys.SigningKeyHandle;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.secret.SecretAccess;
 import io.gridveil.core.secret.SecretBytes;
 import java.util.Optional;
 
@@ -79,4 +80,22 @@ public interface KeyVault {
    * @throws StoreException RT-S-04 if the alias does not resolve to a key of that kind
    */
   SecretKeyHandle secretKey(KeyAlias alias, KeyKind kind) throws StoreException;
+
+  /**
+   * Returns a copy of a software key's material, through the secret door (spec/runtime.md §5.2
+   * item 3, §5.3 item 1), for a party whose key kind has no key-use interface yet (P256_SCALAR:
+   * the PSA keys, X25519 until core.ec's private key serves {@link AgreementKeyHandle}). A vault
+   * that keeps its keys non-exportable (issue 22) keeps the default, which refuses.
+   *
+   * @param alias an alias held in stored state or configuration
+   * @param kind the key's kind
+   * @param access the secret door
+   * @return the key material
+   * @throws StoreException RT-S-04 if the alias does not resolve to a key of that kind
+   * @throws UnsupportedOperationException if this vault does not export keys
+   */
+  default SecretBytes exportKey(KeyAlias alias, KeyKind kind, SecretAccess access)
+      throws StoreException {
+    throw new UnsupportedOperationException("this vault does not export keys");
+  }
 }

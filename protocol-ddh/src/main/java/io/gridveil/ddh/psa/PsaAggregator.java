@@ -15,8 +15,10 @@ import io.gridveil.core.message.Envelope;
 import io.gridveil.core.party.ProtocolEvent;
 import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.Step;
+import io.gridveil.core.party.TimerRequest;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.TimerId;
 import io.gridveil.ddh.Admission;
 import io.gridveil.core.ec.P256;
 import io.gridveil.core.ec.P256Point;
@@ -51,7 +53,8 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
   private final NavigableMap<Long, Open> open;
   private final long closedThrough;
 
-  private static final class Open {
+  /** An open round: the product of its ciphertexts so far and which members contributed. */
+  static final class Open {
     private final P256Point product;
     private final boolean[] present;
     private final int count;
@@ -60,6 +63,14 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
       this.product = product;
       this.present = present;
       this.count = count;
+    }
+
+    P256Point product() {
+      return product;
+    }
+
+    boolean[] present() {
+      return present.clone();
     }
   }
 
@@ -106,6 +117,78 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
       throw new IllegalParameterException(PsaChecks.PSA_P_02, "members must be 2..n_max distinct meters");
     }
     return new PsaAggregator(params, Objects.requireNonNull(group, "group"), m, key, dlog, new TreeMap<>(), -1);
+  }
+
+  /**
+   * Rebuilds an aggregator from its durable state (spec/runtime.md §6.2): the members admitted at
+   * set-up, the open rounds and the last closed round; the discrete-log table is volatile and
+   * given anew.
+   *
+   * @param params the group's parameters
+   * @param group the group
+   * @param members the members in the dealer's order, as admitted at set-up
+   * @param key sk_0
+   * @param dlog the solver built for {@code params}
+   * @param products per open round j, the product of its ciphertexts so far
+   * @param present per open round j, which members contributed (in member order)
+   * @param closedThrough the last decided round, -1 if none
+   * @return the aggregator
+   * @throws IllegalArgumentException if the state breaks an invariant: 2 to n_max distinct
+   *     members, every open round above closedThrough with one flag per member and at least one
+   *     but not all of them set
+   */
+  static PsaAggregator restore(PsaParameters params, GroupId group, List<MeterId> members,
+      PsaSecretKey key, PsaDiscreteLog dlog, NavigableMap<Long, P256Point> products,
+      NavigableMap<Long, boolean[]> present, long closedThrough) {
+    List<MeterId> m = List.copyOf(members);
+    if (m.size() < 2 || m.size() > params.aggregation().nMax()
+        || new java.util.HashSet<>(m).size() != m.size()) {
+      throw new IllegalArgumentException("members must be 2..n_max distinct meters");
+    }
+    if (dlog.width() != params.width() || closedThrough < -1
+        || !products.keySet().equals(present.keySet())) {
+      throw new IllegalArgumentException("inconsistent aggregator state");
+    }
+    TreeMap<Long, Open> open = new TreeMap<>();
+    for (var e : products.entrySet()) {
+      boolean[] given = present.get(e.getKey());
+      if (given == null) {
+        throw new IllegalArgumentException("inconsistent aggregator state");
+      }
+      boolean[] p = given.clone();
+      int count = 0;
+      for (boolean b : p) {
+        count += b ? 1 : 0;
+      }
+      if (e.getKey() <= closedThrough || p.length != m.size() || count == 0 || count == m.size()) {
+        throw new IllegalArgumentException("open round breaks an invariant");
+      }
+      open.put(e.getKey(), new Open(e.getValue(), p, count));
+    }
+    return new PsaAggregator(params, Objects.requireNonNull(group, "group"), m,
+        Objects.requireNonNull(key, "key"), dlog, open, closedThrough);
+  }
+
+  /**
+   * Returns the members admitted at set-up, in the dealer's order.
+   *
+   * @return the members
+   */
+  public List<MeterId> members() {
+    return members;
+  }
+
+  /**
+   * Returns the last decided round (spec/runtime.md §6.2).
+   *
+   * @return the round index, -1 if none
+   */
+  public long closedThrough() {
+    return closedThrough;
+  }
+
+  NavigableMap<Long, Open> openRounds() {
+    return java.util.Collections.unmodifiableNavigableMap(open);
   }
 
   /**
@@ -162,6 +245,7 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
         throw new PsaViolationException(PsaChecks.PSA_S_02, "contribution for a closed round");
       }
       Open o = open.get(j);
+      boolean first = o == null;
       if (o == null) {
         o = new Open(P256Point.identity(), new boolean[members.size()], 0);
       } else if (o.present[i]) {
@@ -173,16 +257,26 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
       TreeMap<Long, Open> map = new TreeMap<>(open);
       if (next.count < members.size()) {
         map.put(j, next);
-        return Step.of(new PsaAggregator(params, group, members, key, dlog, map, closedThrough));
+        // spec/runtime.md §4.5: the first input of round j arms its deadline.
+        Step<PsaAggregator> s =
+            Step.of(new PsaAggregator(params, group, members, key, dlog, map, closedThrough));
+        return first ? s.withTimers(List.of(new TimerRequest.Arm(TimerId.roundDeadline(e.round()))))
+            : s;
       }
       // Complete: decide j and void any earlier round still open.
       List<ProtocolEvent> ev = new ArrayList<>();
+      List<TimerRequest> timers = new ArrayList<>();
       for (long r : open.headMap(j, false).keySet()) {
         ev.add(new RoundOutcome.Voided(group, new Round(r), VoidReason.MISSING_CONTRIBUTION));
+        timers.add(new TimerRequest.Disarm(TimerId.roundDeadline(new Round(r))));
+      }
+      if (!first) {
+        timers.add(new TimerRequest.Disarm(TimerId.roundDeadline(e.round())));
       }
       map.headMap(j, true).clear();
       ev.add(decrypt(e.round(), next.product, next.count));
-      return new Step<>(new PsaAggregator(params, group, members, key, dlog, map, j), List.of(), ev);
+      return new Step<>(new PsaAggregator(params, group, members, key, dlog, map, j), List.of(), ev)
+          .withTimers(timers);
     }
     return Step.of(this);
   }
@@ -197,13 +291,19 @@ public final class PsaAggregator implements AuthenticatedParty<PsaAggregator, Ps
       return Step.of(this);
     }
     List<ProtocolEvent> ev = new ArrayList<>();
+    List<TimerRequest> timers = new ArrayList<>();
     TreeMap<Long, Open> map = new TreeMap<>(open);
     for (long r : open.headMap(j, false).keySet()) {
       ev.add(new RoundOutcome.Voided(group, new Round(r), VoidReason.MISSING_CONTRIBUTION));
+      timers.add(new TimerRequest.Disarm(TimerId.roundDeadline(new Round(r))));
     }
     ev.add(new RoundOutcome.Voided(group, new Round(j), VoidReason.MISSING_CONTRIBUTION));
+    if (open.containsKey(j)) {
+      timers.add(new TimerRequest.Disarm(TimerId.roundDeadline(new Round(j))));
+    }
     map.headMap(j, true).clear();
-    return new Step<>(new PsaAggregator(params, group, members, key, dlog, map, j), List.of(), ev);
+    return new Step<>(new PsaAggregator(params, group, members, key, dlog, map, j), List.of(), ev)
+        .withTimers(timers);
   }
 
   @Override

@@ -54,6 +54,11 @@ public final class PsaSecretKey {
     }
   }
 
+  /** Returns the stored scalar, for the vault (spec/runtime.md §5.4). */
+  SecretBytes scalar() {
+    return scalar;
+  }
+
   P256Scalar value() {
     byte[] raw = scalar.toByteArray(SecretAccess.grant());
     try {

@@ -5,6 +5,10 @@
  * {@link io.gridveil.ddh.psa.PsaInput} and the aggregator emits
  * {@link io.gridveil.core.party.RoundOutcome}.
  *
+ * <p>A product embeds PSA through {@link io.gridveil.ddh.psa.PsaDealer} and the role handles
+ * {@link io.gridveil.ddh.psa.PsaMeterHandle} and {@link io.gridveil.ddh.psa.PsaAggregatorHandle}
+ * (spec/runtime.md §3.2, spec/ddh.md §11).
+ *
  * <p>Driving R rounds: deal keys with {@link io.gridveil.ddh.psa.PsaKeys#deal}, build the solver once
  * with {@link io.gridveil.ddh.psa.PsaDiscreteLog#forParameters}, create the meters and the
  * aggregator; per round feed each meter a LocalReading and deliver its Contribution to the

@@ -244,6 +244,36 @@ class RoleStoreTest {
   }
 
   @Test
+  void vault_exportKey_returnsTheImportedMaterialAfterReopen_mistypedAliasIsRtS04(
+      @TempDir Path dir) throws Exception {
+    StorageKey key = StorageKey.generate(DeterministicRandomSource.fromSeed(13));
+    KeyAlias sk = KeyAlias.of("psa.meter.sk");
+    byte[] material = new byte[32];
+    for (int i = 0; i < material.length; i++) {
+      material[i] = (byte) (3 * i + 1);
+    }
+    try (RoleStore s = RoleStore.file(dir, key)) {
+      s.load(METER);
+      s.vault().importKey(sk, KeyKind.P256_SCALAR, SecretBytes.copyOf(material));
+    }
+    try (RoleStore s = RoleStore.file(dir, key)) {
+      s.load(METER);
+      assertArrayEquals(material, s.vault().exportKey(sk, KeyKind.P256_SCALAR, SecretAccess.grant())
+          .toByteArray(SecretAccess.grant()));
+      assertStoreCheck("RT-S-04",
+          () -> s.vault().exportKey(sk, KeyKind.SECRET_32, SecretAccess.grant()));
+      assertStoreCheck("RT-S-04", () -> s.vault().exportKey(
+          KeyAlias.of("absent"), KeyKind.P256_SCALAR, SecretAccess.grant()));
+    }
+    try (RoleStore s = RoleStore.inMemory()) {
+      s.load(METER);
+      s.vault().importKey(sk, KeyKind.P256_SCALAR, SecretBytes.copyOf(material));
+      assertArrayEquals(material, s.vault().exportKey(sk, KeyKind.P256_SCALAR, SecretAccess.grant())
+          .toByteArray(SecretAccess.grant()));
+    }
+  }
+
+  @Test
   void aliasesAndKeysAreValidatedAndRedacted() {
     assertThrows(IllegalArgumentException.class, () -> KeyAlias.of(""));
     assertThrows(IllegalArgumentException.class, () -> KeyAlias.of("a b"));

@@ -181,6 +181,13 @@ final class SoftwareKeyVault implements KeyVault {
   }
 
   @Override
+  public synchronized SecretBytes exportKey(KeyAlias alias, KeyKind kind, SecretAccess access)
+      throws StoreException {
+    Objects.requireNonNull(access, "access");
+    return resolve(alias, kind).material();
+  }
+
+  @Override
   public synchronized String toString() {
     return "SoftwareKeyVault[" + entries.size() + " keys, redacted]";
   }
