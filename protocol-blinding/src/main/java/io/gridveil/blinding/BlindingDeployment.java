@@ -2,12 +2,22 @@
 package io.gridveil.blinding;
 
 import io.gridveil.core.GroupId;
+import io.gridveil.core.auth.AuthenticatedParty;
+import io.gridveil.core.auth.Ed25519SigningKey;
+import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.auth.EnvelopeVerifier;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.TrustAnchors;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.message.EnvelopeCodec;
+import io.gridveil.core.random.RandomSource;
+import io.gridveil.core.runtime.Role;
+import io.gridveil.core.runtime.RoleAddress;
+import io.gridveil.core.runtime.RoleBinding;
+import io.gridveil.core.runtime.RoleRuntime;
+import io.gridveil.core.runtime.RoleStore;
 import io.gridveil.core.runtime.RoundSchedule;
+import io.gridveil.core.runtime.StoreException;
 import io.gridveil.core.runtime.Timing;
 import java.util.Objects;
 
@@ -70,5 +80,25 @@ public record BlindingDeployment(
   /** The verifier of the role at {@code self}. */
   EnvelopeVerifier<BlindingMessage> verifier(Address self) {
     return EnvelopeVerifier.of(CODEC, self, group, anchors).withRevocations(revocations);
+  }
+
+  /** The party a signing role resumes from its stored state, or starts fresh with. */
+  @FunctionalInterface
+  interface PartyFactory<S> {
+    S party(RoleRuntime.Resumed resumed) throws StoreException;
+  }
+
+  /**
+   * Opens the runtime of a role that signs its frames with a role key (the aggregator, the
+   * supplier and the TTP, spec/runtime.md §3.2) behind its own address of this deployment.
+   */
+  <S extends AuthenticatedParty<S, BlindingInput>>
+      RoleRuntime<S, BlindingInput, BlindingMessage> openSigned(Role role, Address self,
+          Ed25519SigningKey signingKey, RoleStore store, RandomSource random,
+          RoleBinding<S, BlindingInput> binding, PartyFactory<S> party) throws StoreException {
+    Objects.requireNonNull(signingKey, "signingKey");
+    return RoleRuntime.open(store, RoleAddress.of(group, role), timing, schedule, random, binding,
+        resumed -> Endpoint.signing(party.party(resumed), CODEC, BlindingInput.Inbound::new,
+            verifier(self), signingKey, resumed.sequenceBase()));
   }
 }

@@ -3,13 +3,11 @@ package io.gridveil.blinding;
 
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Ed25519SigningKey;
-import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.message.Address;
 import io.gridveil.core.random.DrbgRandomSource;
 import io.gridveil.core.random.RandomSource;
 import io.gridveil.core.runtime.AbstractRoleHandle;
 import io.gridveil.core.runtime.Role;
-import io.gridveil.core.runtime.RoleAddress;
 import io.gridveil.core.runtime.RoleBinding;
 import io.gridveil.core.runtime.RoleRuntime;
 import io.gridveil.core.runtime.RoleStore;
@@ -67,29 +65,11 @@ public final class BlindingSupplierHandle
       RandomSource random)
       throws StoreException {
     Objects.requireNonNull(deployment, "deployment");
-    Objects.requireNonNull(signingKey, "signingKey");
-    RoleRuntime<Supplier, BlindingInput, BlindingMessage> rt =
-        RoleRuntime.open(
-            store,
-            RoleAddress.of(deployment.group(), Role.SUPPLIER),
-            deployment.timing(),
-            deployment.schedule(),
-            random,
-            BINDING,
-            resumed -> {
-              Supplier party =
-                  resumed.state().isPresent()
-                      ? BlindingState.supplier(
-                          resumed.state().get(), deployment.group(), deployment.params())
-                      : Supplier.create(deployment.group(), deployment.params());
-              return Endpoint.signing(
-                  party,
-                  BlindingDeployment.CODEC,
-                  BlindingInput.Inbound::new,
-                  deployment.verifier(Address.SUPPLIER),
-                  signingKey,
-                  resumed.sequenceBase());
-            });
+    RoleRuntime<Supplier, BlindingInput, BlindingMessage> rt = deployment.openSigned(Role.SUPPLIER,
+        Address.SUPPLIER, signingKey, store, random, BINDING,
+        resumed -> resumed.state().isPresent()
+            ? BlindingState.supplier(resumed.state().get(), deployment.group(), deployment.params())
+            : Supplier.create(deployment.group(), deployment.params()));
     return new BlindingSupplierHandle(rt);
   }
 

@@ -3,7 +3,6 @@ package io.gridveil.blinding;
 
 import io.gridveil.core.Round;
 import io.gridveil.core.auth.Ed25519SigningKey;
-import io.gridveil.core.auth.Endpoint;
 import io.gridveil.core.auth.RevocationList;
 import io.gridveil.core.auth.SignedLicence;
 import io.gridveil.core.message.Address;
@@ -15,7 +14,6 @@ import io.gridveil.core.runtime.KeyVault;
 import io.gridveil.core.runtime.LogicalTime;
 import io.gridveil.core.runtime.Outbox;
 import io.gridveil.core.runtime.Role;
-import io.gridveil.core.runtime.RoleAddress;
 import io.gridveil.core.runtime.RoleBinding;
 import io.gridveil.core.runtime.RoleRuntime;
 import io.gridveil.core.runtime.RoleStore;
@@ -81,32 +79,12 @@ public final class BlindingTtpHandle
       RandomSource random)
       throws StoreException {
     Objects.requireNonNull(deployment, "deployment");
-    Objects.requireNonNull(signingKey, "signingKey");
-    RoleRuntime<TrustedThirdParty, BlindingInput, BlindingMessage> rt =
-        RoleRuntime.open(
-            store,
-            RoleAddress.of(deployment.group(), Role.TRUSTED_THIRD_PARTY),
-            deployment.timing(),
-            deployment.schedule(),
-            random,
-            new Binding(),
-            resumed -> {
-              TrustedThirdParty party =
-                  resumed.state().isPresent()
-                      ? BlindingState.ttp(
-                          resumed.state().get(),
-                          resumed.vault(),
-                          deployment.group(),
-                          deployment.params())
-                      : TrustedThirdParty.create(deployment.group(), deployment.params());
-              return Endpoint.signing(
-                  party,
-                  BlindingDeployment.CODEC,
-                  BlindingInput.Inbound::new,
-                  deployment.verifier(Address.TRUSTED_THIRD_PARTY),
-                  signingKey,
-                  resumed.sequenceBase());
-            });
+    RoleRuntime<TrustedThirdParty, BlindingInput, BlindingMessage> rt = deployment.openSigned(Role.TRUSTED_THIRD_PARTY,
+        Address.TRUSTED_THIRD_PARTY, signingKey, store, random, new Binding(),
+        resumed -> resumed.state().isPresent()
+            ? BlindingState.ttp(resumed.state().get(), resumed.vault(), deployment.group(),
+                deployment.params())
+            : TrustedThirdParty.create(deployment.group(), deployment.params()));
     return new BlindingTtpHandle(rt, deployment);
   }
 

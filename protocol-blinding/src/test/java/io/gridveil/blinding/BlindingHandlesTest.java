@@ -18,9 +18,9 @@ import io.gridveil.core.runtime.RoleStore;
 import io.gridveil.core.runtime.StorageKey;
 import io.gridveil.core.runtime.StoreException;
 import io.gridveil.core.runtime.TimerId;
+import io.gridveil.testkit.TamperingStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -288,11 +288,11 @@ final class BlindingHandlesTest {
     for (String node : List.of("ttp", "aggregator", "supplier", "sm-1")) {
       RoleStore inner = g.stores.get(node);
       // A role section cut short does not decode: RT-S-05.
-      g.stores.put(node, new TamperingStore(inner, "role", b -> java.util.Arrays.copyOf(b, b.length - 1)));
+      g.stores.put(node, TamperingStore.section(inner, "role", b -> java.util.Arrays.copyOf(b, b.length - 1)));
       StoreException cut = assertThrows(StoreException.class, () -> g.open(node), node);
       assertEquals("RT-S-05", cut.checkId().orElseThrow().value(), node);
       // A role section of schema version 2 is not read by this release: RT-S-02.
-      g.stores.put(node, new TamperingStore(inner, "role", b -> {
+      g.stores.put(node, TamperingStore.section(inner, "role", b -> {
         byte[] c = b.clone();
         c[1] = 2;
         return c;
@@ -303,7 +303,7 @@ final class BlindingHandlesTest {
     }
     // An open round whose contributor count is the whole group breaks an invariant: RT-S-05.
     RoleStore agg = g.stores.get("aggregator");
-    g.stores.put("aggregator", new TamperingStore(agg, "round/2", b -> {
+    g.stores.put("aggregator", TamperingStore.section(agg, "round/2", b -> {
       byte[] c = b.clone();
       c[6] = 3; // u16 schema, u8 state, u32 count: the count's low byte
       return c;

@@ -22,6 +22,7 @@ import io.gridveil.core.runtime.RoleStore;
 import io.gridveil.core.runtime.Route;
 import io.gridveil.core.runtime.StorageKey;
 import io.gridveil.core.runtime.TimerId;
+import io.gridveil.testkit.TamperingStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,8 +264,8 @@ class DdhHandlesTest {
     g.open(stores);
     g.deliver(g.meters.get(0).onReading(R1, Reading.ofWattHours(5), at(61_000)), at(61_000));
     // The handles are dropped as in a crash; the in-memory store has no lock (runtime.md §6.3).
-    RoleStore badFlag = tampered(stores.get(4), s -> put(s, "round/1",
-        withLast(s.section("round/1").orElseThrow(), (byte) 2)));
+    RoleStore badFlag = TamperingStore.section(stores.get(4), "round/1",
+        b -> withLast(b, (byte) 2));
     io.gridveil.core.runtime.StoreException e = org.junit.jupiter.api.Assertions.assertThrows(
         io.gridveil.core.runtime.StoreException.class,
         () -> DdhAggregatorHandle.open(g.params, G, g.supplier.rosterAnchor(),
@@ -273,8 +274,7 @@ class DdhHandlesTest {
             EdatHandleGroup.SCHEDULE, DeterministicRandomSource.fromSeed(1)));
     assertEquals(Optional.of(new CheckId("RT-S-05")), e.checkId());
     byte[] revealedBeyondEncrypted = {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2};
-    RoleStore badMarks = tampered(stores.get(0),
-        s -> put(s, "marks", revealedBeyondEncrypted));
+    RoleStore badMarks = TamperingStore.put(stores.get(0), "marks", revealedBeyondEncrypted);
     e = org.junit.jupiter.api.Assertions.assertThrows(
         io.gridveil.core.runtime.StoreException.class, () -> g.meter(0, badMarks));
     assertEquals(Optional.of(new CheckId("RT-S-05")), e.checkId());
@@ -284,39 +284,5 @@ class DdhHandlesTest {
     byte[] out = b.clone();
     out[out.length - 1] = last;
     return out;
-  }
-
-  private static io.gridveil.core.runtime.StoredState put(
-      io.gridveil.core.runtime.StoredState s, String name, byte[] content) {
-    java.util.Map<String, byte[]> sections = new java.util.TreeMap<>(s.sections());
-    sections.put(name, content);
-    return new io.gridveil.core.runtime.StoredState(s.sequence(), sections, s.outbox());
-  }
-
-  /** A store whose load returns the underlying store's state changed by {@code change}. */
-  private static RoleStore tampered(RoleStore inner,
-      java.util.function.UnaryOperator<io.gridveil.core.runtime.StoredState> change) {
-    return new RoleStore() {
-      @Override
-      public Optional<io.gridveil.core.runtime.StoredState> load(
-          io.gridveil.core.runtime.RoleAddress owner)
-          throws io.gridveil.core.runtime.StoreException {
-        return inner.load(owner).map(change);
-      }
-
-      @Override
-      public void commit(io.gridveil.core.runtime.Commit commit)
-          throws io.gridveil.core.runtime.StoreException {
-        inner.commit(commit);
-      }
-
-      @Override
-      public io.gridveil.core.runtime.KeyVault vault() {
-        return inner.vault();
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }

@@ -12,19 +12,16 @@ import io.gridveil.core.Reading;
 import io.gridveil.core.Round;
 import io.gridveil.core.codec.CanonicalWriter;
 import io.gridveil.core.random.DeterministicRandomSource;
-import io.gridveil.core.runtime.Commit;
-import io.gridveil.core.runtime.KeyVault;
 import io.gridveil.core.runtime.LogicalTime;
-import io.gridveil.core.runtime.RoleAddress;
 import io.gridveil.core.runtime.RoleStore;
 import io.gridveil.core.runtime.RuntimeChecks;
 import io.gridveil.core.runtime.StorageKey;
 import io.gridveil.core.runtime.StoreException;
-import io.gridveil.core.runtime.StoredState;
 import io.gridveil.core.secret.SecretBytes;
 import io.gridveil.distortion.billing.BillingState;
 import io.gridveil.distortion.billing.ClosedCycle;
 import io.gridveil.distortion.billing.FileBillingStore;
+import io.gridveil.testkit.TamperingStore;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,45 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  * licence's RT-S-04; and the import of a file billing store's {@code billing.state} on first open.
  */
 class DistortionHandleStateTest {
-  /** A store whose loaded sections pass through a change (the tampering of a stored file). */
-  static final class TamperingStore implements RoleStore {
-    final RoleStore inner = RoleStore.inMemory();
-    final Map<String, UnaryOperator<byte[]>> tamper = new HashMap<>();
-
-    @Override
-    public Optional<StoredState> load(RoleAddress owner) throws StoreException {
-      Optional<StoredState> s = inner.load(owner);
-      if (s.isEmpty() || tamper.isEmpty()) {
-        return s;
-      }
-      Map<String, byte[]> sections = s.get().sections();
-      tamper.forEach((name, f) -> sections.computeIfPresent(name, (k, v) -> f.apply(v)));
-      return Optional.of(new StoredState(s.get().sequence(), sections, s.get().outbox()));
-    }
-
-    @Override
-    public void commit(Commit commit) throws StoreException {
-      inner.commit(commit);
-    }
-
-    @Override
-    public KeyVault vault() {
-      return inner.vault();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
-  }
-
   static HandleNet net(Map<String, TamperingStore> stores) throws Exception {
-    return new HandleNet(1, 2, 81, node -> stores.computeIfAbsent(node, n -> new TamperingStore()));
+    return new HandleNet(1, 2, 81, node -> stores.computeIfAbsent(node, n -> new TamperingStore(RoleStore.inMemory())));
   }
 
   static CheckId reopenFails(HandleNet net, String node, Map<String, TamperingStore> stores,
       String section, UnaryOperator<byte[]> change) {
-    stores.get(node).tamper.put(section, change);
+    stores.get(node).change(section, change);
     StoreException e = assertThrows(StoreException.class, () -> {
       if (node.startsWith("collector-")) {
         net.openCollector(net.groups.get(0));
@@ -89,7 +54,7 @@ class DistortionHandleStateTest {
         net.openMeter(new MeterId(node));
       }
     });
-    stores.get(node).tamper.clear();
+    stores.get(node).clear();
     return e.checkId().orElseThrow();
   }
 

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
+import io.gridveil.testkit.KillAtRandom;
 import io.gridveil.distortion.billing.BillingPlan;
 import io.gridveil.distortion.billing.BillingState;
 import io.gridveil.distortion.billing.ClosedCycle;
-import java.io.File;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,36 +32,21 @@ class MeterHandleCrashTest {
   void meterKilledAtRandomInstants_losesNoCommittedReading_andNeverReusesASequence(
       @TempDir Path dir) throws Exception {
     RandomSource rng = DeterministicRandomSource.fromSeed(SEED);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path store = dir.resolve("meter");
     MeterHandleWriterMain.Kit kit = new MeterHandleWriterMain.Kit();
     Map<Long, String> bySequence = new HashMap<>();
     long lastReported = -1;
     int killedMidRun = 0;
     for (int k = 0; k < KILLS; k++) {
-      File out = dir.resolve("out-" + k + ".txt").toFile();
-      Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), MeterHandleWriterMain.class.getName(),
-          store.toString(), Long.toString(k))
-          .redirectOutput(out)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (out.length() == 0 && p.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(2);
-      }
-      Thread.sleep(rng.uniformLong(60));
-      if (p.isAlive()) {
+      KillAtRandom.Run run = KillAtRandom.once(MeterHandleWriterMain.class,
+          dir.resolve("out-" + k + ".txt"), rng, store.toString(), Long.toString(k));
+      if (run.killedWhileRunning()) {
         killedMidRun++;
       }
-      p.destroyForcibly();
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      List<String> lines = Files.readAllLines(out.toPath(), StandardCharsets.US_ASCII);
-      for (String line : lines) {
-        String[] f = line.trim().split(" ");
-        if (f.length != 3 || f[2].length() != 64) {
-          continue; // the last line may be cut mid-write by the kill: not fully reported
-        }
+      for (String line : run.lines()) {
+        String[] f = line.split(" ");
+        assertEquals(3, f.length, line);
+        assertEquals(64, f[2].length(), line);
         long slot = Long.parseLong(f[0]);
         String before = bySequence.putIfAbsent(Long.parseLong(f[1]), f[2]);
         assertTrue(before == null || before.equals(f[2]),

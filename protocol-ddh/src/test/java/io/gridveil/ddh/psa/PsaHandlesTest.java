@@ -6,7 +6,6 @@ import static io.gridveil.ddh.psa.PsaHandleGroup.at;
 import static io.gridveil.ddh.psa.PsaHandleGroup.toAggregator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,24 +16,18 @@ import io.gridveil.core.party.RoundOutcome;
 import io.gridveil.core.party.VoidReason;
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.runtime.ArmedTimer;
-import io.gridveil.core.runtime.Commit;
-import io.gridveil.core.runtime.KeyVault;
 import io.gridveil.core.runtime.LogicalTime;
 import io.gridveil.core.runtime.Outbox;
 import io.gridveil.core.runtime.Refusal;
-import io.gridveil.core.runtime.RoleAddress;
 import io.gridveil.core.runtime.RoleStore;
 import io.gridveil.core.runtime.StorageKey;
 import io.gridveil.core.runtime.StoreException;
-import io.gridveil.core.runtime.StoredState;
 import io.gridveil.core.runtime.TimerId;
+import io.gridveil.testkit.TamperingStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -255,15 +248,15 @@ class PsaHandlesTest {
     agg.onFrame(toAggregator(m.onReading(R1, Reading.ofWattHours(3), at(61_000))).get(0),
         at(61_000));
     // Both handles are dropped as in a crash; the in-memory store has no lock (runtime.md §6.3).
-    assertStoreCheck("RT-S-05", () -> g.aggregator(tampered(aggStore,
-        s -> put(s, "round/1", append(s.section("round/1").orElseThrow(), (byte) 0)))));
-    assertStoreCheck("RT-S-05", () -> g.aggregator(tampered(aggStore,
-        s -> put(s, "marks", new byte[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 5}))),
+    assertStoreCheck("RT-S-05", () -> g.aggregator(TamperingStore.section(aggStore,
+        "round/1", b -> append(b, (byte) 0))));
+    assertStoreCheck("RT-S-05", () -> g.aggregator(TamperingStore.put(aggStore,
+        "marks", new byte[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 5})),
         "an open round at or below the last closed one breaks an invariant");
-    assertStoreCheck("RT-S-02", () -> g.aggregator(tampered(aggStore,
-        s -> put(s, "role", replaceSchema(s.section("role").orElseThrow())))));
-    assertStoreCheck("RT-S-05", () -> g.meter(0, tampered(meterStore,
-        s -> put(s, "marks", new byte[] {0, 1, 0}))));
+    assertStoreCheck("RT-S-02", () -> g.aggregator(TamperingStore.section(aggStore,
+        "role", PsaHandlesTest::replaceSchema)));
+    assertStoreCheck("RT-S-05", () -> g.meter(0, TamperingStore.put(meterStore,
+        "marks", new byte[] {0, 1, 0})));
   }
 
   private static void assertStoreCheck(String id, org.junit.jupiter.api.function.Executable call) {
@@ -286,34 +279,5 @@ class PsaHandlesTest {
     byte[] out = b.clone();
     out[1] = 2;
     return out;
-  }
-
-  private static StoredState put(StoredState s, String name, byte[] content) {
-    Map<String, byte[]> sections = new TreeMap<>(s.sections());
-    sections.put(name, content);
-    return new StoredState(s.sequence(), sections, s.outbox());
-  }
-
-  /** A store whose load returns the underlying store's state changed by {@code change}. */
-  private static RoleStore tampered(RoleStore inner, UnaryOperator<StoredState> change) {
-    return new RoleStore() {
-      @Override
-      public Optional<StoredState> load(RoleAddress owner) throws StoreException {
-        return inner.load(owner).map(change);
-      }
-
-      @Override
-      public void commit(Commit commit) throws StoreException {
-        inner.commit(commit);
-      }
-
-      @Override
-      public KeyVault vault() {
-        return inner.vault();
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
-import java.io.File;
+import io.gridveil.testkit.KillAtRandom;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,39 +31,17 @@ class BillingCrashTest {
   void writerKilledAtRandomInstants_losesNothing_countsNothingTwice(@TempDir Path dir)
       throws Exception {
     RandomSource rng = DeterministicRandomSource.fromSeed(SEED);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     FileBillingStore store = new FileBillingStore(dir, BillingWriterMain.PLAN);
     long lastReported = -1;
     int killedMidRun = 0;
     for (int k = 0; k < KILLS; k++) {
-      File out = dir.resolve("out-" + k + ".txt").toFile();
-      Process p =
-          new ProcessBuilder(
-                  java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-                  System.getProperty("java.class.path"),
-                  BillingWriterMain.class.getName(), dir.toString())
-              .redirectOutput(out)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (out.length() == 0 && p.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(2);
-      }
-      Thread.sleep(rng.uniformLong(60));
-      if (p.isAlive()) {
+      KillAtRandom.Run run = KillAtRandom.once(BillingWriterMain.class,
+          dir.resolve("out-" + k + ".txt"), rng, dir.toString());
+      if (run.killedWhileRunning()) {
         killedMidRun++;
       }
-      p.destroyForcibly();
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      List<String> lines = Files.readAllLines(out.toPath(), StandardCharsets.US_ASCII);
-      for (String line : lines) {
-        if (!line.isBlank()) {
-          try {
-            lastReported = Math.max(lastReported, Long.parseLong(line.trim()));
-          } catch (NumberFormatException torn) {
-            // the last line may be cut mid-write by the kill; it was not fully reported
-          }
-        }
+      for (String line : run.lines()) {
+        lastReported = Math.max(lastReported, Long.parseLong(line));
       }
       BillingState s = store.load().orElseThrow();
       assertTrue(s.lastSlot() >= lastReported, "a committed increment was lost");

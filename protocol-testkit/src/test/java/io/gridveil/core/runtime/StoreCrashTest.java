@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gridveil.core.random.DeterministicRandomSource;
 import io.gridveil.core.random.RandomSource;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.gridveil.testkit.KillAtRandom;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,36 +26,17 @@ class StoreCrashTest {
   void writerKilledAtRandomInstants_storeHoldsLastReleasedOrInFlightCommit(@TempDir Path dir)
       throws Exception {
     RandomSource rng = DeterministicRandomSource.fromSeed(SEED);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path storeDir = dir.resolve("store");
     long lastReported = -1;
     int killedMidRun = 0;
     for (int k = 0; k < KILLS; k++) {
-      File out = dir.resolve("out-" + k + ".txt").toFile();
-      Process p =
-          new ProcessBuilder(
-                  java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-                  System.getProperty("java.class.path"),
-                  StoreCrashWriterMain.class.getName(), storeDir.toString())
-              .redirectOutput(out)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (out.length() == 0 && p.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(2);
-      }
-      Thread.sleep(rng.uniformLong(60));
-      if (p.isAlive()) {
+      KillAtRandom.Run run = KillAtRandom.once(StoreCrashWriterMain.class,
+          dir.resolve("out-" + k + ".txt"), rng, storeDir.toString());
+      if (run.killedWhileRunning()) {
         killedMidRun++;
       }
-      p.destroyForcibly();
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      for (String line : Files.readAllLines(out.toPath(), StandardCharsets.US_ASCII)) {
-        try {
-          lastReported = Math.max(lastReported, Long.parseLong(line.trim()));
-        } catch (NumberFormatException torn) {
-          // the last line may be cut by the kill; it was not wholly released
-        }
+      for (String line : run.lines()) {
+        lastReported = Math.max(lastReported, Long.parseLong(line));
       }
       try (RoleStore store = RoleStore.file(storeDir, StoreCrashWriterMain.key())) {
         StoredState s = store.load(StoreCrashWriterMain.OWNER).orElseThrow();
