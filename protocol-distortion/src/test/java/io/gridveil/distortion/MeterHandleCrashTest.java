@@ -39,7 +39,8 @@ class MeterHandleCrashTest {
     int killedMidRun = 0;
     for (int k = 0; k < KILLS; k++) {
       KillAtRandom.Run run = KillAtRandom.once(MeterHandleWriterMain.class,
-          dir.resolve("out-" + k + ".txt"), rng, store.toString(), Long.toString(k));
+          dir.resolve("out-" + k + ".txt"), rng, 3, store.toString(),
+          Long.toString(k));
       if (run.killedWhileRunning()) {
         killedMidRun++;
       }

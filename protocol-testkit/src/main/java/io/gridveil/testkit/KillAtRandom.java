@@ -2,7 +2,6 @@
 package io.gridveil.testkit;
 
 import io.gridveil.core.random.RandomSource;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One round of a crash test (spec/runtime.md §6.7, spec/distortion.md §3.4): a child JVM runs a
- * writer that prints a line to its standard output after each commit it released; once the first
- * line is out, the parent waits a seeded random 0 to 59 ms and kills the child with SIGKILL. The
- * test then reopens the store and checks it against the lines the child printed.
+ * writer that prints a line to its standard output after each commit it released; once a given
+ * number of lines is out, the parent waits a seeded random 0 to 59 ms and kills the child with
+ * SIGKILL. The test then reopens the store and checks it against the lines the child printed.
+ * Waiting for lines rather than for a time makes every run progress however loaded the machine
+ * is (a child JVM can take seconds to start), so a test can require progress without being timed.
  */
 public final class KillAtRandom {
   /** How long a child may take to print its first line (its JVM start and first commit). */
@@ -49,25 +50,30 @@ public final class KillAtRandom {
    * @param writer the writer's main class
    * @param out the file that receives its standard output
    * @param random the seeded source of the kill instant
+   * @param lines how many complete lines the child prints before the random wait starts, at
+   *     least 1
    * @param args the writer's arguments
    * @return what it printed and whether it was killed while running
    * @throws IOException if the child cannot be started or its output read
    * @throws InterruptedException if interrupted while waiting
    */
-  public static Run once(Class<?> writer, Path out, RandomSource random, String... args)
+  public static Run once(
+      Class<?> writer, Path out, RandomSource random, int lines, String... args)
       throws IOException, InterruptedException {
+    if (lines < 1) {
+      throw new IllegalArgumentException("lines must be at least 1");
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto",
         "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
         writer.getName()));
     command.addAll(List.of(args));
-    File file = out.toFile();
     Process p = new ProcessBuilder(command)
-        .redirectOutput(file)
+        .redirectOutput(out.toFile())
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
-    while (file.length() == 0 && p.isAlive() && System.nanoTime() < deadline) {
+    while (newlines(out) < lines && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(2);
     }
     Thread.sleep(random.uniformLong(60));
@@ -78,14 +84,28 @@ public final class KillAtRandom {
     }
     String text = Files.readString(out, StandardCharsets.US_ASCII);
     int end = text.lastIndexOf('\n');
-    List<String> lines = new ArrayList<>();
+    List<String> complete = new ArrayList<>();
     if (end >= 0) {
       for (String line : text.substring(0, end).split("\n", -1)) {
         if (!line.isBlank()) {
-          lines.add(line.trim());
+          complete.add(line.trim());
         }
       }
     }
-    return new Run(lines, running);
+    return new Run(complete, running);
+  }
+
+  private static long newlines(Path out) throws IOException {
+    if (!Files.exists(out)) {
+      return 0;
+    }
+    byte[] b = Files.readAllBytes(out);
+    long n = 0;
+    for (byte x : b) {
+      if (x == '\n') {
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -36,7 +36,7 @@ class BillingCrashTest {
     int killedMidRun = 0;
     for (int k = 0; k < KILLS; k++) {
       KillAtRandom.Run run = KillAtRandom.once(BillingWriterMain.class,
-          dir.resolve("out-" + k + ".txt"), rng, dir.toString());
+          dir.resolve("out-" + k + ".txt"), rng, 2, dir.toString());
       if (run.killedWhileRunning()) {
         killedMidRun++;
       }

@@ -31,7 +31,7 @@ class StoreCrashTest {
     int killedMidRun = 0;
     for (int k = 0; k < KILLS; k++) {
       KillAtRandom.Run run = KillAtRandom.once(StoreCrashWriterMain.class,
-          dir.resolve("out-" + k + ".txt"), rng, storeDir.toString());
+          dir.resolve("out-" + k + ".txt"), rng, 2, storeDir.toString());
       if (run.killedWhileRunning()) {
         killedMidRun++;
       }
