@@ -448,19 +448,7 @@ final class BlindingState {
   }
 
   private static CanonicalReader reader(StoredState st, String name) throws StoreException {
-    byte[] b = st.section(name).orElseThrow(() -> invalid("section " + name + " missing"));
-    CanonicalReader r = CanonicalReader.of(b);
-    int schema;
-    try {
-      schema = r.u16(name + ".schema");
-    } catch (MalformedMessageException e) {
-      throw invalid("section " + name + ": no schema");
-    }
-    if (schema != SCHEMA) {
-      throw new StoreException(
-          RuntimeChecks.RT_S_02, "section " + name + " schema " + schema + " is not read here");
-    }
-    return r;
+    return st.reader(name, SCHEMA);
   }
 
   private static StoreException invalid(String detail) {

@@ -88,20 +88,7 @@ final class DistortionHandles {
 
   /** Opens a stored section after its schema version (RT-S-05 if missing, RT-S-02 if newer). */
   static CanonicalReader section(StoredState s, String name) throws StoreException {
-    byte[] b = s.section(name).orElseThrow(
-        () -> new StoreException(RuntimeChecks.RT_S_05, "section " + name + " missing"));
-    CanonicalReader r = CanonicalReader.of(b);
-    int schema;
-    try {
-      schema = r.u16(name + ".schema");
-    } catch (MalformedMessageException e) {
-      throw new StoreException(RuntimeChecks.RT_S_05, "section " + name + ": no schema");
-    }
-    if (schema != SCHEMA) {
-      throw new StoreException(
-          RuntimeChecks.RT_S_02, "section " + name + " schema " + schema + " is not read here");
-    }
-    return r;
+    return s.reader(name, SCHEMA);
   }
 
   static StoreException corrupt(String section, String field) {

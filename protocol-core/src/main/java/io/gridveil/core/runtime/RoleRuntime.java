@@ -208,19 +208,7 @@ public final class RoleRuntime<S extends AuthenticatedParty<S, I>, I, M> {
   }
 
   private static CanonicalReader reader(StoredState s, String name) throws StoreException {
-    byte[] b = s.section(name).orElseThrow(
-        () -> new StoreException(RuntimeChecks.RT_S_05, "section " + name + " missing"));
-    CanonicalReader r = CanonicalReader.of(b);
-    try {
-      int schema = r.u16(name + ".schema");
-      if (schema != SCHEMA) {
-        throw new StoreException(
-            RuntimeChecks.RT_S_02, "section " + name + " schema " + schema + " is not read here");
-      }
-    } catch (MalformedMessageException e) {
-      throw new StoreException(RuntimeChecks.RT_S_05, "section " + name + ": no schema");
-    }
-    return r;
+    return s.reader(name, SCHEMA);
   }
 
   /** One call's accumulated output. */

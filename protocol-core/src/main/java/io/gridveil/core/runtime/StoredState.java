@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.gridveil.core.runtime;
 
+import io.gridveil.core.codec.CanonicalReader;
+import io.gridveil.core.codec.MalformedMessageException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,34 @@ public final class StoredState {
   public Optional<byte[]> section(String name) {
     byte[] b = sections.get(name);
     return b == null ? Optional.empty() : Optional.of(b.clone());
+  }
+
+  /**
+   * Opens a section for strict decoding after its u16 schema version (spec/runtime.md §6.2).
+   *
+   * @param name the section name
+   * @param schema the one schema version this release reads
+   * @return a reader positioned after the schema version
+   * @throws StoreException RT-S-05 if the section is missing or has no schema version, RT-S-02 if
+   *     its schema version is another
+   */
+  public CanonicalReader reader(String name, int schema) throws StoreException {
+    byte[] b = sections.get(name);
+    if (b == null) {
+      throw new StoreException(RuntimeChecks.RT_S_05, "section " + name + " missing");
+    }
+    CanonicalReader r = CanonicalReader.of(b.clone());
+    int stored;
+    try {
+      stored = r.u16(name + ".schema");
+    } catch (MalformedMessageException e) {
+      throw new StoreException(RuntimeChecks.RT_S_05, "section " + name + ": no schema");
+    }
+    if (stored != schema) {
+      throw new StoreException(
+          RuntimeChecks.RT_S_02, "section " + name + " schema " + stored + " is not read here");
+    }
+    return r;
   }
 
   /**

@@ -135,20 +135,7 @@ public final class HandleSupport {
    *     if its schema version is not 1
    */
   public static CanonicalReader section(StoredState state, String name) throws StoreException {
-    byte[] b = state.section(name).orElseThrow(
-        () -> new StoreException(RuntimeChecks.RT_S_05, "section " + name + " missing"));
-    CanonicalReader r = CanonicalReader.of(b);
-    int schema;
-    try {
-      schema = r.u16(name + ".schema");
-    } catch (MalformedMessageException e) {
-      throw new StoreException(RuntimeChecks.RT_S_05, "section " + name + ": no schema");
-    }
-    if (schema != SCHEMA) {
-      throw new StoreException(
-          RuntimeChecks.RT_S_02, "section " + name + " schema " + schema + " is not read here");
-    }
-    return r;
+    return state.reader(name, SCHEMA);
   }
 
   /**
